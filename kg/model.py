@@ -1,0 +1,110 @@
+"""Typed records passed between pipeline stages.
+
+Data flows one way: read -> analyze (tokenize + NER) -> resolve entities -> extract relations
+-> graph model -> writers.  Each stage adds to an ``AnalyzedDoc`` (like spaCy's ``Doc``); the
+graph model (``kg.graph``) is what every writer reads, through graph.jsonl.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["Person", "Organization", "Place"]
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Place")
+
+RELATION_TYPES: tuple[str, ...] = (
+    "FOUGHT",
+    "NEGOTIATED_WITH",
+    "TRANSFERRED_TO",
+    "CONTROLS",
+    "SURRENDERED_TO",
+    "LEADS",
+    "SUPPORTED_BY",
+)
+Modality = Literal["asserted", "expected", "proposed", "denied"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, its text kept exactly as read (offsets point into it)."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str = ""
+    source: str = ""
+    url: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+@dataclass
+class Mention:
+    """A span of the original text naming an entity.
+
+    ``key`` is the normalized, clitic-free form used for matching; ``entity`` is filled by the
+    resolver; ``origin`` says which component found it ("ner", "gazetteer", "generic").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: int
+    key: str = ""
+    origin: str = "ner"
+    entity: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+
+
+@dataclass
+class Relation:
+    """One relation instance with its evidence: the sentence and character offsets in ``doc``."""
+
+    id: str
+    type: str
+    subject: str
+    object: str
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    modality: str = "asserted"
+    agent: str | None = None
+    trigger: str = ""
+
+
+@dataclass
+class AnalyzedDoc:
+    """What flows through the pipeline components for one document."""
+
+    doc: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)

@@ -1,0 +1,55 @@
+"""Normalization for matching only: the original text is never changed (offsets point into it)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alef, tatweel
+INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # zero-width and bidi marks
+QUOTES = re.compile(r"[\"'“”«»„‟‘’‹›`()\[\]{}*#]")
+SPACES = re.compile(r"\s+")
+
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+                          "ک": "ك", "ی": "ي"})
+
+PROCLITIC_CONJ = ("و", "ف")
+PROCLITIC_PREP = ("ب", "ل", "ك")
+
+
+def normalize(text: str) -> str:
+    """Fold the spelling variants Arabic news mixes freely: hamza/alef forms, yaa/alef maqsura,
+    taa marbuta, diacritics, tatweel, quote styles and invisible bidi marks."""
+    text = unicodedata.normalize("NFKC", text)
+    text = INVISIBLE.sub("", text)
+    text = DIACRITICS.sub("", text)
+    text = text.translate(_LETTERS)
+    text = QUOTES.sub(" ", text)
+    return SPACES.sub(" ", text).strip()
+
+
+def proclitic_readings(word: str) -> list[tuple[int, str]]:
+    """Ways to read a normalized word as proclitics + stem, as (characters stripped, stem).
+
+    The unstripped reading comes first.  ``لل`` before a noun is ``ل`` + ``ال`` with the alef dropped
+    (``للبادية`` -> ``البادية``).  Stems shorter than two letters are not offered.
+    """
+    readings = [(0, word)]
+    conj_offsets = [0]
+    if len(word) > 3 and word[0] in PROCLITIC_CONJ:
+        conj_offsets.append(1)
+    for c in conj_offsets:
+        rest = word[c:]
+        if c:
+            readings.append((c, rest))
+        if len(rest) > 3 and rest.startswith("لل"):
+            readings.append((c + 1, "ا" + rest[1:]))
+        elif len(rest) > 2 and rest[0] in PROCLITIC_PREP:
+            readings.append((c + 1, rest[1:]))
+    seen: set[str] = set()
+    unique = []
+    for n, stem in readings:
+        if len(stem) >= 2 and stem not in seen:
+            seen.add(stem)
+            unique.append((n, stem))
+    return unique
