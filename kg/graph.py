@@ -14,6 +14,7 @@ documents) are written once at the end, so memory grows with the number of entit
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -87,6 +88,7 @@ class GraphWriter:
     def __init__(self, out: IO[str]):
         self._out = out
         self.entities: dict[str, Entity] = {}
+        self._type_votes: dict[str, Counter[str]] = {}
         self.counts = {"documents": 0, "mentions": 0, "relations": 0}
 
     def _write(self, record: dict) -> None:
@@ -104,6 +106,7 @@ class GraphWriter:
             self._write(relation_record(rel))
             self.counts["relations"] += 1
         for ent in adoc.entities.values():
+            self._type_votes.setdefault(ent.id, Counter())[ent.type] += 1
             known = self.entities.get(ent.id)
             if known is None:
                 self.entities[ent.id] = Entity(
@@ -113,7 +116,9 @@ class GraphWriter:
                 merge_entity(known, ent)
 
     def close(self) -> None:
+        """Write the merged entities; an entity typed differently across articles takes the majority type."""
         for ent in sorted(self.entities.values(), key=lambda e: e.id):
+            ent.type = self._type_votes[ent.id].most_common(1)[0][0]
             self._write(entity_record(ent))
         self._out.flush()
 

@@ -1,0 +1,95 @@
+"""Loads the entity knowledge kept as data in kg/resources: the alias table of known actors and places,
+generic references (التنظيم، النظام ...) and lexical cues.  Everything is keyed by normalized form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.normalize import normalize
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    id: str
+    type: str
+    label: str
+    label_en: str = ""
+    wikidata: str | None = None
+    category: str = ""
+    state: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GenericReference:
+    """A generic noun (التنظيم) that stands for a named actor mentioned earlier in the article."""
+
+    surface: str
+    type: str
+    heads: tuple[str, ...] = ()
+    default: str | None = None
+
+
+@dataclass
+class Knowledge:
+    entities: dict[str, KnownEntity] = field(default_factory=dict)
+    alias_index: dict[str, str] = field(default_factory=dict)  # normalized alias -> entity id
+    generics: dict[str, GenericReference] = field(default_factory=dict)  # normalized surface -> ref
+    place_heads: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    heads_in_name: frozenset[str] = frozenset()
+    stop_after_head: frozenset[str] = frozenset()
+    max_alias_tokens: int = 1
+
+    def lookup(self, key: str) -> KnownEntity | None:
+        entity_id = self.alias_index.get(key)
+        return self.entities[entity_id] if entity_id else None
+
+
+def _load_json(name: str) -> dict:
+    path = RESOURCES / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _norm_set(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> Knowledge:
+    kb = Knowledge()
+    for row in _load_json("entities.json").get("entities", []):
+        ent = KnownEntity(
+            id=row["id"], type=row["type"], label=row["label"], label_en=row.get("label_en", ""),
+            wikidata=row.get("wikidata"), category=row.get("category", ""), state=bool(row.get("state")),
+            aliases=tuple(row.get("aliases", [])),
+        )
+        kb.entities[ent.id] = ent
+        for name in (ent.label, *ent.aliases):
+            key = normalize(name)
+            if key:
+                kb.alias_index.setdefault(key, ent.id)
+                kb.max_alias_tokens = max(kb.max_alias_tokens, len(key.split()))
+    for row in _load_json("generic_references.json").get("generic", []):
+        ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
+                               row.get("default"))
+        kb.generics[normalize(ref.surface)] = ref
+    cues = _load_json("entity_cues.json")
+    kb.place_heads = _norm_set(cues.get("place_heads", []))
+    kb.org_heads = _norm_set(cues.get("org_heads", []))
+    kb.person_titles = _norm_set(cues.get("person_titles", []))
+    kb.heads_in_name = _norm_set(cues.get("place_head_includes_name", []))
+    kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
+    return kb
+
+
+def is_state(entity_id: str) -> bool:
+    """Countries keep type Place but may act as parties (SUPPORTED_BY the United States)."""
+    ent = load_knowledge().entities.get(entity_id)
+    return bool(ent and ent.state)

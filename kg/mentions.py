@@ -1,0 +1,173 @@
+"""Finding entity mentions: stanza NER spans, known names from the alias table, place cues
+(بلدة X، مخيم X) and generic references (التنظيم).  Overlaps are settled so each character belongs
+to at most one mention.  Keys are normalized and clitic-free; offsets point into the original text."""
+
+from __future__ import annotations
+
+from kg.knowledge import Knowledge
+from kg.model import Mention, Sentence, Token
+from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
+
+# Which finder wins when two mentions overlap (lower wins); see ``settle_overlaps``.
+PRIORITY = {"gazetteer": 0, "ner": 1, "cue": 2, "generic": 3}
+
+
+def _is_word(token: Token) -> bool:
+    return any(ch.isalpha() for ch in token.text)
+
+
+def skip_letters(text: str, start: int, letters: int) -> int:
+    """Index in ``text`` after ``letters`` base letters from ``start`` (diacritics don't count)."""
+    pos = start
+    while letters > 0 and pos < len(text):
+        if not (DIACRITICS.match(text[pos]) or INVISIBLE.match(text[pos])):
+            letters -= 1
+        pos += 1
+    while pos < len(text) and DIACRITICS.match(text[pos]):
+        pos += 1
+    return pos
+
+
+class SpanKeys:
+    """Normalized keys of token spans of one sentence, with the first token's proclitic readings."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.norm = [normalize(t.text) for t in tokens]
+        self.readings = [proclitic_readings(n) if n else [] for n in self.norm]
+
+    def keys(self, i: int, j: int) -> list[tuple[int, str]]:
+        """(chars stripped from token i, key) for tokens[i:j], unstripped reading first."""
+        rest = " ".join(n for n in self.norm[i + 1 : j] if n)
+        return [(c, f"{stem} {rest}".strip()) for c, stem in self.readings[i]]
+
+
+def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str, type_: str,
+             origin: str, entity: str | None = None) -> Mention:
+    tokens = sentence.tokens
+    start = skip_letters(text, tokens[i].start, stripped) if stripped else tokens[i].start
+    end = tokens[j - 1].end
+    return Mention(start, end, text[start:end], type_, sentence.index, key, origin, entity)
+
+
+def find_known(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:
+    """Longest alias-table match at each token (greedy, left to right)."""
+    found = []
+    i, n = 0, len(sentence.tokens)
+    while i < n:
+        hit = None
+        if _is_word(sentence.tokens[i]):
+            for j in range(min(n, i + kb.max_alias_tokens + 2), i, -1):
+                if not _is_word(sentence.tokens[j - 1]):
+                    continue
+                for stripped, key in spans.keys(i, j):
+                    ent = kb.lookup(key)
+                    if ent:
+                        hit = (j, stripped, key, ent)
+                        break
+                if hit:
+                    break
+        if hit:
+            j, stripped, key, ent = hit
+            found.append(_mention(text, sentence, i, j, stripped, key, ent.type, "gazetteer", ent.id))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
+    """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال."""
+    readings = spans.keys(i, j)
+    for stripped, key in readings:
+        if kb.lookup(key):
+            return stripped, key
+    for stripped, key in readings[1:]:
+        if key.startswith("ال"):
+            return stripped, key
+    return readings[0] if readings else (0, "")
+
+
+def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tuple[int, int, str]],
+             kb: Knowledge) -> list[Mention]:
+    found = []
+    for i, j, type_ in ner_spans:
+        while i < j and not _is_word(sentence.tokens[i]):
+            i += 1
+        while j > i and not _is_word(sentence.tokens[j - 1]):
+            j -= 1
+        if i >= j:
+            continue
+        stripped, key = best_key(spans, i, j, kb)
+        if not key or len(key) < 2 or _is_cue_word(key, kb) or key in kb.generics:
+            continue
+        known = kb.lookup(key)
+        found.append(_mention(text, sentence, i, j, stripped, key, known.type if known else type_, "ner",
+                              known.id if known else None))
+    return found
+
+
+def _is_cue_word(key: str, kb: Knowledge) -> bool:
+    return key in kb.place_heads or key in kb.org_heads or key in kb.person_titles
+
+
+def _stem(spans: SpanKeys, i: int, vocabulary: frozenset[str] | dict) -> str | None:
+    for _, stem in spans.readings[i]:
+        if stem in vocabulary:
+            return stem
+    return None
+
+
+def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:
+    """``بلدة X`` / ``مخيم X``: the word after a place head noun names a place."""
+    found = []
+    tokens = sentence.tokens
+    for i in range(len(tokens) - 1):
+        head = _stem(spans, i, kb.place_heads)
+        nxt = spans.norm[i + 1]
+        if not head or not _is_word(tokens[i + 1]) or nxt in kb.stop_after_head or _is_cue_word(nxt, kb):
+            continue
+        if nxt in kb.generics or len(nxt) < 3:
+            continue
+        if head in kb.heads_in_name:
+            stripped, _ = next(((c, s) for c, s in spans.readings[i] if s == head), (0, head))
+            key = f"{head} {nxt}"
+            found.append(_mention(text, sentence, i, i + 2, stripped, key, "Place", "cue"))
+        else:
+            found.append(_mention(text, sentence, i + 1, i + 2, 0, nxt, "Place", "cue"))
+    return found
+
+
+def find_generics(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:
+    found = []
+    for i in range(len(sentence.tokens)):
+        stem = _stem(spans, i, kb.generics)
+        if stem:
+            stripped = next(c for c, s in spans.readings[i] if s == stem)
+            found.append(_mention(text, sentence, i, i + 1, stripped, stem, kb.generics[stem].type, "generic"))
+    return found
+
+
+def settle_overlaps(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Keep one mention per stretch of text.
+
+    The alias table wins over NER, except for an NER organization named after a place it contains
+    (مجلس دير الزور العسكري), which is a different entity from the place.
+    """
+    ner_orgs_over_places = set()
+    for m in mentions:
+        if m.origin == "ner" and m.type == "Organization" and m.key.split()[0] in kb.org_heads:
+            inner = [k for k in mentions if k.origin == "gazetteer" and m.start <= k.start and k.end <= m.end
+                     and (k.start, k.end) != (m.start, m.end)]
+            if inner and all(k.type == "Place" for k in inner):
+                ner_orgs_over_places.add(id(m))
+
+    def rank(m: Mention) -> tuple:
+        boost = -1 if id(m) in ner_orgs_over_places else PRIORITY[m.origin]
+        return (boost, -(m.end - m.start), m.start)
+
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=rank):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))

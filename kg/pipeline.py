@@ -1,0 +1,86 @@
+"""The analysis pipeline: named components applied in order to one ``AnalyzedDoc`` (as in spaCy/stanza).
+
+sentences -> mentions (stanza NER + alias table + place cues + generic references) -> resolve -> relations
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kg.knowledge import Knowledge, load_knowledge
+from kg.mentions import SpanKeys, find_generics, find_known, find_place_cues, from_ner, settle_overlaps
+from kg.model import AnalyzedDoc, Document
+from kg.resolve import resolve
+from kg.tokenize import split_sentences
+
+Component = Callable[[AnalyzedDoc], None]
+
+
+def sentence_splitter(adoc: AnalyzedDoc) -> None:
+    adoc.sentences = split_sentences(adoc.doc.text)
+
+
+class MentionFinder:
+    """Runs stanza NER over the article's sentences and adds known names, place cues and generic
+    references (``origin="generic"``, left for the resolver)."""
+
+    def __init__(self, ner, kb: Knowledge):
+        self.ner = ner
+        self.kb = kb
+
+    def __call__(self, adoc: AnalyzedDoc) -> None:
+        text, kb = adoc.doc.text, self.kb
+        ner_spans = self.ner.spans([[t.text for t in s.tokens] for s in adoc.sentences]) if adoc.sentences else []
+        found = []
+        for sentence, spans_of_sentence in zip(adoc.sentences, ner_spans, strict=True):
+            keys = SpanKeys(sentence.tokens)
+            found += from_ner(text, sentence, keys, spans_of_sentence, kb)
+            found += find_known(text, sentence, keys, kb)
+            found += find_place_cues(text, sentence, keys, kb)
+            found += find_generics(text, sentence, keys, kb)
+        adoc.mentions = settle_overlaps(found, kb)
+
+
+class Resolver:
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def __call__(self, adoc: AnalyzedDoc) -> None:
+        generics = [m for m in adoc.mentions if m.origin == "generic"]
+        adoc.mentions = [m for m in adoc.mentions if m.origin != "generic"]
+        resolve(adoc, self.kb, generics)
+
+
+def relation_extractor(adoc: AnalyzedDoc) -> None:
+    from kg.relations import extract_relations
+
+    adoc.relations = extract_relations(adoc)
+
+
+class Pipeline:
+    def __init__(self, components: list[tuple[str, Component]]):
+        self.components = components
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.components]
+
+    def __call__(self, doc: Document) -> AnalyzedDoc:
+        adoc = AnalyzedDoc(doc)
+        for _, component in self.components:
+            component(adoc)
+        return adoc
+
+
+def build_pipeline(ner_model_dir: Path | None = None, official_ner: bool = False) -> Pipeline:
+    """The standard pipeline; the NER is the project's stanza model unless ``official_ner``."""
+    from kg.ner import StanzaNER
+
+    kb = load_knowledge()
+    return Pipeline([
+        ("sentences", sentence_splitter),
+        ("mentions", MentionFinder(StanzaNER(ner_model_dir, official=official_ner), kb)),
+        ("resolve", Resolver(kb)),
+        ("relations", relation_extractor),
+    ])

@@ -1,0 +1,141 @@
+"""Entity resolution inside one article: one real-world actor = one entity id.
+
+- names in the alias table resolve to their table id (all spellings and clitic forms fold by key);
+- other names cluster by key, with two merges that hold across news styles: an acronym in brackets
+  right after a name (``قوات سوريا الديمقراطية (قسد)``) and a person's single-word surname or first name
+  standing for the full name given earlier or later in the article;
+- generic references (التنظيم، النظام، التحالف) take the nearest preceding actor whose name starts with
+  their head noun (تنظيم ...), else their default actor when the article names it, else are dropped.
+Ids of unknown entities hash their normalized label, so they are stable across runs and documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from kg.knowledge import Knowledge
+from kg.model import AnalyzedDoc, Entity, Mention
+from kg.normalize import INVISIBLE, normalize
+
+
+def entity_id_for(key: str) -> str:
+    return "E_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+class _Clusters:
+    """Union-find over mention keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _link_acronyms(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters) -> None:
+    text = adoc.doc.text
+    by_start = {m.start: m for m in named}
+    for m in named:
+        tail = text[m.end : m.end + 3]
+        opening = len(tail) - len(tail.lstrip(" "))
+        if tail[opening : opening + 1] in ("(", "（"):
+            inner = by_start.get(m.end + opening + 1)
+            if inner is not None and len(inner.key.split()) == 1 and text[inner.end : inner.end + 1] in (")", "）"):
+                clusters.union(m.key, inner.key)
+
+
+def _link_person_parts(named: list[Mention], clusters: _Clusters) -> None:
+    """A lone first name or surname joins the one full name it is part of.  A place-name match that is
+    such a part (كوباني after مظلوم كوباني) is the person's name here, not the place."""
+    full = {m.key for m in named if m.type == "Person" and len(m.key.split()) > 1}
+    for m in named:
+        if len(m.key.split()) != 1 or m.type not in ("Person", "Place"):
+            continue
+        owners = {f for f in full if m.key in (f.split()[-1], f.split()[0])}
+        if len(owners) == 1:
+            if m.type == "Place":
+                m.entity, m.type = None, "Person"
+            clusters.union(owners.pop(), m.key)
+
+
+def surface(m: Mention) -> str:
+    """The mention as written, minus stripped clitics; the key where clitic stripping changed letters (لل)."""
+    text = " ".join(INVISIBLE.sub("", m.text).split())
+    return text if normalize(text) == m.key else m.key
+
+
+def _label(mentions: list[Mention]) -> str:
+    forms = Counter(surface(m) for m in mentions)
+    return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+
+
+def _names_of(entity: Entity, kb: Knowledge) -> list[str]:
+    known = kb.entities.get(entity.id)
+    names = [normalize(entity.label), *(normalize(a) for a in entity.aliases)]
+    if known:
+        names += [normalize(a) for a in known.aliases]
+    return names
+
+
+def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
+    resolved = []
+    named = [m for m in adoc.mentions if m.entity]
+    present = {m.entity for m in named}
+    for g in generics:
+        ref = kb.generics[g.key]
+        target = None
+        for m in reversed([m for m in named if m.start < g.start]):
+            ent = adoc.entities[m.entity]
+            if ent.type == ref.type and any(n.split()[0] in ref.heads for n in _names_of(ent, kb) if n):
+                target = m.entity
+                break
+        if target is None and ref.default in present:
+            target = ref.default
+        if target is not None:
+            g.entity = target
+            g.type = adoc.entities[target].type
+            resolved.append(g)
+    return resolved
+
+
+def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
+    """Set ``entity`` on every named mention, fill ``adoc.entities``, then resolve generic references."""
+    named = [m for m in adoc.mentions if m.origin != "generic"]
+    clusters = _Clusters()
+    for m in named:
+        clusters.find(m.key)
+    _link_acronyms(adoc, named, clusters)
+    _link_person_parts(named, clusters)
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in named:
+        groups[clusters.find(m.key)].append(m)
+    for members in groups.values():
+        known_ids = Counter(m.entity for m in members if m.entity)
+        if known_ids:
+            eid = known_ids.most_common(1)[0][0]
+            ent_type, label, wikidata = kb.entities[eid].type, kb.entities[eid].label, kb.entities[eid].wikidata
+        else:
+            label = _label(members)
+            eid = entity_id_for(normalize(label))
+            ent_type = Counter(m.type for m in members).most_common(1)[0][0]
+            wikidata = None
+        entity = adoc.entities.get(eid)
+        if entity is None:
+            entity = adoc.entities[eid] = Entity(eid, label, ent_type, [], [adoc.doc.id], wikidata)
+        for m in members:
+            m.entity, m.type = eid, ent_type
+            alias = surface(m)
+            if alias not in entity.aliases:
+                entity.aliases.append(alias)
+    adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)

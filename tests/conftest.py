@@ -1,0 +1,45 @@
+"""Session fixtures shared by the test suite: paths to ../shared and graphs built by the real pipeline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["tests.plugins.neo4j_server", "tests.plugins.browser"]
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared")).resolve()
+TEST_OUTPUT = ROOT / "test-output"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    assert (SHARED / "corpus" / "seeds").is_dir(), f"../shared not found at {SHARED} (set KG_SHARED)"
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def test_output() -> Path:
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    return TEST_OUTPUT
+
+
+def _extract(inputs: list[Path], out: Path) -> Path:
+    from kg.extract import extract
+
+    report = extract(inputs, out, progress=False)
+    assert report.documents > 0 and not report.skipped, report.summary()
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_graph_path(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """graph.jsonl of the five seed articles, built once by the real pipeline (stanza NER included)."""
+    return _extract([shared_dir / "corpus" / "seeds"], tmp_path_factory.mktemp("seeds") / "graph.jsonl")
+
+
+@pytest.fixture(scope="session")
+def example_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _extract([ROOT / "examples"], tmp_path_factory.mktemp("examples") / "graph.jsonl")
