@@ -111,8 +111,8 @@ def models_download(
 @app.command("train-ner")
 def train_ner(
     work: str = typer.Option("build/ner", help="working folder for data, vectors, checkpoints"),
-    max_steps: int = typer.Option(8000, help="stanza training steps"),
-    eval_interval: int = typer.Option(400, help="steps between dev evaluations"),
+    max_steps: int = typer.Option(6000, help="stanza training steps"),
+    eval_interval: int = typer.Option(300, help="steps between dev evaluations"),
     batch_size: int = typer.Option(32),
     max_minutes: float = typer.Option(32.0, help="wall-clock cap; the best dev checkpoint is kept"),
     step: str = typer.Option("all", help="data, vectors, train, install, evaluate or all"),
@@ -188,6 +188,21 @@ def ontology(
 
 
 # --- commands: html ---
+
+
+@app.command()
+def html(
+    graph: Path = typer.Argument(Path("graph.jsonl"), exists=True, dir_okay=False, help="graph.jsonl to draw."),
+    out: Path = typer.Option(Path("html"), "--out", "-o", help="Folder for index.html, entities/, lib/."),
+    max_index_nodes: int = typer.Option(400, help="Above this many entities the index shows the most "
+                                              "connected ones only (entity pages show all)."),
+) -> None:
+    """Write interactive pages (pyvis/vis-network, offline): index.html and one page per entity."""
+    from kg.graph import read_graph
+    from loaders.html_writer import write_html
+
+    pages = write_html(read_graph(graph), out, max_index_nodes=max_index_nodes)
+    typer.echo(f"wrote {len(pages)} pages; open {pages[0]}", err=True)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from kg.normalize import normalize
 
 RESOURCES = Path(__file__).parent / "resources"
+FUZZY_MIN_LETTERS = 6
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,28 @@ class Knowledge:
     heads_in_name: frozenset[str] = frozenset()
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
+    # (position, alias with that letter removed) -> ids: finds aliases one substituted letter away
+    one_letter_off: dict[tuple[int, str], set[str]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> KnownEntity | None:
         entity_id = self.alias_index.get(key)
         return self.entities[entity_id] if entity_id else None
+
+    def lookup_variant(self, key: str, type_: str) -> KnownEntity | None:
+        """A known entity of ``type_`` spelled a little differently: with/without the article ال
+        (هجين/الهجين), or one letter off in a long name (a dropped dot: الباغوز/الباغور)."""
+        candidates = [key[2:]] if key.startswith("ال") else ["ال" + key]
+        for variant in candidates:
+            ent = self.lookup(variant)
+            if ent and ent.type == type_:
+                return ent
+        if len(key) < FUZZY_MIN_LETTERS or " " in key:
+            return None
+        ids = set()
+        for i in range(len(key)):
+            ids |= self.one_letter_off.get((i, key[:i] + key[i + 1 :]), set())
+        matches = [self.entities[i] for i in ids if self.entities[i].type == type_]
+        return matches[0] if len(matches) == 1 else None
 
 
 def _load_json(name: str) -> dict:
@@ -76,6 +95,9 @@ def load_knowledge() -> Knowledge:
             if key:
                 kb.alias_index.setdefault(key, ent.id)
                 kb.max_alias_tokens = max(kb.max_alias_tokens, len(key.split()))
+                if len(key) >= FUZZY_MIN_LETTERS and " " not in key:
+                    for i in range(len(key)):
+                        kb.one_letter_off.setdefault((i, key[:i] + key[i + 1 :]), set()).add(ent.id)
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"))

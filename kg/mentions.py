@@ -9,7 +9,7 @@ from kg.model import Mention, Sentence, Token
 from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
 
 # Which finder wins when two mentions overlap (lower wins); see ``settle_overlaps``.
-PRIORITY = {"gazetteer": 0, "ner": 1, "cue": 2, "generic": 3}
+PRIORITY = {"gazetteer": 0, "ner": 1, "cue": 2, "generic": 3, "repeat": 4}
 
 
 def _is_word(token: Token) -> bool:
@@ -50,26 +50,37 @@ def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: 
     return Mention(start, end, text[start:end], type_, sentence.index, key, origin, entity)
 
 
-def find_known(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:
-    """Longest alias-table match at each token (greedy, left to right)."""
+class NameTable:
+    """Names to look up, as normalized key -> (entity id, type); ``max_tokens`` bounds the n-grams tried."""
+
+    def __init__(self, names: dict[str, tuple[str, str]], max_tokens: int):
+        self.names = names
+        self.max_tokens = max_tokens
+
+    @classmethod
+    def from_knowledge(cls, kb: Knowledge) -> NameTable:
+        names = {key: (eid, kb.entities[eid].type) for key, eid in kb.alias_index.items()}
+        return cls(names, kb.max_alias_tokens)
+
+
+def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable, origin: str) -> list[Mention]:
+    """Longest match of a known name at each token (greedy, left to right, clitics stripped)."""
     found = []
     i, n = 0, len(sentence.tokens)
     while i < n:
         hit = None
         if _is_word(sentence.tokens[i]):
-            for j in range(min(n, i + kb.max_alias_tokens + 2), i, -1):
+            # +2: punctuation tokens inside a name (قوات “قسد”) do not count as words of the key
+            for j in range(min(n, i + table.max_tokens + 2), i, -1):
                 if not _is_word(sentence.tokens[j - 1]):
                     continue
-                for stripped, key in spans.keys(i, j):
-                    ent = kb.lookup(key)
-                    if ent:
-                        hit = (j, stripped, key, ent)
-                        break
+                hit = next(((j, c, key) for c, key in spans.keys(i, j) if key in table.names), None)
                 if hit:
                     break
         if hit:
-            j, stripped, key, ent = hit
-            found.append(_mention(text, sentence, i, j, stripped, key, ent.type, "gazetteer", ent.id))
+            j, stripped, key = hit
+            entity_id, type_ = table.names[key]
+            found.append(_mention(text, sentence, i, j, stripped, key, type_, origin, entity_id))
             i = j
         else:
             i += 1
@@ -125,7 +136,9 @@ def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledg
     for i in range(len(tokens) - 1):
         head = _stem(spans, i, kb.place_heads)
         nxt = spans.norm[i + 1]
-        if not head or not _is_word(tokens[i + 1]) or nxt in kb.stop_after_head or _is_cue_word(nxt, kb):
+        if not head or not _is_word(tokens[i + 1]) or nxt in kb.stop_after_head:
+            continue
+        if any(_is_cue_word(stem, kb) for _, stem in spans.readings[i + 1]):
             continue
         if nxt in kb.generics or len(nxt) < 3:
             continue

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.knowledge import Knowledge, load_knowledge
-from kg.mentions import SpanKeys, find_generics, find_known, find_place_cues, from_ner, settle_overlaps
+from kg.mentions import NameTable, SpanKeys, find_generics, find_names, find_place_cues, from_ner, settle_overlaps
 from kg.model import AnalyzedDoc, Document
 from kg.resolve import resolve
 from kg.tokenize import split_sentences
@@ -28,6 +28,7 @@ class MentionFinder:
     def __init__(self, ner, kb: Knowledge):
         self.ner = ner
         self.kb = kb
+        self.known = NameTable.from_knowledge(kb)
 
     def __call__(self, adoc: AnalyzedDoc) -> None:
         text, kb = adoc.doc.text, self.kb
@@ -36,7 +37,7 @@ class MentionFinder:
         for sentence, spans_of_sentence in zip(adoc.sentences, ner_spans, strict=True):
             keys = SpanKeys(sentence.tokens)
             found += from_ner(text, sentence, keys, spans_of_sentence, kb)
-            found += find_known(text, sentence, keys, kb)
+            found += find_names(text, sentence, keys, self.known, "gazetteer")
             found += find_place_cues(text, sentence, keys, kb)
             found += find_generics(text, sentence, keys, kb)
         adoc.mentions = settle_overlaps(found, kb)

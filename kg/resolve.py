@@ -12,9 +12,11 @@ Ids of unknown entities hash their normalized label, so they are stable across r
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 
 from kg.knowledge import Knowledge
+from kg.mentions import NameTable, SpanKeys, find_names
 from kg.model import AnalyzedDoc, Entity, Mention
 from kg.normalize import INVISIBLE, normalize
 
@@ -42,16 +44,28 @@ class _Clusters:
             self.parent[rb] = ra
 
 
-def _link_acronyms(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters) -> None:
+BRACKETED_WORD = re.compile(r"\s*[(（]\s*([^\s()（）]{2,15})\s*[)）]")
+
+
+def _link_acronyms(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters) -> list[Mention]:
+    """``قوات سوريا الديمقراطية (قسد)``: a single word in brackets right after a name is its short form.
+    Returns the short forms the finders had not marked, as new mentions."""
     text = adoc.doc.text
     by_start = {m.start: m for m in named}
+    added = []
     for m in named:
-        tail = text[m.end : m.end + 3]
-        opening = len(tail) - len(tail.lstrip(" "))
-        if tail[opening : opening + 1] in ("(", "（"):
-            inner = by_start.get(m.end + opening + 1)
-            if inner is not None and len(inner.key.split()) == 1 and text[inner.end : inner.end + 1] in (")", "）"):
-                clusters.union(m.key, inner.key)
+        bracket = BRACKETED_WORD.match(text, m.end)
+        if not bracket or not any(ch.isalpha() for ch in bracket.group(1)):
+            continue
+        inner = by_start.get(bracket.start(1))
+        if inner is None:
+            word = bracket.group(1)
+            inner = Mention(bracket.start(1), bracket.end(1), word, m.type, m.sentence, normalize(word), "acronym")
+            added.append(inner)
+        elif len(inner.key.split()) != 1:
+            continue
+        clusters.union(m.key, inner.key)
+    return added
 
 
 def _link_person_parts(named: list[Mention], clusters: _Clusters) -> None:
@@ -114,7 +128,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)
-    _link_acronyms(adoc, named, clusters)
+    named += _link_acronyms(adoc, named, clusters)
     _link_person_parts(named, clusters)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -122,6 +136,9 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         groups[clusters.find(m.key)].append(m)
     for members in groups.values():
         known_ids = Counter(m.entity for m in members if m.entity)
+        if not known_ids:
+            variants = [kb.lookup_variant(m.key, m.type) for m in members]
+            known_ids = Counter(v.id for v in variants if v)
         if known_ids:
             eid = known_ids.most_common(1)[0][0]
             ent_type, label, wikidata = kb.entities[eid].type, kb.entities[eid].label, kb.entities[eid].wikidata
@@ -138,4 +155,23 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
             alias = surface(m)
             if alias not in entity.aliases:
                 entity.aliases.append(alias)
+    named += repeated_names(adoc, named, kb)
     adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)
+
+
+def repeated_names(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Names the article introduced (not in the alias table) found again where the NER missed them."""
+    names = {}
+    for m in named:
+        if m.entity and m.entity not in kb.entities and len(m.key) >= 3 and m.key not in kb.generics:
+            names.setdefault(m.key, (m.entity, m.type))
+    if not names:
+        return []
+    table = NameTable(names, max(len(k.split()) for k in names))
+    taken = sorted((m.start, m.end) for m in named)
+    found = []
+    for sentence in adoc.sentences:
+        for m in find_names(adoc.doc.text, sentence, SpanKeys(sentence.tokens), table, "repeat"):
+            if not any(s < m.end and m.start < e for s, e in taken):
+                found.append(m)
+    return found

@@ -1,0 +1,75 @@
+"""Entity resolution through the real pipeline (stanza NER included), on sentences written for the tests."""
+
+import pytest
+
+from kg.model import Document
+from kg.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline()
+
+
+def analyze(pipeline, text: str):
+    return pipeline(Document(id="t", text=text))
+
+
+def entity_of(adoc, surface: str) -> str:
+    """The entity id of the first mention whose text contains ``surface``."""
+    for m in adoc.mentions:
+        if surface in m.text:
+            return m.entity
+    raise AssertionError(f"no mention of {surface!r}: {[m.text for m in adoc.mentions]}")
+
+
+def test_aliases_spellings_and_clitics_resolve_to_one_actor(pipeline):
+    adoc = analyze(pipeline, "أعلنت قوات سوريا الديمقراطية تقدمها في ريف الحسكة. وقال قائد في قسد إن مقاتلين "
+                             "انضموا لقسد، فيما أرسل التحالف الدولي تعزيزات لقوات قسد.")
+    sdf = {m.entity for m in adoc.mentions if "قسد" in m.text or "الديمقراطية" in m.text}
+    assert sdf == {"SDF"}
+    assert adoc.entities["SDF"].wikidata
+    assert entity_of(adoc, "التحالف") == "COALITION"
+    assert entity_of(adoc, "الحسكة") == "HASAKAH"
+
+
+def test_generic_references_take_the_actor_named_before(pipeline):
+    adoc = analyze(pipeline, "هاجم تنظيم داعش مواقع للجيش العربي السوري قرب تدمر. وقالت مصادر إن التنظيم "
+                             "خسر عشرات العناصر، بينما استعاد النظام السيطرة على التلال.")
+    assert entity_of(adoc, "التنظيم") == "ISIS"
+    assert entity_of(adoc, "النظام") == "SYRIAN_REGIME"
+    generic = [m for m in adoc.mentions if m.origin == "generic"]
+    assert {m.text for m in generic} == {"التنظيم", "النظام"}
+
+
+def test_generic_reference_without_antecedent_is_dropped(pipeline):
+    adoc = analyze(pipeline, "قال التنظيم في بيان إن الحملة مستمرة.")
+    assert all(m.origin != "generic" for m in adoc.mentions)
+
+
+def test_bracketed_short_form_and_repeats_join_the_full_name(pipeline):
+    adoc = analyze(pipeline, "تشكلت حركة أحرار الجبل الغربي (حاجغ) قبل عامين. وأعلنت حاجغ أمس أن مقاتليها "
+                             "صدوا هجوما، وأكد بيان لحاجغ ذلك.")
+    ids = {m.entity for m in adoc.mentions if "حاجغ" in m.text or "أحرار" in m.text}
+    assert len(ids) == 1
+    assert sum("حاجغ" in m.text for m in adoc.mentions) == 3
+
+
+def test_place_cue_finds_unknown_village_and_person_surname_joins_full_name(pipeline):
+    adoc = analyze(pipeline, "قال الصحفي كريم المنصوري إن القصف طال قرية الزعفرانة الصغيرة. وأضاف المنصوري "
+                             "أن الأهالي نزحوا من قرية الزعفرانة.")
+    place = entity_of(adoc, "الزعفرانة")
+    assert adoc.entities[place].type == "Place"
+    assert sum(m.entity == place for m in adoc.mentions) == 2
+    person = entity_of(adoc, "كريم المنصوري")
+    assert adoc.entities[person].type == "Person"
+    assert [m.entity for m in adoc.mentions if m.text == "المنصوري"] == [person]
+
+
+def test_offsets_point_into_the_original_text(pipeline):
+    text = "اشتبكت «قسد» مع عناصر تنظيم الدولة الإسلامية في بلدة الباغوز."
+    adoc = analyze(pipeline, text)
+    assert adoc.mentions
+    for m in adoc.mentions:
+        assert text[m.start : m.end] == m.text
+    assert {m.entity for m in adoc.mentions} >= {"SDF", "ISIS", "BAGHOUZ"}
