@@ -126,6 +126,26 @@ def train_ner(
 
 # --- commands: neo4j (load) ---
 
+
+@app.command()
+def load(
+    graph: Path = typer.Argument(Path("graph.jsonl"), exists=True, dir_okay=False, help="graph.jsonl to load."),
+    neo4j_uri: str = typer.Option(DEFAULT_BOLT, "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of Neo4j."),
+    user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
+    password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),
+    database: str | None = typer.Option(None, "--database", envvar="NEO4J_DATABASE",
+                                        help="Database (default: the server's default)."),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per transaction."),
+) -> None:
+    """Merge graph.jsonl into Neo4j (idempotent: reloading adds nothing, new documents add)."""
+    from loaders.neo4j_loader import Neo4jLoadError, load_graph_file
+
+    try:
+        counts = load_graph_file(neo4j_uri, user, password, graph, database=database, batch_size=batch_size)
+    except Neo4jLoadError as exc:
+        _fail(str(exc))
+    typer.echo(f"loaded {graph} into {neo4j_uri}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+
 # --- commands: rdf (sparql) ---
 
 

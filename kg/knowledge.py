@@ -40,26 +40,31 @@ class GenericReference:
 class Knowledge:
     entities: dict[str, KnownEntity] = field(default_factory=dict)
     alias_index: dict[str, str] = field(default_factory=dict)  # normalized alias -> entity id
+    # names that are also common words (تدمر "destroys", الطبقة "the layer"): trusted only from the NER
+    ambiguous_index: dict[str, str] = field(default_factory=dict)
     generics: dict[str, GenericReference] = field(default_factory=dict)  # normalized surface -> ref
     place_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
-    heads_in_name: frozenset[str] = frozenset()
+    name_after_heads: frozenset[str] = frozenset()
+    facility_heads: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     # (position, alias with that letter removed) -> ids: finds aliases one substituted letter away
     one_letter_off: dict[tuple[int, str], set[str]] = field(default_factory=dict)
 
-    def lookup(self, key: str) -> KnownEntity | None:
-        entity_id = self.alias_index.get(key)
+    def lookup(self, key: str, ambiguous: bool = False) -> KnownEntity | None:
+        entity_id = self.alias_index.get(key) or (self.ambiguous_index.get(key) if ambiguous else None)
         return self.entities[entity_id] if entity_id else None
 
     def lookup_variant(self, key: str, type_: str) -> KnownEntity | None:
-        """A known entity of ``type_`` spelled a little differently: with/without the article ال
+        """A known entity of ``type_`` named by a common-word alias where a cue or the NER says it is a name,
+        or spelled a little differently: with/without the article ال
         (هجين/الهجين), or one letter off in a long name (a dropped dot: الباغوز/الباغور)."""
-        candidates = [key[2:]] if key.startswith("ال") else ["ال" + key]
+        candidates = [key, key[2:]] if key.startswith("ال") else [key, "ال" + key]
         for variant in candidates:
-            ent = self.lookup(variant)
+            ent = self.lookup(variant, ambiguous=True)
             if ent and ent.type == type_:
                 return ent
         if len(key) < FUZZY_MIN_LETTERS or " " in key:
@@ -87,10 +92,10 @@ def load_knowledge() -> Knowledge:
         ent = KnownEntity(
             id=row["id"], type=row["type"], label=row["label"], label_en=row.get("label_en", ""),
             wikidata=row.get("wikidata"), category=row.get("category", ""), state=bool(row.get("state")),
-            aliases=tuple(row.get("aliases", [])),
+            aliases=tuple(row.get("aliases", []) + row.get("ambiguous_aliases", [])),
         )
         kb.entities[ent.id] = ent
-        for name in (ent.label, *ent.aliases):
+        for name in (ent.label, *row.get("aliases", [])):
             key = normalize(name)
             if key:
                 kb.alias_index.setdefault(key, ent.id)
@@ -98,6 +103,8 @@ def load_knowledge() -> Knowledge:
                 if len(key) >= FUZZY_MIN_LETTERS and " " not in key:
                     for i in range(len(key)):
                         kb.one_letter_off.setdefault((i, key[:i] + key[i + 1 :]), set()).add(ent.id)
+        for name in row.get("ambiguous_aliases", []):
+            kb.ambiguous_index.setdefault(normalize(name), ent.id)
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"))
@@ -106,7 +113,10 @@ def load_knowledge() -> Knowledge:
     kb.place_heads = _norm_set(cues.get("place_heads", []))
     kb.org_heads = _norm_set(cues.get("org_heads", []))
     kb.person_titles = _norm_set(cues.get("person_titles", []))
-    kb.heads_in_name = _norm_set(cues.get("place_head_includes_name", []))
+    kb.name_after_heads = _norm_set(cues.get("name_after_heads", []))
+    kb.facility_heads = _norm_set(cues.get("facility_heads", []))
+    kb.not_names = _norm_set(cues.get("not_names", []) + cues.get("trailing_modifiers", [])
+                             + list(cues.get("demonyms", {})))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     return kb
 

@@ -91,7 +91,7 @@ def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
     """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال."""
     readings = spans.keys(i, j)
     for stripped, key in readings:
-        if kb.lookup(key):
+        if kb.lookup(key, ambiguous=True):
             return stripped, key
     for stripped, key in readings[1:]:
         if key.startswith("ال"):
@@ -112,7 +112,7 @@ def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tup
         stripped, key = best_key(spans, i, j, kb)
         if not key or len(key) < 2 or _is_cue_word(key, kb) or key in kb.generics:
             continue
-        known = kb.lookup(key)
+        known = kb.lookup(key, ambiguous=True)
         found.append(_mention(text, sentence, i, j, stripped, key, known.type if known else type_, "ner",
                               known.id if known else None))
     return found
@@ -129,25 +129,33 @@ def _stem(spans: SpanKeys, i: int, vocabulary: frozenset[str] | dict) -> str | N
     return None
 
 
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")  # سيطرته، بأكملها: a noun with a pronoun is no name
+
+
+def _could_name(spans: SpanKeys, k: int, kb: Knowledge) -> bool:
+    token, key = spans.tokens[k], spans.norm[k]
+    if not _is_word(token) or len(key) < 3 or token.text.endswith(PRONOUN_SUFFIXES):
+        return False
+    if key in kb.stop_after_head or key in kb.not_names or key in kb.generics:
+        return False
+    return not any(_is_cue_word(stem, kb) for _, stem in spans.readings[k])
+
+
 def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:
-    """``بلدة X`` / ``مخيم X``: the word after a place head noun names a place."""
+    """``بلدة X``: the word after a settlement noun names a place; ``مخيم X``/``معبر X``: the noun and
+    the word after it name a place together."""
     found = []
-    tokens = sentence.tokens
-    for i in range(len(tokens) - 1):
-        head = _stem(spans, i, kb.place_heads)
-        nxt = spans.norm[i + 1]
-        if not head or not _is_word(tokens[i + 1]) or nxt in kb.stop_after_head:
+    for i in range(len(sentence.tokens) - 1):
+        if not _could_name(spans, i + 1, kb):
             continue
-        if any(_is_cue_word(stem, kb) for _, stem in spans.readings[i + 1]):
-            continue
-        if nxt in kb.generics or len(nxt) < 3:
-            continue
-        if head in kb.heads_in_name:
-            stripped, _ = next(((c, s) for c, s in spans.readings[i] if s == head), (0, head))
-            key = f"{head} {nxt}"
+        settlement = _stem(spans, i, kb.name_after_heads)
+        facility = _stem(spans, i, kb.facility_heads)
+        if settlement:
+            found.append(_mention(text, sentence, i + 1, i + 2, 0, spans.norm[i + 1], "Place", "cue"))
+        elif facility:
+            stripped = next(c for c, s in spans.readings[i] if s == facility)
+            key = f"{facility} {spans.norm[i + 1]}"
             found.append(_mention(text, sentence, i, i + 2, stripped, key, "Place", "cue"))
-        else:
-            found.append(_mention(text, sentence, i + 1, i + 2, 0, nxt, "Place", "cue"))
     return found
 
 

@@ -150,10 +150,12 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         entity = adoc.entities.get(eid)
         if entity is None:
             entity = adoc.entities[eid] = Entity(eid, label, ent_type, [], [adoc.doc.id], wikidata)
+            if eid in kb.entities:
+                entity.aliases = [a for a in kb.entities[eid].aliases if a != label]
         for m in members:
             m.entity, m.type = eid, ent_type
             alias = surface(m)
-            if alias not in entity.aliases:
+            if alias not in entity.aliases and alias != entity.label:
                 entity.aliases.append(alias)
     named += repeated_names(adoc, named, kb)
     adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)
