@@ -51,6 +51,8 @@ class Knowledge:
     not_names: frozenset[str] = frozenset()
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
+    max_generic_tokens: int = 1
+    place_name_initials: frozenset[str] = frozenset()
     # (position, alias with that letter removed) -> ids: finds aliases one substituted letter away
     one_letter_off: dict[tuple[int, str], set[str]] = field(default_factory=dict)
 
@@ -109,6 +111,7 @@ def load_knowledge() -> Knowledge:
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"))
         kb.generics[normalize(ref.surface)] = ref
+        kb.max_generic_tokens = max(kb.max_generic_tokens, len(normalize(ref.surface).split()))
     cues = _load_json("entity_cues.json")
     kb.place_heads = _norm_set(cues.get("place_heads", []))
     kb.org_heads = _norm_set(cues.get("org_heads", []))
@@ -118,6 +121,7 @@ def load_knowledge() -> Knowledge:
     kb.not_names = _norm_set(cues.get("not_names", []) + cues.get("trailing_modifiers", [])
                              + list(cues.get("demonyms", {})))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
+    kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     return kb
 
 

@@ -8,8 +8,9 @@ from kg.knowledge import Knowledge
 from kg.model import Mention, Sentence, Token
 from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
 
-# Which finder wins when two mentions overlap (lower wins); see ``settle_overlaps``.
-PRIORITY = {"gazetteer": 0, "ner": 1, "cue": 2, "generic": 3, "repeat": 4}
+# Which finder wins when two mentions overlap (lower wins, then the longer); see ``settle_overlaps``.
+# Known names and generic phrases rank together so "القاعدة العسكرية" (the base) beats "القاعدة" (al-Qaeda).
+PRIORITY = {"gazetteer": 0, "generic": 0, "ner": 1, "cue": 2, "repeat": 4}
 
 
 def _is_word(token: Token) -> bool:
@@ -53,7 +54,7 @@ def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: 
 class NameTable:
     """Names to look up, as normalized key -> (entity id, type); ``max_tokens`` bounds the n-grams tried."""
 
-    def __init__(self, names: dict[str, tuple[str, str]], max_tokens: int):
+    def __init__(self, names: dict[str, tuple[str | None, str]], max_tokens: int):
         self.names = names
         self.max_tokens = max_tokens
 
@@ -61,6 +62,11 @@ class NameTable:
     def from_knowledge(cls, kb: Knowledge) -> NameTable:
         names = {key: (eid, kb.entities[eid].type) for key, eid in kb.alias_index.items()}
         return cls(names, kb.max_alias_tokens)
+
+    @classmethod
+    def of_generics(cls, kb: Knowledge) -> NameTable:
+        """Generic references (التنظيم، القوات الحكومية): no entity until the resolver picks one."""
+        return cls({key: (None, ref.type) for key, ref in kb.generics.items()}, kb.max_generic_tokens)
 
 
 def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable, origin: str) -> list[Mention]:
@@ -151,21 +157,16 @@ def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledg
         settlement = _stem(spans, i, kb.name_after_heads)
         facility = _stem(spans, i, kb.facility_heads)
         if settlement:
-            found.append(_mention(text, sentence, i + 1, i + 2, 0, spans.norm[i + 1], "Place", "cue"))
+            end = i + 2
+            initial = spans.norm[i + 1] in kb.place_name_initials
+            if initial and i + 2 < len(spans.tokens) and _could_name(spans, i + 2, kb):
+                end = i + 3  # تل رفعت، دير حافر
+            key = " ".join(spans.norm[i + 1 : end])
+            found.append(_mention(text, sentence, i + 1, end, 0, key, "Place", "cue"))
         elif facility:
             stripped = next(c for c, s in spans.readings[i] if s == facility)
             key = f"{facility} {spans.norm[i + 1]}"
             found.append(_mention(text, sentence, i, i + 2, stripped, key, "Place", "cue"))
-    return found
-
-
-def find_generics(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:
-    found = []
-    for i in range(len(sentence.tokens)):
-        stem = _stem(spans, i, kb.generics)
-        if stem:
-            stripped = next(c for c, s in spans.readings[i] if s == stem)
-            found.append(_mention(text, sentence, i, i + 1, stripped, stem, kb.generics[stem].type, "generic"))
     return found
 
 

@@ -55,9 +55,12 @@ def _link_acronyms(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters)
     added = []
     for m in named:
         bracket = BRACKETED_WORD.match(text, m.end)
-        if not bracket or not any(ch.isalpha() for ch in bracket.group(1)):
+        # a place before brackets is a dateline (دمشق (رويترز)), not a name with its short form
+        if m.type == "Place" or not bracket or not any(ch.isalpha() for ch in bracket.group(1)):
             continue
         inner = by_start.get(bracket.start(1))
+        if inner is not None and inner.entity and m.entity and inner.entity != m.entity:
+            continue
         if inner is None:
             word = bracket.group(1)
             inner = Mention(bracket.start(1), bracket.end(1), word, m.type, m.sentence, normalize(word), "acronym")

@@ -28,7 +28,7 @@ def test_aliases_spellings_and_clitics_resolve_to_one_actor(pipeline):
                              "انضموا لقسد، فيما أرسل التحالف الدولي تعزيزات لقوات قسد.")
     sdf = {m.entity for m in adoc.mentions if "قسد" in m.text or "الديمقراطية" in m.text}
     assert sdf == {"SDF"}
-    assert adoc.entities["SDF"].wikidata
+    assert adoc.entities["ISIS"].wikidata == "Q2429253"
     assert entity_of(adoc, "التحالف") == "COALITION"
     assert entity_of(adoc, "الحسكة") == "HASAKAH"
 
