@@ -13,13 +13,12 @@ from kg.graph import read_graph
 class BuildResult:
     report: ExtractReport
     outputs: dict[str, Path] = field(default_factory=dict)
-    neo4j: dict | None = None
 
 
 def build(inputs: list[str | Path], out_dir: Path, workers: int = 1, scheduler: str | None = None,
-          neo4j: dict | None = None, progress: bool = True) -> BuildResult:
-    """Write graph.jsonl, graph.ttl, graph.cypher and html/ under ``out_dir``; load Neo4j when
-    ``neo4j`` (uri, user, password, database) is given."""
+          progress: bool = True) -> BuildResult:
+    """Write graph.jsonl, graph.ttl, graph.cypher and html/ under ``out_dir`` (loading Neo4j is the
+    caller's choice: the files stand whether or not a server answers)."""
     from loaders.cypher_script import write_cypher_script
     from loaders.html_writer import write_html
     from loaders.rdf_writer import write_turtle
@@ -33,9 +32,4 @@ def build(inputs: list[str | Path], out_dir: Path, workers: int = 1, scheduler: 
     write_turtle(graph, result.outputs["graph.ttl"])
     write_cypher_script(graph, result.outputs["graph.cypher"])
     write_html(graph, out_dir / "html")
-    if neo4j:
-        from loaders.neo4j_loader import load_graph_file
-
-        result.neo4j = load_graph_file(neo4j["uri"], neo4j["user"], neo4j["password"], graph_path,
-                                       database=neo4j.get("database"))
     return result

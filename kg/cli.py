@@ -15,6 +15,7 @@ Inputs = typer.Argument(..., help="Files or directories of .txt/.md/.html, or .j
 Workers = typer.Option(1, "--workers", "-w", min=1, help="Local worker processes (use all cores with -w N).")
 Scheduler = typer.Option(None, "--scheduler", help="Dask distributed scheduler address, e.g. tcp://HOST:8786.")
 DEFAULT_BOLT = "bolt://127.0.0.1:7687"
+LOCAL_PASSWORD = "kg-local-neo4j"  # scripts/neo4j-local.sh sets it on first start
 
 
 def _fail(message: str) -> None:
@@ -56,6 +57,12 @@ def _bolt_reachable(uri: str) -> bool:
         return False
 
 
+User = typer.Option("neo4j", "--user", envvar="NEO4J_USER")
+Password = typer.Option(LOCAL_PASSWORD, "--password", envvar="NEO4J_PASSWORD",
+                        help="Default: the password scripts/neo4j-local.sh gives its server.")
+Database = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Database (default: the server's default).")
+
+
 @app.command()
 def build(
     inputs: list[Path] = Inputs,
@@ -64,29 +71,35 @@ def build(
     scheduler: str | None = Scheduler,
     neo4j_uri: str | None = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
                                          help=f"Load into this Neo4j (default: {DEFAULT_BOLT} if it answers)."),
-    user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
-    password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),
-    database: str | None = typer.Option(None, "--database", envvar="NEO4J_DATABASE"),
+    user: str = User,
+    password: str = Password,
+    database: str | None = Database,
 ) -> None:
-    """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher and html/; load Neo4j when reachable."""
-    from kg.build import build as run_build
-    from loaders.neo4j_loader import Neo4jUnavailable
+    """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher and html/; load Neo4j when reachable.
 
-    if neo4j_uri is None and _bolt_reachable(DEFAULT_BOLT):
-        neo4j_uri = DEFAULT_BOLT
-    target = {"uri": neo4j_uri, "user": user, "password": password, "database": database} if neo4j_uri else None
-    try:
-        result = run_build(inputs, out, workers=workers, scheduler=scheduler, neo4j=target)
-    except Neo4jUnavailable as exc:
-        _fail(str(exc))
+    With --neo4j-uri a failed load is an error (exit 1); the server found by itself on the default port
+    is loaded when it accepts the credentials, else a warning says so.
+    """
+    from kg.build import build as run_build
+    from loaders.neo4j_loader import Neo4jLoadError, load_graph_file
+
+    result = run_build(inputs, out, workers=workers, scheduler=scheduler)
     for path in result.outputs.values():
         typer.echo(f"wrote {path}", err=True)
-    if result.neo4j is not None:
-        typer.echo(f"loaded Neo4j at {neo4j_uri}: {result.neo4j}", err=True)
-    else:
+    uri = neo4j_uri or (DEFAULT_BOLT if _bolt_reachable(DEFAULT_BOLT) else None)
+    if uri is None:
         typer.echo(f"Neo4j not loaded (no server at {DEFAULT_BOLT}); load {out / 'graph.cypher'} "
-                   "with cypher-shell or `kg load`.", err=True)
+                   "with cypher-shell or Neo4j Browser, or run `kg load`.", err=True)
+    else:
+        try:
+            counts = load_graph_file(uri, user, password, result.outputs["graph.jsonl"], database=database)
+            typer.echo(f"loaded Neo4j at {uri}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+        except Neo4jLoadError as exc:
+            if neo4j_uri:
+                _fail(str(exc))
+            typer.echo(f"warning: Neo4j at {uri} not loaded: {exc}", err=True)
     _finish(result.report)
+
 
 # --- commands: ner (train-ner, models) ---
 models_app = typer.Typer(help="NER models: the shipped one, or stanza's official Arabic models.",
@@ -131,10 +144,9 @@ def train_ner(
 def load(
     graph: Path = typer.Argument(Path("graph.jsonl"), exists=True, dir_okay=False, help="graph.jsonl to load."),
     neo4j_uri: str = typer.Option(DEFAULT_BOLT, "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of Neo4j."),
-    user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
-    password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),
-    database: str | None = typer.Option(None, "--database", envvar="NEO4J_DATABASE",
-                                        help="Database (default: the server's default)."),
+    user: str = User,
+    password: str = Password,
+    database: str | None = Database,
     batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per transaction."),
 ) -> None:
     """Merge graph.jsonl into Neo4j (idempotent: reloading adds nothing, new documents add)."""
