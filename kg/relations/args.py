@@ -1,0 +1,264 @@
+"""Argument-finding primitives shared by the relation frames.
+
+Rules are about Arabic syntax, not about particular sentences: the two sides of بين X (من جهة) و Y
+(من جهة أخرى); a preposition-marked object (ضد، على، مع، لـ); VSO/SVO subjects; the genitive after a
+verbal noun; coordination (قسد والتحالف = one side); relative clauses; nearest-entity fallbacks bounded
+by the clause, then the sentence, at lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.relations.lexicon import Trigger
+from kg.relations.sentence import NISBA, Arg, SentView, bare_in
+
+BETWEEN = frozenset({"بين"})
+RESUMPTIVE_ON = frozenset({"عليها", "عليه", "عليهما", "عليهم", "فيها", "فيه"})
+FROM_BY = frozenset({"قبل", "يد"})
+PRONOUN_SUFFIXES = ("هم", "ها", "هما", "ه")
+FINITE = re.compile(r"^[وف]?س?[يتن]\w{3,}")
+
+# confidence by how the arguments were found
+C_BETWEEN_SIDES, C_BETWEEN, C_NEAR, C_CLAUSE, C_SENTENCE, C_POSSESSIVE = 0.9, 0.85, 0.8, 0.75, 0.55, 0.45
+
+
+@dataclass
+class Cand:
+    subjects: list[Arg]
+    objects: list[Arg]
+    conf: float
+    agent: str | None = None
+
+
+def eligible(types: tuple[str, ...], sv: SentView | None = None, rtype: str = "") -> Callable[[Arg], bool]:
+    """Right entity type, not introduced by a support/leadership cue, and of a category that can be a
+    party to ``rtype`` (a news agency never fights)."""
+    banned = sv.lex.non_party.get(rtype, frozenset()) if sv is not None else frozenset()
+    return lambda a: a.has_type(types) and not a.blocked and a.category not in banned
+
+
+def oblique(sv: SentView, a: Arg) -> bool:
+    """A prepositional object, or the object of a verbal noun right before it (لطرد التنظيم)."""
+    if a.prep:
+        return True
+    k = a.t0 - 1
+    while k >= 0 and sv.is_filler(k):
+        k -= 1
+    return k >= 0 and k in sv.object_taking
+
+
+def left_subject(sv: SentView, i: int, ok: Callable[[Arg], bool], exclude: set[str],
+                 max_sentence: bool = True) -> tuple[Arg | None, float]:
+    """Nearest non-oblique argument before token i: in the clause first, then in the sentence, then
+    (weakest) a possessive لـ argument (القيادة العامة لقوات قسد)."""
+    lo, _ = sv.clause(i, i + 1)
+    floor = speaker_floor(sv, i)
+    usable = [a for a in sv.args if floor <= a.t0 and a.t1 <= i and ok(a) and a.entity not in exclude]
+    before = [a for a in usable if not oblique(sv, a)]
+    for a in reversed(before):
+        if a.t0 >= lo:
+            return a, C_CLAUSE
+    if lo > 0 and bare_in(sv.norm[lo - 1], RELATIVES):  # X التي تسيطر على: X, even after ضد
+        head = antecedent_actor(sv, lo, ok)
+        if head is not None and head.entity not in exclude:
+            return head, C_CLAUSE
+        if head is None:
+            return None, 0.0  # the relative clause describes a noun that names no known actor
+    if not max_sentence:
+        return None, 0.0
+    before = [a for a in before if a.etype != "Person"]  # a person far from the verb is rarely its agent
+    if before:
+        return before[-1], C_SENTENCE
+    possessive = [a for a in usable if a.prep == "ل" and not governed(sv, a)]
+    if possessive:
+        return possessive[-1], C_POSSESSIVE
+    return None, 0.0
+
+
+RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي")
+
+
+def antecedent_actor(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | None:
+    """The actor a relative clause starting just before token i describes (وحدات حماية الشعب التي
+    تسيطر؛ قوات تدعمها): walk back over كان/قد, the relative pronoun, quotes and nisba adjectives."""
+    k = i - 1
+    while k >= 0 and (sv.skippable(k) or bare_in(sv.norm[k], ("كان", "كانت", "قد", "لا", "ما", "كانوا"))):
+        k -= 1
+    if k >= 0 and bare_in(sv.norm[k], RELATIVES):
+        k -= 1
+    while k >= 0 and (sv.skippable(k) or sv.norm[k] in ("،", ",")
+                      or (NISBA.match(sv.norm[k]) and k not in sv.covered)):
+        k -= 1
+    a = next((a for a in sv.args if a.t1 - 1 == k), None)
+    return a if a is not None and ok(a) else None
+
+
+def after_relative(sv: SentView, i: int) -> bool:
+    """The trigger opens a relative clause (التي تستهدفها)."""
+    k = i - 1
+    while k >= 0 and (sv.skippable(k) or bare_in(sv.norm[k], ("كان", "كانت", "قد", "لا", "ما", "كانوا"))):
+        k -= 1
+    return k >= 0 and bool(bare_in(sv.norm[k], RELATIVES))
+
+
+def speaker_floor(sv: SentView, i: int) -> int:
+    """Tokens before this index may not supply a guessed subject: a saying/stance verb (دان الكرملين
+    الضربات، روسيا تدين الهجوم) sits between them and the trigger, and the speaker does not resume
+    itself (قالت قسد إنها سيطرت keeps قسد)."""
+    for k in range(i - 1, -1, -1):
+        if sv.is_word(k, sv.lex.enabling_verbs) and k not in sv.trigger_tokens:
+            return k + 3  # زودت واشنطن الأكراد بالسلاح دعما لهم في المعركة: the backer is not the fighter
+        if sv.is_word(k, sv.lex.speech_verbs):
+            if any(sv.is_word(m, sv.lex.self_resumption) for m in range(k + 1, i)):
+                return 0
+            # the speaker stands right before or right after its verb
+            return k + 3
+    return 0
+
+
+def same_side(sv: SentView, arg: Arg) -> set[str]:
+    """Entities coordinated with ``arg``'s entity anywhere in the sentence (قسد والتحالف): one side."""
+    side = {arg.entity}
+    for a in sv.args:
+        if a.entity in side:
+            side.update(b.entity for b in sv.group(a))
+    return side
+
+
+def governed(sv: SentView, a: Arg, own: range = range(0)) -> bool:
+    """The argument fills a slot of another trigger (مناطق سيطرة X، التي تسيطر عليها X، لطرد X)."""
+    k = a.t0 - 1
+    while k >= 0 and (sv.is_filler(k) or sv.norm[k] in RESUMPTIVE_ON):
+        k -= 1
+    return k >= 0 and k in sv.trigger_tokens and k not in own
+
+
+def first_after(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int, cross_weak: bool = True,
+                 cross_relative: bool = False) -> Arg | None:
+    """The first argument from token j on that passes ``ok``, within ``window`` words and the clause."""
+    for a in sv.args:
+        if a.t0 < j:
+            continue
+        if a.t0 - j - sum(1 for k in range(j, a.t0) if sv.skippable(k)) > window:
+            return None
+        blocked = any(sv.hard[k] and not (cross_relative and resumptive_relative(sv, k))
+                      or (not cross_weak and sv.weak[k]) or _new_conjunct(sv, k) for k in range(j, a.t0))
+        if blocked:
+            return None
+        if ok(a):
+            return a
+    return None
+
+
+def _new_conjunct(sv: SentView, k: int) -> bool:
+    """"، و..." opens a new coordinated clause (، وإغلاق حدوده مع سوريا): arguments stop there."""
+    return sv.norm[k] in ("،", ",") and k + 1 < sv.n and sv.norm[k + 1].startswith("و") and len(sv.norm[k + 1]) > 2
+
+
+def resumptive_relative(sv: SentView, k: int) -> bool:
+    """الذي/التي + verb with a resumptive pronoun (الحملة التي يشنها X ضد Y) keeps the clause open."""
+    nxt = k + 1
+    return nxt < sv.n and bool(bare_in(sv.norm[k], ("الذي", "التي", "الذين"))) and \
+        len(sv.norm[nxt]) >= 4 and sv.norm[nxt].endswith(PRONOUN_SUFFIXES)
+
+
+def near_after(sv: SentView, j: int, ok: Callable[[Arg], bool], gap: int = 2,
+                preps: tuple[str, ...] = ("",)) -> Arg | None:
+    """An argument right after the trigger (genitive, VSO subject), only fillers in between; a country
+    after a place word (معارك شمال سوريا) is a locative, not an argument."""
+    def loose(k: int) -> bool:  # quotes and a detached preposition: لـ «قسد»
+        return sv.skippable(k) or (sv.norm[k] in preps and sv.norm[k] != "")
+
+    for a in sv.args:
+        if a.t0 < j:
+            continue
+        if a.state and any(sv.is_word(k, sv.lex.place_heads) or sv.is_word(k, sv.lex.locative_preps)
+                           for k in range(j, a.t0)):
+            return None
+        if a.t0 - j > gap + 3 or not sv.gap_is(
+                j, a.t0, lambda k: sv.is_filler(k) or loose(k) or bool(NISBA.match(sv.norm[k]))):
+            return None
+        if a.t0 - j - sum(1 for k in range(j, a.t0) if loose(k)) > gap:
+            return None
+        return a if ok(a) and a.prep in preps else None
+    return None
+
+
+def state_locative(sv: SentView, a: Arg) -> bool:
+    """A country after a place word (ضربات على شرق سوريا) names where, not whom."""
+    k = a.t0 - 1
+    while k >= 0 and sv.skippable(k):
+        k -= 1
+    return a.state and k >= 0 and (sv.is_word(k, sv.lex.place_heads) or sv.is_word(k, sv.lex.relative_location))
+
+
+def agent_adjective(sv: SentView, j: int) -> bool:
+    """A nationality adjective right after the trigger (الغارات الإسرائيلية) names its agent."""
+    pat = sv.lex.agent_adjective
+    return pat is not None and any(pat.fullmatch(sv.norm[k]) for k in range(j, min(sv.n, j + 2)))
+
+
+def has_pronoun_object(sv: SentView, i: int, j: int, trig: Trigger | None = None) -> bool:
+    """The trigger word carries an object pronoun (نقلهم، تدعمه); a final ه counts only when the word
+    without it is still the trigger (so تسوية/folded ة is not taken for a pronoun)."""
+    tok = sv.norm[j - 1]
+    if len(tok) > 4 and tok.endswith(("هم", "ها", "هما")):
+        return True
+    if trig is not None and len(trig.seq.parts) == 1 and len(tok) > 4 and tok.endswith("ه") \
+            and not tok.endswith("يه"):
+        return any(trig.seq.parts[0].fullmatch(stem[:-1]) for _, stem in sv.forms[j - 1] if stem.endswith("ه"))
+    return False
+
+
+# ---- بين X (من جهة) و Y (من جهة أخرى) ----------------------------------------------------------
+
+def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 7) -> Cand | None:
+    """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone."""
+    base = ok
+    ok = lambda a: base(a) and not state_locative(sv, a)  # noqa: E731  بين X و Y في شمال سوريا
+    k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in BETWEEN), None)
+    if k is None or sv.boundary_between(j, k) or any(
+            m in sv.trigger_tokens or (sv.weak[m] and sv.norm[m] not in ("،", ",")) for m in range(j, k)):
+        return None
+    end = k + 1
+    while end < sv.n and not sv.hard[end] and end - k < 30:
+        end += 1
+    markers = [m for m in range(k + 1, end - 1)
+               if any(bare_in(sv.norm[m], (a,)) and sv.norm[m + 1] == b for a, b in sv.lex.side_markers)]
+    second_bayn = next((m for m in range(k + 1, end) if sv.norm[m] in ("وبين",)
+                        or (sv.norm[m] == "و" and m + 1 < sv.n and sv.norm[m + 1] == "بين")), None)
+
+    def comma_end(start: int) -> int:
+        for m in range(start, end):
+            if sv.norm[m] in ("،", ",") or sv.weak[m] and sv.norm[m] not in ("و",):
+                return m
+        return end
+
+    if markers:
+        m1 = markers[0]
+        m2 = markers[1] if len(markers) > 1 else comma_end(m1 + 2)
+        side_a = [a for a in sv.args_in(k + 1, m1) if ok(a)]
+        side_b = [a for a in sv.args_in(m1 + 2, m2) if ok(a)]
+        conf = C_BETWEEN_SIDES
+    elif second_bayn is not None:
+        side_a = [a for a in sv.args_in(k + 1, second_bayn) if ok(a)]
+        side_b = [a for a in sv.args_in(second_bayn + 1, comma_end(second_bayn + 2)) if ok(a)]
+        conf = C_BETWEEN_SIDES
+    else:
+        inside = [a for a in sv.args_in(k + 1, comma_end(k + 1)) if ok(a)]
+        if len({a.entity for a in inside}) == 1:  # بين روسيا، حليفة دمشق، وتركيا
+            later = next((a for a in sv.args if a.t0 > inside[-1].t1 and a.t0 - k <= 12 and ok(a)
+                          and sv.norm[a.t0].startswith("و") and not sv.boundary_between(k, a.t0)), None)
+            inside += [later] if later is not None else []
+        if len({a.entity for a in inside}) != 2:
+            return None
+        first = inside[0]
+        side_a = [a for a in inside if a.entity == first.entity]
+        side_b = [a for a in inside if a.entity != first.entity]
+        conf = C_BETWEEN
+    if not side_a or not side_b:
+        return None
+    return Cand(side_a, side_b, conf)

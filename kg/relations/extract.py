@@ -1,0 +1,140 @@
+"""Runs the lexicon's triggers over each sentence and turns argument frames into Relation records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from kg.model import AnalyzedDoc, Relation
+from kg.relations import pairs, places, roles
+from kg.relations.args import Cand
+from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
+from kg.relations.modality import modality
+from kg.relations.sentence import SentView
+
+ACTOR_PAIR_TYPES = ("FOUGHT", "NEGOTIATED_WITH", "SURRENDERED_TO")
+VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
+OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
+
+
+def _default_is_state() -> Callable[[str], bool]:
+    try:
+        from kg.knowledge import is_state
+    except ImportError:  # the knowledge module is optional for this layer
+        return lambda _id: False
+    return is_state
+
+
+def _default_category() -> Callable[[str], str]:
+    """Entity category from the alias table (media, ngo, armed_group ...); '' when unknown."""
+    try:
+        from kg.knowledge import load_knowledge
+        kb = load_knowledge()
+    except (ImportError, OSError, ValueError):
+        return lambda _id: ""
+    return lambda eid: getattr(kb.entities.get(eid), "category", "") or ""
+
+
+def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str:
+    return hashlib.sha1(f"{doc}|{rtype}|{subject}|{obj}|{start}".encode()).hexdigest()[:16]
+
+
+def _find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, int]]:
+    """(trigger, first token, end token, clitic chars stripped); tokens inside a mention are skipped
+    (تحرير in هيئة تحرير الشام is a name, not a trigger)."""
+    found = []
+    taken: dict[str, set[int]] = {}
+    for i in range(sv.n):
+        if i in sv.covered:
+            continue
+        candidates = sorted({k for _, stem in sv.forms[i] for k in lex.first_matches(stem)})
+        for trig in (lex.triggers[k] for k in candidates):
+            hit = trig.seq.match(sv.forms, i)
+            if hit is None:
+                continue
+            n, strip = hit
+            if any(k in sv.covered for k in range(i, i + n)):
+                continue
+            if trig.role in VERB_ROLES and set(sv.norm[i][:strip]) & {"ل", "ب"}:
+                continue  # لطرد، بنقل: a preposition makes it a verbal noun; its masdar pattern applies
+            used = taken.setdefault(trig.type, set())
+            if any(k in used for k in range(i, i + n)):
+                continue
+            nxt = i + n
+            while nxt < sv.n and sv.skippable(nxt):
+                nxt += 1
+            if nxt < sv.n and sv.is_word(nxt, lex.figurative):
+                continue  # حرب باردة، حرب إعلامية: not armed conflict
+            if trig.needs is not None and not any(
+                    trig.needs.fullmatch(s) for k in range(i + n, min(sv.n, i + n + trig.needs_within))
+                    for _, s in sv.forms[k]):
+                continue
+            used.update(range(i, i + n))
+            found.append((trig, i, i + n, strip))
+    return found
+
+
+def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> list[Cand]:
+    rtype = lex.types[trig.type]
+    if trig.type in ACTOR_PAIR_TYPES:
+        return pairs.actor_pair(sv, trig, i, j, rtype.subject_types, rtype.object_types,
+                                 use_between=trig.type != "SURRENDERED_TO")
+    if trig.type == "CONTROLS":
+        return places.controls(sv, trig, i, j, rtype.subject_types)
+    if trig.type == "TRANSFERRED_TO":
+        return places.transferred(sv, trig, i, j, rtype.subject_types)
+    if trig.type == "LEADS":
+        return roles.leads(sv, trig, i, j)
+    if trig.type == "SUPPORTED_BY":
+        return roles.supported(sv, trig, i, j, rtype.subject_types)
+    return []
+
+
+def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None = None,
+                      lexicon: Lexicon | None = None, category: Callable[[str], str] | None = None,
+                      ) -> list[Relation]:
+    """All relations stated in the document, one per (type, pair, sentence), best confidence kept.
+
+    ``is_state`` (countries may act as parties) and ``category`` (media/NGOs may not) default to the
+    alias table in kg.knowledge."""
+    lex = lexicon or load_lexicon()
+    state = is_state or _default_is_state()
+    cat = category or _default_category()
+    text = adoc.doc.text
+    best: dict[tuple, Relation] = {}
+    resolved = sorted((m.start, m.entity) for m in adoc.mentions if m.entity and m.entity in adoc.entities)
+    for sent in adoc.sentences:
+        if len({e for pos, e in resolved if sent.start <= pos < sent.end}) < 2:
+            continue  # a relation needs two entities in the sentence
+        sv = SentView(adoc, sent, lex, state, cat)
+        if len({a.entity for a in sv.args}) < 2:
+            continue
+        hits = _find_triggers(sv, lex)
+        sv.trigger_tokens = {k for _, i, j, _ in hits for k in range(i, j)}
+        sv.trigger_types = {k: t.type for t, i, j, _ in hits for k in range(i, j)}
+        sv.object_taking = {k for t, i, j, _ in hits if t.role in OBJECT_TAKING for k in range(i, j)}
+        for trig, i, j, strip in hits:
+            rtype = lex.types[trig.type]
+            for cand in _candidates(sv, lex, trig, i, j):
+                mod = modality(sv, trig, i, j, strip)
+                for s in cand.subjects:
+                    for o in cand.objects:
+                        if s.entity == o.entity:
+                            continue
+                        pair = tuple(sorted((s.entity, o.entity))) if rtype.symmetric else (s.entity, o.entity)
+                        key = (trig.type, pair, sent.index)
+                        conf = round(min(1.0, cand.conf * trig.conf), 3)
+                        if conf < lex.min_confidence:
+                            continue
+                        known = best.get(key)
+                        if known is not None and known.confidence >= conf:
+                            continue
+                        best[key] = Relation(
+                            id=relation_id(adoc.doc.id, trig.type, s.entity, o.entity, sent.start),
+                            type=trig.type, subject=s.entity, object=o.entity, doc=adoc.doc.id,
+                            sentence=text[sent.start:sent.end], start=sent.start, end=sent.end,
+                            confidence=conf, modality=mod,
+                            agent=cand.agent if trig.type == "TRANSFERRED_TO" else None,
+                            trigger=text[sv.tokens[i].start:sv.tokens[j - 1].end],
+                        )
+    return sorted(best.values(), key=lambda r: (r.start, r.type, r.subject, r.object))

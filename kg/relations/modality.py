@@ -1,0 +1,46 @@
+"""Modality of a relation from cues in its clause: denied > proposed > expected > asserted.
+
+The cue lists live in the lexicon (``modality``): negation (لم، لن، نفى، رفض), proposals (مطالبات،
+اقتراح، دعا إلى, and a negotiation noun + purpose لـ: مفاوضات لنقل), expectation (سوف، من المتوقع، قد +
+imperfect, and the future prefix س on the trigger verb).
+"""
+
+from __future__ import annotations
+
+from kg.relations.lexicon import Seq, Trigger
+from kg.relations.sentence import SentView
+
+
+def _cue_before(sv: SentView, cues: list[Seq], lo: int, i: int) -> bool:
+    for k in range(lo, i):
+        for cue in cues:
+            hit = cue.match(sv.forms, k)
+            if hit and k + hit[0] <= i + 1:
+                return True
+    return False
+
+
+def modality(sv: SentView, trig: Trigger, i: int, j: int, strip: int) -> str:
+    lex = sv.lex
+    lo = i
+    while lo > 0 and i - lo < lex.modality_window and not sv.hard[lo - 1] and sv.norm[lo - 1] not in ("،", ","):
+        lo -= 1
+    first = sv.norm[i]
+    if first.startswith(("و", "ف")) and strip:
+        lo = i  # a coordinated verb opens its own scope (رفضوا وانسحبوا)
+    if _cue_before(sv, lex.modality["negation_particles"], max(lo, i - 4), i) or \
+            _cue_before(sv, lex.modality["denied"], lo, i):
+        return "denied"
+    if _cue_before(sv, lex.modality["proposed"], lo, i):
+        return "proposed"
+    clitics = first[:strip].lstrip("وف")
+    if clitics.startswith("ل") and _cue_before(sv, lex.modality["proposed_purpose"], max(lo, i - 3), i):
+        return "proposed"
+    if _cue_before(sv, lex.modality["expected"], lo, i) or \
+            _cue_before(sv, lex.modality["expected_after"], j, min(sv.n, j + 2)):
+        return "expected"
+    stem = first[strip:]
+    if stem.startswith(lex.future_prefix) and len(stem) > 3 and stem[1] in "يتن" and \
+            trig.seq.parts[0].fullmatch(stem[1:]):
+        return "expected"
+    return "asserted"

@@ -1,0 +1,227 @@
+"""Actor -> place frames: CONTROLS (held, seized, entered) and TRANSFERRED_TO (moved to a destination)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.relations.args import (
+    C_NEAR,
+    C_SENTENCE,
+    FINITE,
+    FROM_BY,
+    RESUMPTIVE_ON,
+    Cand,
+    eligible,
+    first_after,
+    governed,
+    has_pronoun_object,
+    left_subject,
+    near_after,
+)
+from kg.relations.lexicon import Trigger
+from kg.relations.sentence import CONNECTORS, NISBA, Arg, SentView, bare_in
+
+# ---- actor -> place (CONTROLS) -----------------------------------------------------------------
+
+def _object_place(sv: SentView, start: int, window: int = 12) -> Arg | None:
+    """The first place after ``start`` in the clause; a state named as a locative (في سوريا) is skipped."""
+    for a in sv.args:
+        if a.t0 < start or not a.place:
+            continue
+        if a.t0 - start > window or sv.boundary_between(start, a.t0, weak=True):
+            return None
+        direct = not a.prep and sv.gap_is(start, a.t0, sv.is_filler)
+        if a.state and (not direct or any(sv.is_word(k, sv.lex.relative_location) for k in range(start, a.t0))):
+            continue  # في سوريا، شمال شرق سوريا: where, not what
+        if not direct and any(sv.is_word(k, sv.lex.relative_location) for k in range(max(start, a.t0 - 4), a.t0)):
+            continue  # بلدة راجو الواقعة شمال غرب عفرين: عفرين only locates the town
+        return a
+    return None
+
+
+def _locative(sv: SentView, a: Arg) -> bool:
+    k = a.t0 - 1
+    while k >= 0 and sv.skippable(k):
+        k -= 1
+    return a.prep in ("ب", "في") or (k >= 0 and sv.is_word(k, sv.lex.locative_preps))
+
+
+def _place_before(sv: SentView, i: int, window: int = 9) -> Arg | None:
+    """The nearest place before token i that is not a locative modifier (بريف حماة) or a country."""
+    for a in reversed(sv.args):
+        if a.t1 > i or not a.place:
+            continue
+        if i - a.t1 > window:
+            return None
+        if _locative(sv, a) or a.state or any(sv.is_word(k, sv.lex.relative_location)
+                                              for k in range(max(0, a.t0 - 3), a.t0)):
+            continue  # a locative modifier (بريف حماة، الواقعة على ضفة الفرات) or a country
+        return a
+    return None
+
+
+def _antecedent_place(sv: SentView, i: int) -> Arg | None:
+    """The place a relative clause (التي تسيطر عليها X) describes: walk back over the relative
+    pronoun, commas, places and their locative modifiers; the leftmost non-locative place wins."""
+    k = i - 1
+    found: Arg | None = None
+    while k >= 0:
+        a = next((a for a in sv.args if a.t0 <= k < a.t1), None)
+        if a is not None:
+            if a.place and not a.state and not _locative(sv, a):
+                found = a
+            k = a.t0 - 1
+            continue
+        w = sv.norm[k]
+        if i - k > 14:
+            break
+        if not (sv.skippable(k) or w in CONNECTORS or (w.startswith("و") and len(w) > 3)
+                or sv.is_word(k, sv.lex.place_heads) or sv.is_word(k, sv.lex.locative_preps) or NISBA.match(w)
+                or bare_in(w, ("الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين"))):
+            break
+        k -= 1
+    return found
+
+
+def controls(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[str, ...]) -> list[Cand]:
+    ok_s = eligible(subj_types, sv, trig.type)
+    role = trig.role
+    place: Arg | None = None
+    subj: Arg | None = None
+    conf = C_NEAR
+    relative = j < sv.n and sv.norm[j] in RESUMPTIVE_ON and role in ("noun", "verb")
+    if role == "inverted" or relative:
+        place = _antecedent_place(sv, i) if relative else _place_before(sv, i)
+        subj = first_after(sv, j, ok_s, window=3, cross_weak=False)
+        if place is None or subj is None:
+            return []
+        # the antecedent and the places listed with it
+        head = sv.group(place)[0]
+        places = [p for p in sv.place_chain(head) if p.t1 <= i]
+        return [Cand([subj], places or [place], C_NEAR * trig.conf)]
+    if role == "stronghold":
+        subj = near_after(sv, j, ok_s, gap=1, preps=("", "ل"))
+        if subj is None:
+            return []
+        place = _place_before(sv, i, window=2) or first_after(
+            sv, subj.t1, lambda a: a.place and not a.state and a.prep in ("في", "ب"), window=3, cross_weak=False)
+        return [Cand([subj], sv.place_chain(place), C_NEAR * trig.conf)] if place else []
+    if role in ("noun", "verb"):
+        on = next((k for k in range(j, min(sv.n, j + 9)) if bare_in(sv.norm[k], trig.preps)), None)
+        if on is None or sv.boundary_between(j, on, weak=True) or any(a.place for a in sv.args_in(j, on)) \
+                or any(k in sv.trigger_tokens for k in range(j, on)):
+            return []
+        place = _object_place(sv, on + 1)
+    else:  # direct object or masdar + object, or a marker (دخول ... إلى)
+        vso = near_after(sv, j, ok_s, gap=2) if role == "direct" else None
+        place = near_after(sv, vso.t1 if vso else j, lambda a: a.place and not a.state, gap=2,
+                            preps=("", "ل", "ب"))
+        if place is None and trig.markers:
+            mk = next((k for k in range(j, min(sv.n, j + 5)) if sv.norm[k] in trig.markers), None)
+            place = _object_place(sv, mk + 1, window=3) if mk is not None else None
+    if place is None:
+        return []
+    subj = near_after(sv, j, ok_s, gap=2)  # سيطرت قوات النظام على، سيطرة داعش على
+    if subj is not None and subj.t1 > place.t0:
+        subj = None
+    if subj is None:  # weak triggers (دخل) only take a subject from their own clause
+        subj, conf = left_subject(sv, i, ok_s, set(), max_sentence=trig.conf > 0.6 and role != "direct_masdar")
+    if subj is None:
+        return []
+    subjects = [a for a in sv.group(subj) if ok_s(a)]
+    return [Cand(subjects, sv.place_chain(place), conf)]
+
+
+# ---- actor -> destination (TRANSFERRED_TO) -------------------------------------------------------
+
+STOP_TRANSFER = frozenset({"،", ",", "؛", ";", "حيث", "اذ", "بينما", "فيما", "لكن", "ثم", "مما", "كما"})
+
+
+def _destination(sv: SentView, trig: Trigger, j: int, window: int = 14) -> Arg | None:
+    for k in range(j, min(sv.n, j + window)):
+        if sv.norm[k] in STOP_TRANSFER:
+            return None
+        if bare_in(sv.norm[k], trig.markers):
+            for a in sv.args:
+                if a.t0 <= k or not a.place:
+                    continue
+                fill = sv.gap_is(k + 1, a.t0, lambda t: sv.is_filler(t) or bool(NISBA.match(sv.norm[t])))
+                if fill and a.t0 - k <= 4:
+                    return a
+                break
+        if "ل" in trig.markers:
+            a = next((a for a in sv.args if a.t0 == k and a.place and a.prep == "ل"), None)
+            if a is not None:
+                return a
+    return None
+
+
+def _antecedent_party(sv: SentView, trig: Trigger, i: int, j: int, ok: Callable[[Arg], bool]) -> Arg | None:
+    """Who "them" is in نقلهم / تقلهم / خروجهم: the nearest actor before that fills no other trigger's
+    slot (obliques allowed: اتفاق مع التنظيم قضى بنقلهم); for intransitive verbs the nearest subject."""
+    window = sv.lex.transfer_pronoun_window
+    if trig.role == "intransitive" and any(stem.startswith("ال") for _, stem in sv.forms[i]):
+        return None  # الراغبين في الخروج: a definite verbal noun with no genitive has no one said
+    if trig.role == "intransitive" and not has_pronoun_object(sv, i, j):
+        subj, _ = left_subject(sv, i, ok, set())
+        return subj if subj is not None and i - subj.t1 <= window * 3 // 4 else None
+    for a in reversed(sv.args):
+        if a.t1 > i or not ok(a):
+            continue
+        if i - a.t1 > window:
+            return None
+        if not governed(sv, a):
+            return a
+    return None
+
+
+def transferred(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[str, ...]) -> list[Cand]:
+    ok_s = eligible(subj_types, sv, trig.type)
+    dest = _destination(sv, trig, j)
+    if dest is None:
+        return []
+    dests = sv.place_chain(dest)
+    conf = C_NEAR
+    party: Arg | None = None
+    agent: str | None = None
+    if trig.role == "participle":  # عناصر داعش المنسحبين إلى: the noun right before
+        party = next((a for a in reversed(sv.args) if a.t1 <= i and ok_s(a)
+                      and sv.gap_is(a.t1, i, sv.skippable)), None)
+        if party is None:
+            return []
+    elif not has_pronoun_object(sv, i, j):
+        after = [a for a in sv.args if j <= a.t0 and a.t1 <= dest.t0 and ok_s(a)
+                 and not governed(sv, a, range(i, j)) and not sv.boundary_between(j, a.t0)]
+        if trig.role != "transitive":
+            after = [a for a in after if a.etype != "Person"]  # a minister travelling is no transfer
+        if after and not after[0].prep:
+            party = after[0]
+            second = after[1] if len(after) > 1 else None
+            if (trig.role == "transitive" and second is not None and not second.prep
+                    and second.t0 - party.t1 <= 2 and second not in sv.group(party)):
+                agent, party = party.entity, second  # VSO: نقلت قسد عناصر التنظيم إلى
+            by = next((a for a in after if a.prep in FROM_BY or sv.norm[a.t0 - 1] in FROM_BY), None)
+            if by is not None and by is not party:
+                agent = by.entity
+    if party is None:
+        if trig.conf <= 0.6:
+            return []  # weak triggers (فرار، هروب) need their party said
+        pronoun = has_pronoun_object(sv, i, j) or any(
+            sv.norm[k].endswith(("هم", "ها")) and len(sv.norm[k]) > 3 for k in range(j, min(sv.n, j + 3)))
+        if trig.role == "transitive" and not pronoun:
+            # بإجلاء أهالي داريا: the moved party is said and is no known actor; but a finite verb with
+            # nothing after it is passive-like (عناصر داعش سينقلون إلى): its clause subject moved.
+            if not FINITE.match(sv.norm[i]) and not sv.norm[i].endswith(("وا", "ون")):
+                return []
+            party, _ = left_subject(sv, i, ok_s, set(), max_sentence=False)
+        else:
+            party = _antecedent_party(sv, trig, i, j, lambda a: ok_s(a) and a.etype != "Person")
+        if party is None:
+            return []
+        conf = C_SENTENCE
+    elif trig.role == "transitive" and agent is None:
+        lo, _ = sv.clause(i, j)
+        left = [a for a in sv.args if lo <= a.t0 and a.t1 <= i and ok_s(a) and not a.prep]
+        if left and left[-1].entity != party.entity:
+            agent = left[-1].entity
+    return [Cand([a for a in sv.group(party) if ok_s(a)], dests, conf, agent)]

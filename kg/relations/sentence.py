@@ -1,0 +1,304 @@
+"""A sentence seen by the relation layer: folded tokens, resolved arguments and clause boundaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kg.model import AnalyzedDoc, Mention, Sentence
+from kg.normalize import normalize, proclitic_readings
+from kg.relations.lexicon import Lexicon, word_forms
+
+PUNCT_SKIP = frozenset({"", "(", ")", "[", "]", "«", "»", "\"", "'", "“", "”", "-", "–", "/", ":", "*"})
+NISBA = re.compile(r"^(و)?(ال)?\w{3,}(يه|ي|يين|يون|يتين)$")  # nisba adjectives: العراقية، سوري
+CONNECTORS = frozenset({"و", "او", "،", ","})
+BACKING_ROLES = frozenset({"backed_by", "with_support", "supporter_of", "led_by"})
+
+
+def bare_in(word: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> str:
+    """``word`` or ``word`` without a leading و/ف, whichever is in ``words``; '' if neither."""
+    if word in words:
+        return word
+    if len(word) > 2 and word[0] in "وف" and word[1:] in words:
+        return word[1:]
+    return ""
+
+
+@dataclass
+class Arg:
+    """A resolved mention inside the sentence, with what the relation rules need to know about it."""
+
+    entity: str
+    etype: str
+    t0: int
+    t1: int
+    state: bool
+    category: str = ""
+    prep: str = ""
+    blocked: bool = False
+    mention: Mention | None = None
+
+    @property
+    def actor(self) -> bool:
+        return self.etype in ("Organization", "Person") or self.state
+
+    @property
+    def place(self) -> bool:
+        return self.etype == "Place"
+
+    def has_type(self, types: Iterable[str]) -> bool:
+        types = tuple(types)
+        return self.etype in types or ("State" in types and self.state)
+
+
+class SentView:
+    def __init__(self, adoc: AnalyzedDoc, sent: Sentence, lex: Lexicon, is_state: Callable[[str], bool],
+                 category: Callable[[str], str] = lambda _id: ""):
+        self.category = category
+        self.lex = lex
+        self.sent = sent
+        self.text = adoc.doc.text
+        self.tokens = sent.tokens
+        self.n = len(self.tokens)
+        self.forms = [word_forms(t.text) for t in self.tokens]
+        self.norm = [normalize(t.text) for t in self.tokens]
+        self.stems = [{s for _, s in f} for f in self.forms]
+        self.trigger_tokens: set[int] = set()
+        self.trigger_types: dict[int, str] = {}
+        self.object_taking: set[int] = set()  # tokens of verbal nouns whose genitive is their object
+        self.hard = [self._in(k, lex.boundaries - lex.weak_boundaries) for k in range(self.n)]
+        self.weak = [self._in(k, lex.weak_boundaries) and not (k and self.norm[k - 1] == "من")
+                     for k in range(self.n)]  # من قبل X (by X) opens no clause
+        self.args = self._args(adoc, is_state)
+        self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
+        for left, right in zip(self.args, self.args[1:], strict=False):
+            if any(self.norm[k] in ("،", ",") for k in range(left.t1, right.t0)):
+                continue  # روسيا، حليفة دمشق، وتركيا: after an apposition و returns to the main list
+            if not right.prep and left.prep and self._joined(left, right):
+                right.prep = left.prep  # في سوريا والعراق: both are locatives
+            if left.blocked and not right.blocked and self._joined_ignoring_block(left, right):
+                right.blocked = True  # المدعومة من روسيا وإيران: both are backers
+
+    # ---- tokens -------------------------------------------------------------------------------
+    def _in(self, k: int, words: frozenset[str]) -> bool:
+        return bool(self.stems[k] & words)
+
+    def is_word(self, k: int, words: Iterable[str]) -> bool:
+        return 0 <= k < self.n and bool(self.stems[k] & set(words))
+
+    def skippable(self, k: int) -> bool:
+        return self.norm[k] in PUNCT_SKIP
+
+    def is_filler(self, k: int) -> bool:
+        """Tokens that may sit between a head and its argument: quotes, member nouns, place heads."""
+        return (self.skippable(k) or self._in(k, self.lex.member_nouns) or self._in(k, self.lex.place_heads))
+
+    def prefix_of(self, k: int) -> str:
+        """The proclitic letters of token k under its longest clitic reading that is still a word."""
+        forms = self.forms[k]
+        return self.norm[k][: forms[-1][0]] if forms else ""
+
+    # ---- arguments ----------------------------------------------------------------------------
+    def _token_index(self, pos: int, end: bool = False) -> int | None:
+        for k, t in enumerate(self.tokens):
+            if (t.start < pos <= t.end) if end else (t.start <= pos < t.end):
+                return k
+        return None
+
+    def _args(self, adoc: AnalyzedDoc, is_state: Callable[[str], bool]) -> list[Arg]:
+        spans = []
+        for m in adoc.mentions:
+            if m.entity is None or m.entity not in adoc.entities:
+                continue
+            if m.end <= self.sent.start or m.start >= self.sent.end:
+                continue
+            t0, t1 = self._token_index(m.start), self._token_index(m.end, end=True)
+            if t0 is None or t1 is None:
+                continue
+            spans.append((t0, t1 + 1, m))
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        args: list[Arg] = []
+        for t0, t1, m in spans:
+            if args and t0 < args[-1].t1:  # overlapping: keep the first, longest one
+                continue
+            if (t1 - t0 == 1 and (self._is_trigger_word(t0) or self._is_function_word(t0))) \
+                    or self._is_bare_head(m.text):
+                continue  # a "name" that is a relation word (سيطرة) or a bare الريف is a mention slip
+            etype = adoc.entities[m.entity].type
+            state = etype == "Place" and bool(is_state(m.entity))
+            arg = Arg(m.entity, etype, t0, t1, state, category=self.category(m.entity) or "", mention=m)
+            prefix = normalize(self.text[self.tokens[t0].start:m.start]) if m.start > self.tokens[t0].start else ""
+            surface = normalize(m.text)
+            if not prefix and m.key and surface != m.key and surface.endswith(m.key) and \
+                    len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
+                prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
+            arg.prep = self._governing_prep(t0, prefix)
+            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0)
+            args.append(arg)
+        return args
+
+    def _is_function_word(self, k: int) -> bool:
+        """اللتين، على، نيسان: clause words, prepositions and month/day names are never names."""
+        words = self.lex.boundaries | self.lex.object_preps | self.lex.non_names
+        return bool(self.stems[k] & words)
+
+    def _is_bare_head(self, text: str) -> bool:
+        """Only place nouns (الريف، وبلدات، الريف الشرقي): a common noun, not a name."""
+        words = normalize(text).split()
+        heads = self.lex.place_heads
+        return bool(words) and all(
+            any(stem in heads or stem.removeprefix("ال") in heads for _, stem in proclitic_readings(w))
+            for w in words)
+
+    def _is_backing_word(self, k: int) -> bool:
+        """A support or leadership trigger (المدعومة، بدعم، بقيادة): who follows it backs or leads."""
+        return any(self.lex.triggers[t].role in BACKING_ROLES for _, stem in self.forms[k]
+                   for t in self.lex.first_matches(stem))
+
+    def _is_trigger_word(self, k: int) -> bool:
+        return any(len(self.lex.triggers[t].seq.parts) == 1 for _, stem in self.forms[k]
+                   for t in self.lex.first_matches(stem))
+
+    def _governing_prep(self, t0: int, prefix: str) -> str:
+        """The preposition that governs a mention: an attached ل/ب, or a preposition word before it,
+        looking back over member nouns (قوات، عناصر) and quotes; '' for none."""
+        clitic = prefix.lstrip("وف")
+        if clitic[:1] in ("ل", "ب"):
+            return clitic[:1]
+        k, steps = t0 - 1, 0
+        while k >= 0 and steps < 3:
+            if self.skippable(k):
+                k -= 1
+                continue
+            prep = bare_in(self.norm[k], self.lex.object_preps)
+            if prep:
+                before = self.norm[k - 1] if k > 0 else ""
+                if prep in ("قبل", "يد") and before in ("من", "على"):
+                    return ""  # من قبل X / على يد X: the agent, a logical subject
+                if prep == "من" and k > 0 and (self._in(k - 1, self.lex.member_nouns) or before.isdigit()
+                                                or (len(before) > 3 and before.endswith("ا"))):
+                    return ""  # partitive: عشرات من عناصر داعش، عنصرا من التنظيم
+                return prep
+            for n, stem in self.forms[k]:
+                if stem in self.lex.object_preps and n and self.norm[k][n - 1] in "لب":
+                    return self.norm[k][n - 1]
+            if self._in(k, self.lex.member_nouns) or self._in(k, self.lex.place_heads):
+                for n, stem in self.forms[k]:
+                    if n and (stem in self.lex.member_nouns or stem in self.lex.place_heads):
+                        clit = self.norm[k][:n].lstrip("وف")
+                        if clit[:1] in ("ل", "ب"):
+                            return clit[:1]
+                k -= 1
+                steps += 1
+                continue
+            break
+        return ""
+
+    def _blocked(self, t0: int, floor: int) -> bool:
+        """Introduced by a support, leadership or attribution cue (بقيادة، المدعومة من، بحسب)."""
+        for k in range(t0 - 1, max(floor, t0 - 6) - 1, -1):
+            if self._in(k, self.lex.blocking_cues) or self._is_backing_word(k):
+                return True
+            if t0 - k <= 3 and self._in(k, self.lex.attribution_cues):
+                return True
+            if self.norm[k] == "مع" and k > 0 and self._in(k - 1, self.lex.alliance_nouns):
+                return True  # تحالف مع X، بالتنسيق مع X: a partner, not an opponent
+            if self.hard[k] or self.norm[k] in ("،", ","):
+                return False
+        return False
+
+    # ---- clauses ------------------------------------------------------------------------------
+    def clause(self, i: int, j: int, weak: bool = True) -> tuple[int, int]:
+        """Token range [lo, hi) of the clause around tokens [i, j)."""
+        stop = (lambda k: self.hard[k] or self.weak[k]) if weak else (lambda k: self.hard[k])
+        lo = i
+        while lo > 0 and not stop(lo - 1):
+            lo -= 1
+        hi = j
+        while hi < self.n and not stop(hi):
+            hi += 1
+        return lo, hi
+
+    def boundary_between(self, a: int, b: int, weak: bool = False) -> bool:
+        return any(self.hard[k] or (weak and self.weak[k]) for k in range(a, b))
+
+    def args_in(self, lo: int, hi: int) -> list[Arg]:
+        return [a for a in self.args if a.t0 >= lo and a.t1 <= hi]
+
+    def gap_is(self, a: int, b: int, ok: Callable[[int], bool]) -> bool:
+        return all(ok(k) for k in range(a, b))
+
+    # ---- coordination -------------------------------------------------------------------------
+    def _comma_list(self, a: int, b: int) -> bool:
+        """Tokens a..b are unrecognized items of a comma list (هجين، الشعفة، البوبدران، والباغوز)."""
+        segments, cur = [], 0
+        for k in range(a, b):
+            if self.norm[k] in ("،", ","):
+                segments.append(cur)
+                cur = 0
+            elif not self.skippable(k):
+                cur += 1
+        segments.append(cur)
+        return len(segments) > 1 and max(segments) <= 1 and segments[-1] == 0 and self.norm[a] in ("،", ",")
+
+    def _joined(self, left: Arg, right: Arg) -> bool:
+        """``right`` is coordinated with ``left`` by و (or أو / a list comma): same side, same kind."""
+        if left.place != right.place or right.blocked or left.blocked:
+            return False
+        if left.place and self._comma_list(left.t1, right.t0):
+            return True
+        has_conj = False
+        for k in range(left.t1, right.t0):
+            stem_ok = (self.skippable(k) or self.norm[k] in CONNECTORS or self._in(k, self.lex.member_nouns)
+                       or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k])))
+            if not stem_ok:
+                return False
+            if self.norm[k] in CONNECTORS or self.norm[k].startswith("و"):
+                has_conj = True
+        first = self.norm[right.t0]
+        key = normalize(right.mention.text) if right.mention else ""
+        if first.startswith("و") and not key.startswith("و"):
+            has_conj = True
+        return has_conj
+
+    def _joined_ignoring_block(self, left: Arg, right: Arg) -> bool:
+        saved = left.blocked
+        left.blocked = False
+        try:
+            return self._joined(left, right)
+        finally:
+            left.blocked = saved
+
+    def group(self, arg: Arg) -> list[Arg]:
+        """The coordinated run of arguments containing ``arg`` (قسد والتحالف = one side)."""
+        idx = self.args.index(arg)
+        lo = idx
+        while lo > 0 and self._joined(self.args[lo - 1], self.args[lo]):
+            lo -= 1
+        hi = idx
+        while hi + 1 < len(self.args) and self._joined(self.args[hi], self.args[hi + 1]):
+            hi += 1
+        return self.args[lo:hi + 1]
+
+    def place_chain(self, arg: Arg) -> list[Arg]:
+        """A place and the places listed after it (السوسة والمراشدة، الموصل في العراق والرقة في سوريا);
+        places introduced by في inside the list are locatives, not list members."""
+        out = [arg]
+        idx = self.args.index(arg)
+        cur = arg
+        k = idx + 1
+        while k < len(self.args):
+            nxt = self.args[k]
+            if not nxt.place:
+                break
+            if nxt.prep in ("في", "ب") and not self.gap_is(cur.t1, nxt.t0, lambda t: self.norm[t] in CONNECTORS):
+                k += 1  # locative of the previous member: skip it, keep listing
+                cur = nxt
+                continue
+            if not self._joined(cur, nxt):
+                break
+            out.append(nxt)
+            cur = nxt
+            k += 1
+        return out

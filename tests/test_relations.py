@@ -1,0 +1,309 @@
+"""Relation layer: every pattern family and modality on sentences written for these tests.
+
+Documents are built by hand (real tokenizer, mentions placed where the names occur), so these tests
+check the relation rules alone, independent of NER and entity resolution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+
+from kg.model import AnalyzedDoc, Document, Entity, Mention
+from kg.normalize import normalize
+from kg.relations import extract_relations, load_lexicon
+from kg.tokenize import split_sentences
+
+ORG, PER, PLACE = "Organization", "Person", "Place"
+STATES = {"TURKEY", "RUSSIA", "USA", "IRAQ"}
+
+NAMES = {
+    "هيئة تحرير الشام": ("HTS", ORG), "تحرير الشام": ("HTS", ORG),
+    "حركة أحرار الشام": ("AHRAR", ORG), "فيلق الشام": ("FAYLAQ", ORG),
+    "قوات سوريا الديمقراطية": ("SDF", ORG), "قسد": ("SDF", ORG),
+    "التحالف الدولي": ("COALITION", ORG), "تنظيم داعش": ("ISIS", ORG), "داعش": ("ISIS", ORG),
+    "جبهة النصرة": ("NUSRA", ORG), "حزب الله": ("HEZBOLLAH", ORG), "الجيش العراقي": ("IRAQI_ARMY", ORG),
+    "قوات النظام": ("REGIME", ORG), "النظام السوري": ("REGIME", ORG), "المعارضة": ("OPPOSITION", ORG),
+    "وحدات حماية الشعب": ("YPG", ORG), "البيشمركة": ("PESHMERGA", ORG), "الجيش الحر": ("FSA", ORG),
+    "تركيا": ("TURKEY", PLACE), "روسيا": ("RUSSIA", PLACE), "الولايات المتحدة": ("USA", PLACE),
+    "العراق": ("IRAQ", PLACE),
+    "أبو محمد الجولاني": ("JOLANI", PER), "سامر الحمد": ("SAMER", PER), "خالد العلي": ("KHALED", PER),
+    "إدلب": ("IDLIB", PLACE), "جرابلس": ("JARABULUS", PLACE), "تدمر": ("PALMYRA", PLACE),
+    "منبج": ("MANBIJ", PLACE), "الباب": ("AL_BAB", PLACE), "الموصل": ("MOSUL", PLACE),
+    "تلعفر": ("TALAFAR", PLACE), "عفرين": ("AFRIN", PLACE), "الرقة": ("RAQQA", PLACE),
+    "البادية السورية": ("BADIA", PLACE), "مخيم اليرموك": ("YARMOUK", PLACE), "درعا": ("DARAA", PLACE),
+    "القلمون": ("QALAMOUN", PLACE), "حماة": ("HAMA", PLACE), "الحسكة": ("HASAKAH", PLACE),
+    "وكالة الأناضول": ("ANADOLU", ORG),
+}
+CATEGORIES = {"ANADOLU": "media"}
+_CLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"
+
+
+def make_doc(text: str, doc_id: str = "t") -> AnalyzedDoc:
+    """An AnalyzedDoc with real sentences and a resolved mention wherever a known name occurs."""
+    sentences = split_sentences(text)
+    spans = []
+    for name, (eid, etype) in NAMES.items():
+        for m in re.finditer(rf"(?<!\w){_CLITICS}({re.escape(name)})(?!\w)", text):
+            spans.append((m.start(1), m.end(1), eid, etype))
+        if name.startswith("ال"):  # لل + noun: the alef of ال is dropped (للبيشمركة)
+            for m in re.finditer(rf"(?<!\w)(?:و|ف)?ل(ل{re.escape(name[2:])})(?!\w)", text):
+                spans.append((m.start(1), m.end(1), eid, etype))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    adoc = AnalyzedDoc(Document(id=doc_id, text=text), sentences=sentences)
+    end = -1
+    for start, stop, eid, etype in spans:
+        if start < end:
+            continue
+        end = stop
+        index = next(s.index for s in sentences if s.start <= start < s.end)
+        surface = text[start:stop]
+        adoc.mentions.append(Mention(start, stop, surface, etype, index, normalize(surface), "gazetteer", eid))
+        adoc.entities.setdefault(eid, Entity(eid, surface, etype, docs=[doc_id]))
+    return adoc
+
+
+def extract(text: str):
+    return extract_relations(make_doc(text), is_state=lambda eid: eid in STATES,
+                             category=lambda eid: CATEGORIES.get(eid, ""))
+
+
+def facts(text: str) -> set[tuple[str, str, str, str]]:
+    """(type, subject, object, modality); symmetric pairs sorted."""
+    sym = {"FOUGHT", "NEGOTIATED_WITH"}
+    out = set()
+    for r in extract(text):
+        s, o = sorted((r.subject, r.object)) if r.type in sym else (r.subject, r.object)
+        out.add((r.type, s, o, r.modality))
+    return out
+
+
+# ---- FOUGHT ----------------------------------------------------------------------------------
+
+def test_fought_two_sides_of_bayn_min_jiha():
+    got = facts("اندلعت اشتباكات عنيفة بين هيئة تحرير الشام من جهة وحركة أحرار الشام وفيلق الشام "
+                "من جهة أخرى في ريف إدلب.")
+    assert got == {("FOUGHT", "AHRAR", "HTS", "asserted"), ("FOUGHT", "FAYLAQ", "HTS", "asserted")}
+
+
+def test_fought_bayn_x_wa_y():
+    assert facts("تجددت المعارك بين وحدات حماية الشعب وجبهة النصرة قرب عفرين.") == {
+        ("FOUGHT", "NUSRA", "YPG", "asserted")}
+
+
+def test_fought_vso_verb_with_direct_object():
+    assert facts("هاجمت قوات النظام مواقع جبهة النصرة في ريف حماة.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted")}
+
+
+def test_fought_svo_verb_after_inna():
+    assert facts("قالت المصادر إن حزب الله قاتل جبهة النصرة في القلمون.") == {
+        ("FOUGHT", "HEZBOLLAH", "NUSRA", "asserted")}
+
+
+def test_fought_attack_noun_with_ala_object():
+    assert facts("شن تنظيم داعش هجوما واسعا على مواقع الجيش العراقي غرب الموصل.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_fought_masdar_genitive_is_the_object():
+    assert facts("يواصل التحالف الدولي محاربة تنظيم داعش في العراق.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_fought_passive_suffered_attack_from():
+    assert facts("تعرضت مواقع قسد لقصف مدفعي من قبل تركيا قرب منبج.") == {
+        ("FOUGHT", "SDF", "TURKEY", "asserted")}
+
+
+def test_fought_by_attacking_ground_someone_controls():
+    got = facts("شن داعش هجوما على بلدة تدمر التي تسيطر عليها قوات النظام.")
+    assert got == {("FOUGHT", "ISIS", "REGIME", "asserted"), ("CONTROLS", "REGIME", "PALMYRA", "asserted")}
+
+
+def test_coordinated_parties_are_one_side():
+    got = facts("شنت قوات سوريا الديمقراطية والتحالف الدولي هجوما على داعش قرب الرقة.")
+    assert got == {("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_a_place_never_fights_but_a_state_may():
+    assert facts("قصفت جبهة النصرة مدينة عفرين.") == set()
+    assert facts("قصفت تركيا مواقع وحدات حماية الشعب.") == {("FOUGHT", "TURKEY", "YPG", "asserted")}
+
+
+def test_a_speaker_is_not_the_attacker():
+    assert facts("روسيا تدين بشدة الهجوم على تركيا.") == set()
+
+
+def test_fought_expected_by_a_cue_after_the_trigger():
+    assert facts("تتحدث التقارير عن حرب محتملة بين روسيا وتركيا.") == {
+        ("FOUGHT", "RUSSIA", "TURKEY", "expected")}
+
+
+def test_figurative_war_is_no_fight():
+    assert facts("تتواصل الحرب الإعلامية بين روسيا وتركيا.") == set()
+
+
+def test_an_ally_is_not_an_opponent():
+    got = facts("دخلت حركة أحرار الشام في تحالف مع فيلق الشام لقتال داعش.")
+    assert got == {("FOUGHT", "AHRAR", "ISIS", "asserted")}
+
+
+def test_a_news_agency_is_never_a_party():
+    assert facts("قالت وكالة الأناضول إن معارك اندلعت ضد داعش.") == set()
+
+
+# ---- NEGOTIATED_WITH --------------------------------------------------------------------------
+
+def test_negotiated_agreement_with_ma():
+    assert facts("وقعت حركة أحرار الشام اتفاقا مع هيئة تحرير الشام لوقف القتال.") == {
+        ("NEGOTIATED_WITH", "AHRAR", "HTS", "asserted")}
+
+
+def test_negotiated_bayn_with_a_state():
+    assert facts("بدأت مفاوضات بين روسيا والمعارضة في العاصمة.") == {
+        ("NEGOTIATED_WITH", "OPPOSITION", "RUSSIA", "asserted")}
+
+
+def test_negotiated_bayn_across_an_apposition():
+    got = facts("ينص الاتفاق بين روسيا، حليفة النظام السوري، وتركيا على وقف القتال.")
+    assert ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted") in got
+    assert ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted") in got
+
+
+def test_negotiated_denied_by_refusal():
+    assert facts("رفضت هيئة تحرير الشام التفاوض مع روسيا.") == {
+        ("NEGOTIATED_WITH", "HTS", "RUSSIA", "denied")}
+
+
+# ---- TRANSFERRED_TO ---------------------------------------------------------------------------
+
+def test_transferred_party_after_trigger_and_destination_after_ila():
+    assert facts("نقلت الحافلات عناصر جبهة النصرة إلى إدلب.") == {
+        ("TRANSFERRED_TO", "NUSRA", "IDLIB", "asserted")}
+
+
+def test_transferred_agent_in_vso():
+    rels = [r for r in extract("أجلت قوات النظام مقاتلي المعارضة إلى جرابلس.") if r.type == "TRANSFERRED_TO"]
+    assert [(r.subject, r.object, r.agent) for r in rels] == [("OPPOSITION", "JARABULUS", "REGIME")]
+
+
+def test_transferred_destination_not_origin():
+    assert facts("خرج مقاتلو داعش من مخيم اليرموك باتجاه البادية السورية.") == {
+        ("TRANSFERRED_TO", "ISIS", "BADIA", "asserted")}
+
+
+def test_transferred_pronoun_party_from_the_agreement():
+    assert ("TRANSFERRED_TO", "ISIS", "BADIA", "asserted") in facts(
+        "وقعت قسد اتفاقا مع داعش يقضي بنقلهم إلى البادية السورية.")
+
+
+def test_transferred_needs_a_known_party():
+    assert facts("انتهت المعارك في الرقة بإجلاء أهالي المدينة إلى إدلب.") == set()
+
+
+def test_transferred_proposed_by_negotiations_for():
+    assert ("TRANSFERRED_TO", "ISIS", "RAQQA", "proposed") in facts(
+        "طالب قياديون بإجراء مفاوضات لنقل عناصر داعش نحو الرقة.")
+
+
+def test_transferred_expected():
+    assert facts("من المتوقع أن يخرج مقاتلو هيئة تحرير الشام إلى إدلب خلال أيام.") == {
+        ("TRANSFERRED_TO", "HTS", "IDLIB", "expected")}
+
+
+def test_transferred_expected_by_future_prefix():
+    assert facts("قال مسؤول إن عناصر داعش سينقلون إلى الحسكة.") == {
+        ("TRANSFERRED_TO", "ISIS", "HASAKAH", "expected")}
+
+
+def test_transferred_denied():
+    assert facts("نفت قسد نقل عناصر داعش إلى العراق.") == {("TRANSFERRED_TO", "ISIS", "IRAQ", "denied")}
+
+
+# ---- CONTROLS ---------------------------------------------------------------------------------
+
+def test_controls_verb_ala():
+    assert facts("سيطرت قوات النظام على مدينة تدمر بعد معارك عنيفة.") == {
+        ("CONTROLS", "REGIME", "PALMYRA", "asserted")}
+
+
+def test_controls_under_control_of():
+    assert facts("باتت مدينة منبج تحت سيطرة قسد منذ أشهر.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
+
+
+def test_controls_relative_clause():
+    assert facts("وصل الوفد إلى بلدة الباب التي يسيطر عليها الجيش الحر.") == {
+        ("CONTROLS", "FSA", "AL_BAB", "asserted")}
+
+
+def test_controls_list_of_places_and_locatives():
+    assert facts("استعاد الجيش العراقي الموصل وتلعفر.") == {
+        ("CONTROLS", "IRAQI_ARMY", "MOSUL", "asserted"), ("CONTROLS", "IRAQI_ARMY", "TALAFAR", "asserted")}
+
+
+def test_controls_denied():
+    assert facts("لم تسيطر قوات النظام على درعا حتى الآن.") == {("CONTROLS", "REGIME", "DARAA", "denied")}
+
+
+# ---- SURRENDERED_TO, LEADS, SUPPORTED_BY ------------------------------------------------------
+
+def test_surrendered_reflexive():
+    assert facts("سلم عشرات من عناصر داعش أنفسهم للبيشمركة.") == {
+        ("SURRENDERED_TO", "ISIS", "PESHMERGA", "asserted")}
+
+
+def test_leads_title_org_person():
+    assert facts("قال زعيم هيئة تحرير الشام أبو محمد الجولاني إن المعركة مستمرة.") == {
+        ("LEADS", "JOLANI", "HTS", "asserted")}
+
+
+def test_leads_relative_verb_and_biqiyadat():
+    assert ("LEADS", "SAMER", "FSA", "asserted") in facts("تقدم الجيش الحر الذي يقوده العقيد سامر الحمد.")
+    assert ("LEADS", "KHALED", "AHRAR", "asserted") in facts("هاجمت حركة أحرار الشام بقيادة خالد العلي داعش.")
+
+
+def test_supported_by_backed_from_and_with_support():
+    assert facts("تقدم الجيش الحر المدعوم من تركيا نحو مدينة الباب.") >= {
+        ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert ("SUPPORTED_BY", "FSA", "TURKEY", "asserted") in facts("تقدم الجيش الحر بدعم تركيا نحو الباب.")
+    got = facts("تقدمت قسد بدعم من التحالف الدولي في ريف الحسكة.")
+    assert ("SUPPORTED_BY", "SDF", "COALITION", "asserted") in got
+    assert not any(f[0] == "FOUGHT" for f in got)
+
+
+# ---- records ----------------------------------------------------------------------------------
+
+def test_records_carry_exact_evidence_and_stable_ids():
+    text = "مقدمة قصيرة. اندلعت اشتباكات بين داعش وقسد ثم تجددت الاشتباكات بين داعش وقسد."
+    rels = extract(text)
+    assert len(rels) == 1  # deduplicated per (type, pair, sentence)
+    r = rels[0]
+    assert r.sentence == text[r.start:r.end] and r.sentence.startswith("اندلعت")
+    assert r.id == hashlib.sha1(f"t|FOUGHT|{r.subject}|{r.object}|{r.start}".encode()).hexdigest()[:16]
+    assert 0 < r.confidence <= 1 and r.trigger == "اشتباكات"
+
+
+def test_explicit_pattern_is_more_confident_than_a_guess():
+    strong = extract("اندلعت اشتباكات بين داعش وقسد.")[0].confidence
+    weak = extract("أعلنت قسد، بعد اجتماع مطول في الحسكة، عن معارك جديدة ضد داعش.")[0].confidence
+    assert strong > weak
+
+
+def test_lexicon_describes_every_type():
+    lex = load_lexicon()
+    assert set(lex.types) == {"FOUGHT", "NEGOTIATED_WITH", "TRANSFERRED_TO", "CONTROLS", "SURRENDERED_TO",
+                              "LEADS", "SUPPORTED_BY"}
+    for rtype in lex.types.values():
+        for key in ("label_en", "label_ar", "definition_en", "cameo", "acled", "subject_types", "object_types"):
+            assert key in rtype.meta, (rtype.name, key)
+        assert rtype.triggers
+    assert lex.types["FOUGHT"].meta["cameo"]["code"] == "190"
+    assert lex.types["FOUGHT"].symmetric and not lex.types["TRANSFERRED_TO"].symmetric
+
+
+@pytest.mark.parametrize("text", ["", "لا شيء هنا.", "قسد."])
+def test_nothing_to_find(text):
+    assert extract(text) == []
