@@ -125,7 +125,7 @@ def models_download(
 def train_ner(
     work: str = typer.Option("build/ner", help="working folder for data, vectors, checkpoints"),
     max_steps: int = typer.Option(6000, help="stanza training steps"),
-    eval_interval: int = typer.Option(300, help="steps between dev evaluations"),
+    eval_interval: int = typer.Option(200, help="steps between dev evaluations"),
     batch_size: int = typer.Option(32),
     max_minutes: float = typer.Option(32.0, help="wall-clock cap; the best dev checkpoint is kept"),
     step: str = typer.Option("all", help="data, vectors, train, install, evaluate or all"),

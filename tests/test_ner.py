@@ -1,0 +1,97 @@
+"""The shipped stanza NER model loads with no network and finds real entities in Arabic news text."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from kg.ner import MODEL_DIR, StanzaNER, decode_bio
+from kg.ner_data import ANNOTATIONS_DIR, read_own_annotations, shared_dir
+from kg.tokenize import split_sentences
+
+# Written for this test (not from the seeds or the ANT corpus).
+TEXT = (
+    "وقال الرئيس السوري بشار الأسد إن الجيش السوري سيواصل عملياته في محافظة إدلب. "
+    "وأعلنت قوات سوريا الديمقراطية أنها طردت تنظيم داعش من بلدة هجين في ريف دير الزور الشرقي. "
+    "ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق يوم الأحد لبحث الوضع في منبج مع المسؤولين السوريين."
+)
+
+
+class _NoNetwork(socket.socket):
+    def connect(self, *args, **kwargs):
+        raise OSError("network disabled in test_ner")
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    """Tag TEXT once, with sockets refusing to connect and hub access switched off."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HF_HUB_OFFLINE", "1")
+    mp.setattr(socket, "socket", _NoNetwork)
+    mp.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(OSError("no network")))
+    try:
+        sents = split_sentences(TEXT)
+        words = [[t.text for t in s.tokens] for s in sents]
+        spans = StanzaNER().spans(words)
+    finally:
+        mp.undo()
+    found = {(" ".join(w[a:b]), t) for w, ss in zip(words, spans, strict=True) for a, b, t in ss}
+    return words, spans, found
+
+
+def test_shipped_model_files_fit_budget():
+    files = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
+    assert {"ar_kg_nertagger.pt", "ar_kg_word2vec.pt", "resources.json"} <= files.keys()
+    assert sum(files.values()) <= 40 * 1024 * 1024
+
+
+def test_finds_person_armed_groups_and_syrian_places_offline(tagged):
+    words, spans, found = tagged
+    assert len(spans) == len(words) == 3
+    assert ("بشار الأسد", "Person") in found
+    assert ("سيرغي لافروف", "Person") in found
+    assert ("قوات سوريا الديمقراطية", "Organization") in found
+    assert any(t == "Organization" and "داعش" in s for s, t in found)
+    for place in ("إدلب", "دير الزور", "دمشق", "منبج"):
+        assert (place, "Place") in found, (place, found)
+
+
+def test_spans_are_token_ranges_with_project_types(tagged):
+    words, spans, _ = tagged
+    for w, ss in zip(words, spans, strict=True):
+        for a, b, t in ss:
+            assert 0 <= a < b <= len(w)
+            assert t in {"Person", "Organization", "Place"}
+
+
+def test_empty_sentences_keep_their_place():
+    out = StanzaNER().spans([[], ["قصفت", "طائرات", "روسية", "مدينة", "حلب", "."], []])
+    assert out[0] == [] and out[2] == []
+    assert (4, 5, "Place") in out[1]
+
+
+def test_decode_bio_is_robust():
+    assert decode_bio(["I-PER", "I-PER", "O", "B-LOC"]) == [(0, 2, "Person"), (3, 4, "Place")]
+    assert decode_bio(["S-ORG", "B-MISC", "E-MISC", "B-PERS", "I-LOC"]) == [
+        (0, 1, "Organization"), (3, 4, "Person"), (4, 5, "Place")]
+    assert decode_bio(["B-LOC", "B-LOC", "E-LOC"]) == [(0, 1, "Place"), (1, 3, "Place")]
+
+
+def test_annotations_are_stand_off_and_rebuild_from_shared():
+    rows = [json.loads(line) for p in ANNOTATIONS_DIR.glob("*.jsonl") for line in p.open(encoding="utf-8")]
+    assert len(rows) >= 200
+    assert all(set(r) == {"article", "start", "end", "sha1", "entities"} for r in rows)
+    if not (shared_dir() / "corpus" / "ant-middleeast.jsonl").exists():
+        pytest.fail(f"shared data missing at {shared_dir()} (set KG_SHARED)")
+    sents = read_own_annotations()
+    tags = [t for s in sents for _, t in s]
+    assert len(sents) == len(rows)
+    assert {"B-PER", "B-ORG", "B-LOC"} <= set(tags)
+
+
+def test_official_models_absent_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(FileNotFoundError, match="kg models download"):
+        StanzaNER(tmp_path, official=True)
