@@ -116,8 +116,8 @@ def load_knowledge() -> Knowledge:
     kb.place_heads = _norm_set(cues.get("place_heads", []))
     kb.org_heads = _norm_set(cues.get("org_heads", []))
     kb.person_titles = _norm_set(cues.get("person_titles", []))
-    kb.name_after_heads = _norm_set(cues.get("name_after_heads", []))
-    kb.facility_heads = _norm_set(cues.get("facility_heads", []))
+    kb.facility_heads = _norm_set(cues.get("place_head_includes_name", []))
+    kb.name_after_heads = kb.place_heads - kb.facility_heads
     kb.not_names = _norm_set(cues.get("not_names", []) + cues.get("trailing_modifiers", [])
                              + list(cues.get("demonyms", {})))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))

@@ -170,6 +170,33 @@ def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledg
     return found
 
 
+def _initial(word: str) -> str:
+    return (word[2:] if word.startswith("ال") and len(word) > 3 else word)[:1]
+
+
+def find_defined_short_forms(text: str, sentence: Sentence, spans: SpanKeys) -> list[Mention]:
+    """``حركة أحرار الجبل الغربي (حاجغ)``: words whose initials spell the bracketed word that follows
+    them name an organization, even where the NER and the alias table miss it."""
+    found = []
+    tokens = sentence.tokens
+    for b in range(2, len(tokens) - 2):
+        if tokens[b].text not in "(（" or tokens[b + 2].text not in ")）":
+            continue
+        short = spans.norm[b + 1]
+        if not 2 <= len(short) <= 6 or " " in short or not short.isalpha() or b < len(short):
+            continue
+        i = b - len(short)
+        if not all(_is_word(t) for t in tokens[i:b]):
+            continue
+        rest = "".join(_initial(w) for w in spans.norm[i + 1 : b])
+        for stripped, stem in spans.readings[i]:
+            if _initial(stem) + rest == short:
+                key = " ".join([stem, *spans.norm[i + 1 : b]])
+                found.append(_mention(text, sentence, i, b, stripped, key, "Organization", "cue"))
+                break
+    return found
+
+
 def settle_overlaps(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
     """Keep one mention per stretch of text.
 

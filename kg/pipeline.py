@@ -9,7 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.knowledge import Knowledge, load_knowledge
-from kg.mentions import NameTable, SpanKeys, find_names, find_place_cues, from_ner, settle_overlaps
+from kg.mentions import (
+    NameTable,
+    SpanKeys,
+    find_defined_short_forms,
+    find_names,
+    find_place_cues,
+    from_ner,
+    settle_overlaps,
+)
 from kg.model import AnalyzedDoc, Document
 from kg.resolve import resolve
 from kg.tokenize import split_sentences
@@ -40,6 +48,7 @@ class MentionFinder:
             found += from_ner(text, sentence, keys, spans_of_sentence, kb)
             found += find_names(text, sentence, keys, self.known, "gazetteer")
             found += find_place_cues(text, sentence, keys, kb)
+            found += find_defined_short_forms(text, sentence, keys)
             found += find_names(text, sentence, keys, self.generics, "generic")
         adoc.mentions = settle_overlaps(found, kb)
 

@@ -25,7 +25,7 @@ def entity_of(adoc, surface: str) -> str:
 
 def test_aliases_spellings_and_clitics_resolve_to_one_actor(pipeline):
     adoc = analyze(pipeline, "أعلنت قوات سوريا الديمقراطية تقدمها في ريف الحسكة. وقال قائد في قسد إن مقاتلين "
-                             "انضموا لقسد، فيما أرسل التحالف الدولي تعزيزات لقوات قسد.")
+                             "انضموا لقسد، فيما أرسل التحالف الدولي تعزيزات لقوات قسد في معاركها مع تنظيم الدولة.")
     sdf = {m.entity for m in adoc.mentions if "قسد" in m.text or "الديمقراطية" in m.text}
     assert sdf == {"SDF"}
     assert adoc.entities["ISIS"].wikidata == "Q2429253"
