@@ -4,6 +4,8 @@ to at most one mention.  Keys are normalized and clitic-free; offsets point into
 
 from __future__ import annotations
 
+import re
+
 from kg.knowledge import Knowledge
 from kg.model import Mention, Sentence, Token
 from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
@@ -100,9 +102,13 @@ def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
         if kb.lookup(key, ambiguous=True):
             return stripped, key
     for stripped, key in readings[1:]:
-        if key.startswith("ال"):
+        if key.startswith("ال") or (stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
             return stripped, key
     return readings[0] if readings else (0, "")
+
+
+# و before a hamza or another و is the conjunction: few names begin وأ/وإ/وو (وأبو صراح، ووادي)
+CONJUNCTION_BEFORE_NAME = re.compile(r"^[وف][أإو]")
 
 
 def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tuple[int, int, str]],

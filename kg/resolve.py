@@ -105,20 +105,27 @@ def _names_of(entity: Entity, kb: Knowledge) -> list[str]:
 
 
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
-    resolved = []
+    """Each generic stands for the most salient candidate: the entity mentioned most often before it
+    (nearest on ties) among those whose name starts with one of its heads, plus its default when the
+    article names that.  Salience, not nearness alone, keeps التحالف on the coalition when قوات قسد
+    was named last."""
+    resolved: list[Mention] = []
     named = [m for m in adoc.mentions if m.entity]
     present = {m.entity for m in named}
     for g in generics:
         ref = kb.generics[g.key]
-        target = None
-        for m in reversed([m for m in named if m.start < g.start]):
-            ent = adoc.entities[m.entity]
-            if ent.type == ref.type and any(n.split()[0] in ref.heads for n in _names_of(ent, kb) if n):
-                target = m.entity
-                break
-        if target is None and ref.default in present:
-            target = ref.default
-        if target is not None:
+        before = sorted((m for m in named + resolved if m.start < g.start), key=lambda m: m.start)
+        counts = Counter(m.entity for m in before)
+        last_seen = {m.entity: m.start for m in before}
+        candidates = {
+            eid for eid in counts
+            if adoc.entities[eid].type == ref.type
+            and any(n.split()[0] in ref.heads for n in _names_of(adoc.entities[eid], kb) if n)
+        }
+        if ref.default in present:
+            candidates.add(ref.default)
+        if candidates:
+            target = max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)))
             g.entity = target
             g.type = adoc.entities[target].type
             resolved.append(g)

@@ -42,6 +42,13 @@ def test_generic_references_take_the_actor_named_before(pipeline):
     assert {m.text for m in generic} == {"التنظيم", "النظام"}
 
 
+def test_generic_reference_takes_the_most_salient_candidate_not_the_nearest(pipeline):
+    adoc = analyze(pipeline, "قصف التحالف الدولي مواقع لتنظيم الدولة. وقال التحالف الدولي إن الغارات مستمرة. "
+                             "ثم تقدمت قوات قسد نحو البلدة، وأكد التحالف أن الدعم مستمر.")
+    generic = [m for m in adoc.mentions if m.origin == "generic" and m.text == "التحالف"]
+    assert [m.entity for m in generic] == ["COALITION"]
+
+
 def test_generic_reference_without_antecedent_is_dropped(pipeline):
     adoc = analyze(pipeline, "قال التنظيم في بيان إن الحملة مستمرة.")
     assert all(m.origin != "generic" for m in adoc.mentions)
