@@ -102,7 +102,7 @@ def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
         if kb.lookup(key, ambiguous=True):
             return stripped, key
     for stripped, key in readings[1:]:
-        if key.startswith("ال") or (stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
+        if (key.startswith("ال") and len(key.split()[0]) > 4) or (stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
             return stripped, key
     return readings[0] if readings else (0, "")
 
@@ -122,7 +122,7 @@ def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tup
         if i >= j:
             continue
         stripped, key = best_key(spans, i, j, kb)
-        if not key or len(key) < 2 or _is_cue_word(key, kb) or key in kb.generics:
+        if not key or len(key) < 3 or _is_cue_word(key, kb) or key in kb.generics or key in kb.not_entities:
             continue
         known = kb.lookup(key, ambiguous=True)
         found.append(_mention(text, sentence, i, j, stripped, key, known.type if known else type_, "ner",
