@@ -29,6 +29,11 @@ def _finish(report) -> None:
         raise typer.Exit(2)
 
 
+
+def _load_summary(counts: dict[str, int]) -> str:
+    """Rows merged per kind; evidence counts only items new to the database, so a rerun shows 0."""
+    return ", ".join(f"{'new evidence items' if k == 'evidence' else k} {v}" for k, v in counts.items())
+
 @app.command()
 def extract(
     inputs: list[Path] = Inputs,
@@ -93,7 +98,7 @@ def build(
     else:
         try:
             counts = load_graph_file(uri, user, password, result.outputs["graph.jsonl"], database=database)
-            typer.echo(f"loaded Neo4j at {uri}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+            typer.echo(f"loaded Neo4j at {uri}: {_load_summary(counts)}", err=True)
         except Neo4jLoadError as exc:
             if neo4j_uri:
                 _fail(str(exc))
@@ -156,7 +161,7 @@ def load(
         counts = load_graph_file(neo4j_uri, user, password, graph, database=database, batch_size=batch_size)
     except Neo4jLoadError as exc:
         _fail(str(exc))
-    typer.echo(f"loaded {graph} into {neo4j_uri}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+    typer.echo(f"loaded {graph} into {neo4j_uri}: {_load_summary(counts)}", err=True)
 
 # --- commands: rdf (sparql) ---
 

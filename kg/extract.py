@@ -16,9 +16,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg.graph import GraphWriter
-from kg.model import Document
+from kg.knowledge import is_state
+from kg.model import Document, Entity, Relation
 from kg.pipeline import build_pipeline
 from kg.reader import ReadError, iter_inputs
+from kg.relations.lexicon import load_lexicon
 from kg.runner import run
 
 
@@ -58,6 +60,11 @@ def _documents(inputs: list[str | Path], report: ExtractReport) -> Iterator[Docu
             yield item
 
 
+
+def relation_fits_types(rel: Relation, subject: Entity, obj: Entity) -> bool:
+    """The relation's argument types (from the lexicon) hold for the entities' final types."""
+    return load_lexicon().types[rel.type].fits(subject.type, is_state(subject.id), obj.type, is_state(obj.id))
+
 def extract(inputs: list[str | Path], out_path: str | Path, workers: int = 1, scheduler: str | None = None,
             ner_model_dir: Path | None = None, progress: bool = True) -> ExtractReport:
     """Write graph.jsonl for ``inputs``; never stops on a bad document."""
@@ -71,7 +78,7 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int = 1, sc
     factory = functools.partial(build_pipeline, ner_model_dir)
     Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w", encoding="utf-8") as out:
-        writer = GraphWriter(out)
+        writer = GraphWriter(out, relation_fits=relation_fits_types)
         results = run(_documents(inputs, report), factory, workers=workers, scheduler=scheduler, on_error=failed)
         for adoc in tqdm(results, desc="documents", unit="doc", disable=not progress, file=sys.stderr):
             writer.add(adoc)
@@ -79,6 +86,9 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int = 1, sc
     report.documents = writer.counts["documents"]
     report.mentions = writer.counts["mentions"]
     report.relations = writer.counts["relations"]
+    if writer.counts["relations_dropped"]:
+        tqdm.write(f"note: {writer.counts['relations_dropped']} relations left out: across the corpus an argument "
+                   "was typed as something the relation does not take", file=sys.stderr)
     report.entities = len(writer.entities)
     report.seconds = time.perf_counter() - started
     return report

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
@@ -85,11 +85,15 @@ def merge_entity(into: Entity, other: Entity) -> None:
 class GraphWriter:
     """Streams analyzed documents to graph.jsonl; entity records are written on ``close``."""
 
-    def __init__(self, out: IO[str]):
+    def __init__(self, out: IO[str], relation_fits: Callable[[Relation, Entity, Entity], bool] | None = None):
         self._out = out
         self.entities: dict[str, Entity] = {}
         self._type_votes: dict[str, Counter[str]] = {}
-        self.counts = {"documents": 0, "mentions": 0, "relations": 0}
+        # relations wait for the entities' final types (a few per article), so that ``relation_fits``
+        # can drop one whose argument the corpus-wide type vote turned into something it cannot be
+        self._relations: list[Relation] = []
+        self._relation_fits = relation_fits
+        self.counts = {"documents": 0, "mentions": 0, "relations": 0, "relations_dropped": 0}
 
     def _write(self, record: dict) -> None:
         self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -102,9 +106,7 @@ class GraphWriter:
                 continue
             self._write(mention_record(MentionRecord(m.entity, adoc.doc.id, m.start, m.end, m.text)))
             self.counts["mentions"] += 1
-        for rel in adoc.relations:
-            self._write(relation_record(rel))
-            self.counts["relations"] += 1
+        self._relations.extend(adoc.relations)
         for ent in adoc.entities.values():
             self._type_votes.setdefault(ent.id, Counter())[ent.type] += 1
             known = self.entities.get(ent.id)
@@ -116,9 +118,18 @@ class GraphWriter:
                 merge_entity(known, ent)
 
     def close(self) -> None:
-        """Write the merged entities; an entity typed differently across articles takes the majority type."""
-        for ent in sorted(self.entities.values(), key=lambda e: e.id):
+        """Write the relations, then the merged entities; an entity typed differently across articles takes
+        the majority type."""
+        for ent in self.entities.values():
             ent.type = self._type_votes[ent.id].most_common(1)[0][0]
+        for rel in self._relations:
+            subject, obj = self.entities[rel.subject], self.entities[rel.object]
+            if self._relation_fits is None or self._relation_fits(rel, subject, obj):
+                self._write(relation_record(rel))
+                self.counts["relations"] += 1
+            else:
+                self.counts["relations_dropped"] += 1
+        for ent in sorted(self.entities.values(), key=lambda e: e.id):
             self._write(entity_record(ent))
         self._out.flush()
 

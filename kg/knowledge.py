@@ -50,6 +50,7 @@ class Knowledge:
     facility_heads: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     not_entities: frozenset[str] = frozenset()
+    relative_clause_markers: frozenset[str] = frozenset()
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     max_generic_tokens: int = 1
@@ -122,6 +123,7 @@ def load_knowledge() -> Knowledge:
     kb.not_names = _norm_set(cues.get("not_names", []) + cues.get("trailing_modifiers", [])
                              + list(cues.get("demonyms", {})))
     kb.not_entities = _norm_set(cues.get("not_entities", []))
+    kb.relative_clause_markers = _norm_set(cues.get("relative_clause_markers", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     return kb

@@ -102,7 +102,8 @@ def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
         if kb.lookup(key, ambiguous=True):
             return stripped, key
     for stripped, key in readings[1:]:
-        if (key.startswith("ال") and len(key.split()[0]) > 4) or (stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
+        article_noun = key.startswith("ال") and len(key.split()[0]) > 4
+        if article_noun or (stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
             return stripped, key
     return readings[0] if readings else (0, "")
 
@@ -158,7 +159,8 @@ def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledg
     the word after it name a place together."""
     found = []
     for i in range(len(sentence.tokens) - 1):
-        if not _could_name(spans, i + 1, kb):
+        if not _could_name(spans, i + 1, kb) or (i + 2 < len(spans.norm)
+                                                  and spans.norm[i + 2] in kb.relative_clause_markers):
             continue
         settlement = _stem(spans, i, kb.name_after_heads)
         facility = _stem(spans, i, kb.facility_heads)

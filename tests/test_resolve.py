@@ -80,3 +80,8 @@ def test_offsets_point_into_the_original_text(pipeline):
     for m in adoc.mentions:
         assert text[m.start : m.end] == m.text
     assert {m.entity for m in adoc.mentions} >= {"SDF", "ISIS", "BAGHOUZ"}
+
+
+def test_verb_of_a_relative_clause_after_a_settlement_noun_is_no_place(pipeline):
+    adoc = analyze(pipeline, "فرّ الأهالي إلى منطقة يسيطر عليها الجيش، ثم إلى قرية تنتشر فيها الفصائل.")
+    assert not [m.text for m in adoc.mentions if m.origin == "cue"]

@@ -81,6 +81,15 @@ class RelationType:
     object_types: tuple[str, ...]
     triggers: list[Trigger] = field(default_factory=list)
 
+    def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
+        return (accepts(self.subject_types, subject_type, subject_state)
+                and accepts(self.object_types, object_type, object_state))
+
+
+def accepts(types: tuple[str, ...], entity_type: str, state: bool) -> bool:
+    """``types`` from the lexicon; "State" admits a Place that is a country."""
+    return entity_type in types or ("State" in types and state)
+
 
 @dataclass
 class Lexicon:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.model import AnalyzedDoc, Mention, Sentence
 from kg.normalize import normalize, proclitic_readings
-from kg.relations.lexicon import Lexicon, word_forms
+from kg.relations.lexicon import Lexicon, accepts, word_forms
 
 PUNCT_SKIP = frozenset({"", "(", ")", "[", "]", "«", "»", "\"", "'", "“", "”", "-", "–", "/", ":", "*"})
 NISBA = re.compile(r"^(و)?(ال)?\w{3,}(يه|ي|يين|يون|يتين)$")  # nisba adjectives: العراقية، سوري
@@ -48,8 +48,7 @@ class Arg:
         return self.etype == "Place"
 
     def has_type(self, types: Iterable[str]) -> bool:
-        types = tuple(types)
-        return self.etype in types or ("State" in types and self.state)
+        return accepts(tuple(types), self.etype, self.state)
 
 
 class SentView:
