@@ -7,8 +7,9 @@ One JSON object per line, UTF-8, each with a ``kind``:
 - ``mention``:  entity, doc, start, end, text
 - ``relation``: id, type, subject, object, doc, sentence, start, end, confidence, modality, agent, trigger
 
-Documents, mentions and relations are streamed as documents are processed; entities (merged across
-documents) are written once at the end, so memory grows with the number of entities, not of documents.
+Documents and mentions are streamed as documents are processed; relations (a few per article) and
+entities (merged across documents) are written at the end, relations first, once every entity has its
+final type, so memory grows with entities and relations, not with text or mentions.
 """
 
 from __future__ import annotations

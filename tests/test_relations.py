@@ -146,6 +146,11 @@ def test_figurative_war_is_no_fight():
     assert facts("تتواصل الحرب الإعلامية بين روسيا وتركيا.") == set()
 
 
+def test_an_exchange_operation_is_no_fight_but_its_agreement_is_a_negotiation():
+    assert facts("جرت عمليات تبادل للأسرى بين قسد وداعش.") == set()
+    assert facts("توصلت قسد إلى اتفاق تبادل للأسرى مع داعش.") == {("NEGOTIATED_WITH", "ISIS", "SDF", "asserted")}
+
+
 def test_an_ally_is_not_an_opponent():
     got = facts("دخلت حركة أحرار الشام في تحالف مع فيلق الشام لقتال داعش.")
     assert got == {("FOUGHT", "AHRAR", "ISIS", "asserted")}
@@ -242,6 +247,11 @@ def test_controls_relative_clause():
 def test_controls_list_of_places_and_locatives():
     assert facts("استعاد الجيش العراقي الموصل وتلعفر.") == {
         ("CONTROLS", "IRAQI_ARMY", "MOSUL", "asserted"), ("CONTROLS", "IRAQI_ARMY", "TALAFAR", "asserted")}
+
+
+def test_controls_conditional_several_words_before_the_trigger_is_expected():
+    assert facts("وحتى لو تمكنت قوات النظام من استعادة السيطرة على درعا فإن الأزمة باقية.") == {
+        ("CONTROLS", "REGIME", "DARAA", "expected")}
 
 
 def test_controls_denied():

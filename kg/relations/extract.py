@@ -63,8 +63,9 @@ def _find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, 
             nxt = i + n
             while nxt < sv.n and sv.skippable(nxt):
                 nxt += 1
-            if nxt < sv.n and sv.is_word(nxt, lex.figurative):
-                continue  # حرب باردة، حرب إعلامية: not armed conflict
+            if nxt < sv.n and (sv.is_word(nxt, lex.figurative)
+                               or sv.is_word(nxt, lex.cancelling.get(trig.type, frozenset()))):
+                continue  # حرب باردة، حرب إعلامية، عمليات تبادل: not armed conflict
             if trig.needs is not None and not any(
                     trig.needs.fullmatch(s) for k in range(i + n, min(sv.n, i + n + trig.needs_within))
                     for _, s in sv.forms[k]):

@@ -109,6 +109,7 @@ class Lexicon:
     non_party: dict[str, frozenset[str]]
     alliance_nouns: frozenset[str]
     figurative: frozenset[str]
+    cancelling: dict[str, frozenset[str]]
     agent_adjective: re.Pattern | None
     speech_verbs: frozenset[str]
     relative_location: frozenset[str]
@@ -177,6 +178,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                    if not k.startswith("_")},
         alliance_nouns=compile_words(data.get("alliance_nouns", [])),
         figurative=compile_words(data.get("figurative_modifiers", [])),
+        cancelling={k: compile_words(v) for k, v in data.get("modifiers_that_cancel", {}).items()
+                    if not k.startswith("_")},
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),
         min_confidence=float(data.get("min_confidence", 0.0)),
