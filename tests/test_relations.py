@@ -205,6 +205,11 @@ def test_transferred_pronoun_party_from_the_agreement():
         "وقعت قسد اتفاقا مع داعش يقضي بنقلهم إلى البادية السورية.")
 
 
+def test_transferred_movers_said_but_unknown_are_not_replaced_by_the_clause_subject():
+    assert facts("سيطرت قوات النظام على مخيم اليرموك بعد خروج مقاتلي التنظيم إلى الرقة.") == {
+        ("CONTROLS", "REGIME", "YARMOUK", "asserted")}
+
+
 def test_transferred_needs_a_known_party():
     assert facts("انتهت المعارك في الرقة بإجلاء أهالي المدينة إلى إدلب.") == set()
 
