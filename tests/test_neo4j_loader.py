@@ -172,7 +172,7 @@ def test_cli_load(neo4j_db, neo4j_uri, neo4j_auth):
     result = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "load", str(MINI)],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "relations 10" in result.stderr and "evidence 12" in result.stderr
+    assert "relations 10" in result.stderr and "new evidence items 12" in result.stderr
     assert database_counts(neo4j_db) == EXPECTED
 
 
