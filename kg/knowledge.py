@@ -4,6 +4,7 @@ generic references (التنظيم، النظام ...) and lexical cues.  Everyt
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +52,8 @@ class Knowledge:
     not_names: frozenset[str] = frozenset()
     not_entities: frozenset[str] = frozenset()
     relative_clause_markers: frozenset[str] = frozenset()
+    name_trailers: frozenset[str] = frozenset()
+    second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     max_generic_tokens: int = 1
@@ -124,9 +127,19 @@ def load_knowledge() -> Knowledge:
                              + list(cues.get("demonyms", {})))
     kb.not_entities = _norm_set(cues.get("not_entities", []))
     kb.relative_clause_markers = _norm_set(cues.get("relative_clause_markers", []))
+    kb.name_trailers = _norm_set(cues.get("name_trailers", []))
+    kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     return kb
+
+
+def _second_name_pattern(trailers: list[str]) -> re.Pattern | None:
+    """A trailer word (``المعروف باسم``، ``الملقب بـ``), then the second name in quotes."""
+    if not trailers:
+        return None
+    words = "|".join(re.escape(t) for t in sorted(trailers, key=len, reverse=True))
+    return re.compile(rf"\s*[،,]?\s*(?:{words})\s+(?:باسم\s+|بـ?\s*)?[«\"“'](?P<name>[^»\"”'\n]{{2,30}})[»\"”']")
 
 
 def is_state(entity_id: str) -> bool:

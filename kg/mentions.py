@@ -118,7 +118,7 @@ def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tup
     for i, j, type_ in ner_spans:
         while i < j and not _is_word(sentence.tokens[i]):
             i += 1
-        while j > i and not _is_word(sentence.tokens[j - 1]):
+        while j > i and (not _is_word(sentence.tokens[j - 1]) or spans.norm[j - 1] in kb.name_trailers):
             j -= 1
         if i >= j:
             continue

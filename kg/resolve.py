@@ -1,11 +1,12 @@
 """Entity resolution inside one article: one real-world actor = one entity id.
 
 - names in the alias table resolve to their table id (all spellings and clitic forms fold by key);
-- other names cluster by key, with two merges that hold across news styles: an acronym in brackets
-  right after a name (``قوات سوريا الديمقراطية (قسد)``) and a person's single-word surname or first name
-  standing for the full name given earlier or later in the article;
-- generic references (التنظيم، النظام، التحالف) take the nearest preceding actor whose name starts with
-  their head noun (تنظيم ...), else their default actor when the article names it, else are dropped.
+- other names cluster by key, with merges that hold across news styles: an acronym in brackets right
+  after a name (``قوات سوريا الديمقراطية (قسد)``), a quoted second name after a trailer word
+  (``المعروف باسم "النمر"``) and a person's single-word surname or first name standing for the full name;
+- generic references (التنظيم، النظام، التحالف) take the most salient candidate: among the actors whose
+  name starts with their head noun (تنظيم ...) and their default actor when the article names it, the
+  one mentioned most often before them (nearest on ties); with no candidate they are dropped.
 Ids of unknown entities hash their normalized label, so they are stable across runs and documents.
 """
 
@@ -44,28 +45,31 @@ class _Clusters:
             self.parent[rb] = ra
 
 
-BRACKETED_WORD = re.compile(r"\s*[(（]\s*([^\s()（）]{2,15})\s*[)）]")
+BRACKETED_WORD = re.compile(r"\s*[(（]\s*(?P<name>[^\s()（）]{2,15})\s*[)）]")
 
 
-def _link_acronyms(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters) -> list[Mention]:
-    """``قوات سوريا الديمقراطية (قسد)``: a single word in brackets right after a name is its short form.
-    Returns the short forms the finders had not marked, as new mentions."""
+def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters, pattern: re.Pattern,
+                      origin: str) -> list[Mention]:
+    """A name right after another, in a form that says it is the same actor: the bracketed short form
+    (``قوات سوريا الديمقراطية (قسد)``) or a quoted second name after a trailer word (``سهيل الحسن
+    المعروف باسم "النمر"``).  Returns the second names the finders had not marked, as new mentions."""
     text = adoc.doc.text
     by_start = {m.start: m for m in named}
     added = []
     for m in named:
-        bracket = BRACKETED_WORD.match(text, m.end)
+        match = pattern.match(text, m.end)
         # a place before brackets is a dateline (دمشق (رويترز)), not a name with its short form
-        if m.type == "Place" or not bracket or not any(ch.isalpha() for ch in bracket.group(1)):
+        if m.type == "Place" or not match or not any(ch.isalpha() for ch in match.group("name")):
             continue
-        inner = by_start.get(bracket.start(1))
+        inner = by_start.get(match.start("name"))
         if inner is not None and inner.entity and m.entity and inner.entity != m.entity:
             continue
         if inner is None:
-            word = bracket.group(1)
-            inner = Mention(bracket.start(1), bracket.end(1), word, m.type, m.sentence, normalize(word), "acronym")
+            word = match.group("name")
+            inner = Mention(match.start("name"), match.end("name"), word, m.type, m.sentence, normalize(word),
+                            origin)
             added.append(inner)
-        elif len(inner.key.split()) != 1:
+        elif origin == "acronym" and len(inner.key.split()) != 1:
             continue
         clusters.union(m.key, inner.key)
     return added
@@ -138,7 +142,9 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)
-    named += _link_acronyms(adoc, named, clusters)
+    named += _link_names_after(adoc, named, clusters, BRACKETED_WORD, "acronym")
+    if kb.second_name is not None:
+        named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
     _link_person_parts(named, clusters)
 
     groups: dict[str, list[Mention]] = defaultdict(list)

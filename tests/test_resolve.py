@@ -85,3 +85,11 @@ def test_offsets_point_into_the_original_text(pipeline):
 def test_verb_of_a_relative_clause_after_a_settlement_noun_is_no_place(pipeline):
     adoc = analyze(pipeline, "فرّ الأهالي إلى منطقة يسيطر عليها الجيش، ثم إلى قرية تنتشر فيها الفصائل.")
     assert not [m.text for m in adoc.mentions if m.origin == "cue"]
+
+
+def test_second_name_after_a_trailer_word_is_the_same_person(pipeline):
+    adoc = analyze(pipeline, "قاد العقيد فراس الخطيب المعروف باسم «الصقر» الهجوم على البلدة، وأكد الصقر أن "
+                             "قواته تقدمت.")
+    person = entity_of(adoc, "فراس الخطيب")
+    assert adoc.entities[person].label == "فراس الخطيب"  # the trailer المعروف is not part of the name
+    assert [m.entity for m in adoc.mentions if m.text == "الصقر"] == [person, person]
