@@ -210,6 +210,14 @@ def test_transferred_movers_said_but_unknown_are_not_replaced_by_the_clause_subj
         ("CONTROLS", "REGIME", "YARMOUK", "asserted")}
 
 
+def test_transferred_the_speaker_is_not_who_moves_in_the_quote():
+    assert facts('وقال المتحدث باسم قسد، سامر الحمد، "النزوح مستمر إذ ينتقل الناس إلى الرقة".') == set()
+
+
+def test_supporter_in_a_relative_clause_is_not_a_side():
+    assert facts("اندلعت اشتباكات بين فصيل محلي تدعمه تركيا وقوات النظام قرب منبج.") == set()
+
+
 def test_transferred_needs_a_known_party():
     assert facts("انتهت المعارك في الرقة بإجلاء أهالي المدينة إلى إدلب.") == set()
 

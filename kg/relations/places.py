@@ -219,8 +219,8 @@ def transferred(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[s
             party, _ = left_subject(sv, i, ok_s, set(), max_sentence=False)
         else:
             party = _antecedent_party(sv, trig, i, j, lambda a: ok_s(a) and a.etype != "Person")
-        if party is None:
-            return []
+        if party is None or sv.quote_between(party.t1, i):
+            return []  # قال المتحدث: "ينتقل الناس إلى": the speaker is not who moves
         conf = C_SENTENCE
     elif trig.role == "transitive" and agent is None:
         lo, _ = sv.clause(i, j)

@@ -51,6 +51,10 @@ class Arg:
         return accepts(tuple(types), self.etype, self.state)
 
 
+QUOTE_MARKS = frozenset('"«»“”')
+OPENING_QUOTES = frozenset('"«“')
+CLOSING_QUOTES = frozenset('"»”')
+
 class SentView:
     def __init__(self, adoc: AnalyzedDoc, sent: Sentence, lex: Lexicon, is_state: Callable[[str], bool],
                  category: Callable[[str], str] = lambda _id: ""):
@@ -80,6 +84,18 @@ class SentView:
                 right.blocked = True  # المدعومة من روسيا وإيران: both are backers
 
     # ---- tokens -------------------------------------------------------------------------------
+    def quote_between(self, lo: int, hi: int) -> bool:
+        """A quotation opens or closes between tokens ``lo`` and ``hi``: what stands on either side is said
+        in different voices (a speaker, and the words quoted from them).  Quoted names («داعش»، “قسد”,
+        a pair of marks at most four tokens apart) do not count."""
+        marks = [k for k in range(max(lo - 6, 0), min(hi + 6, self.n)) if self.tokens[k].text in QUOTE_MARKS]
+        paired: set[int] = set()
+        for a, b in zip(marks, marks[1:], strict=False):
+            if a not in paired and b - a <= 5 and self.tokens[a].text in OPENING_QUOTES \
+                    and self.tokens[b].text in CLOSING_QUOTES:
+                paired.update((a, b))
+        return any(lo <= k < hi for k in marks if k not in paired)
+
     def _in(self, k: int, words: frozenset[str]) -> bool:
         return bool(self.stems[k] & words)
 
