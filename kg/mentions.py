@@ -95,6 +95,16 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
     return found
 
 
+# a definite nisba adjective (اليمني، الإيرانية) after a generic names whose it is: الجيش اليمني is not
+# the army named earlier, النظام الإيراني not the Syrian regime
+NISBA_AFTER = re.compile(r"\s+(?:ال)[\u0621-\u064A]{2,}(?:ي|ية|يين|يون)(?![\u0621-\u064A])")
+
+
+def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable) -> list[Mention]:
+    """Generic references (التنظيم) not specified by a nisba adjective; the resolver picks their entity."""
+    return [m for m in find_names(text, sentence, spans, table, "generic") if not NISBA_AFTER.match(text, m.end)]
+
+
 def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
     """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال."""
     readings = spans.keys(i, j)

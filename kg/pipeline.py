@@ -13,6 +13,7 @@ from kg.mentions import (
     NameTable,
     SpanKeys,
     find_defined_short_forms,
+    find_generics,
     find_names,
     find_place_cues,
     from_ner,
@@ -49,7 +50,7 @@ class MentionFinder:
             found += find_names(text, sentence, keys, self.known, "gazetteer")
             found += find_place_cues(text, sentence, keys, kb)
             found += find_defined_short_forms(text, sentence, keys)
-            found += find_names(text, sentence, keys, self.generics, "generic")
+            found += find_generics(text, sentence, keys, self.generics)
         adoc.mentions = settle_overlaps(found, kb)
 
 

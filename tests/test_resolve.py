@@ -49,6 +49,12 @@ def test_generic_reference_takes_the_most_salient_candidate_not_the_nearest(pipe
     assert [m.entity for m in generic] == ["COALITION"]
 
 
+def test_generic_specified_by_a_nisba_adjective_is_not_a_back_reference(pipeline):
+    adoc = analyze(pipeline, "هاجم تنظيم داعش مواقع للجيش العربي السوري. ثم انتقد النظام الإيراني الهجوم، "
+                             "وقال الجيش اليمني إنه يراقب.")
+    assert not [m.text for m in adoc.mentions if m.origin == "generic"]
+
+
 def test_generic_reference_without_antecedent_is_dropped(pipeline):
     adoc = analyze(pipeline, "قال التنظيم في بيان إن الحملة مستمرة.")
     assert all(m.origin != "generic" for m in adoc.mentions)
