@@ -118,8 +118,9 @@ def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
     return readings[0] if readings else (0, "")
 
 
-# و before a hamza or another و is the conjunction: few names begin وأ/وإ/وو (وأبو صراح، ووادي)
-CONJUNCTION_BEFORE_NAME = re.compile(r"^[وف][أإو]")
+# و before a hamza or another و, ف before a hamza, is the conjunction: few names begin وأ/وإ/وو/فأ/فإ
+# (وأبو صراح، ووادي); many begin فو (فورن بوليسي، فوزي)
+CONJUNCTION_BEFORE_NAME = re.compile(r"^(?:و[أإو]|ف[أإ])")
 
 
 def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tuple[int, int, str]],

@@ -99,3 +99,10 @@ def test_second_name_after_a_trailer_word_is_the_same_person(pipeline):
     person = entity_of(adoc, "فراس الخطيب")
     assert adoc.entities[person].label == "فراس الخطيب"  # the trailer المعروف is not part of the name
     assert [m.entity for m in adoc.mentions if m.text == "الصقر"] == [person, person]
+
+
+def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
+    adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
+                             "وأبو صراح أن الوضع صعب.")
+    texts = {m.text for m in adoc.mentions}
+    assert "فورن بوليسي" in texts and "أبو صراح" in texts
