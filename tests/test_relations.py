@@ -167,6 +167,11 @@ def test_negotiated_agreement_with_ma():
         ("NEGOTIATED_WITH", "AHRAR", "HTS", "asserted")}
 
 
+def test_singular_relative_clause_takes_only_the_nearest_conjunct():
+    assert facts("يقيم اللاجئون في العراق وروسيا وتركيا التي وقعت اتفاقا مع الولايات المتحدة.") == {
+        ("NEGOTIATED_WITH", "TURKEY", "USA", "asserted")}
+
+
 def test_negotiated_bayn_with_a_state():
     assert facts("بدأت مفاوضات بين روسيا والمعارضة في العاصمة.") == {
         ("NEGOTIATED_WITH", "OPPOSITION", "RUSSIA", "asserted")}

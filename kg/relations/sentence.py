@@ -54,6 +54,7 @@ class Arg:
 QUOTE_MARKS = frozenset('"«»“”')
 OPENING_QUOTES = frozenset('"«“')
 CLOSING_QUOTES = frozenset('"»”')
+SINGULAR_RELATIVES = frozenset(("الذي", "التي"))
 
 class SentView:
     def __init__(self, adoc: AnalyzedDoc, sent: Sentence, lex: Lexicon, is_state: Callable[[str], bool],
@@ -294,6 +295,11 @@ class SentView:
         hi = idx
         while hi + 1 < len(self.args) and self._joined(self.args[hi], self.args[hi + 1]):
             hi += 1
+        after = self.args[hi].t1
+        while after < self.n and self.tokens[after].text in QUOTE_MARKS:
+            after += 1
+        if hi > lo and after < self.n and self.norm[after] in SINGULAR_RELATIVES:
+            return [arg]  # لبنان والأردن وتركيا التي وقعت: a singular relative clause has one antecedent
         return self.args[lo:hi + 1]
 
     def place_chain(self, arg: Arg) -> list[Arg]:
