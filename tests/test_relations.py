@@ -172,6 +172,12 @@ def test_singular_relative_clause_takes_only_the_nearest_conjunct():
         ("NEGOTIATED_WITH", "TURKEY", "USA", "asserted")}
 
 
+def test_a_visited_country_is_not_a_party():
+    got = facts("زار سامر الحمد تركيا حيث أجرى مفاوضات مع هيئة تحرير الشام.")
+    assert not [f for f in got if "TURKEY" in f]
+    assert facts("وصلت تركيا إلى اتفاق مع روسيا.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+
+
 def test_negotiated_bayn_with_a_state():
     assert facts("بدأت مفاوضات بين روسيا والمعارضة في العاصمة.") == {
         ("NEGOTIATED_WITH", "OPPOSITION", "RUSSIA", "asserted")}

@@ -113,6 +113,8 @@ class Lexicon:
     agent_adjective: re.Pattern | None
     speech_verbs: frozenset[str]
     relative_location: frozenset[str]
+    visit_words: frozenset[str]
+    arrival_words: frozenset[str]
     min_confidence: float
     non_names: frozenset[str]
     self_resumption: frozenset[str]
@@ -182,6 +184,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                     if not k.startswith("_")},
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),
+        visit_words=compile_words(data.get("visit_words", {}).get("visit", [])),
+        arrival_words=compile_words(data.get("visit_words", {}).get("arrival", [])),
         min_confidence=float(data.get("min_confidence", 0.0)),
         non_names=compile_words(data.get("non_names", {}).get("words", [])),
         speech_verbs=compile_words(data.get("speech_verbs", {}).get("verbs", [])),

@@ -150,7 +150,7 @@ class SentView:
                     len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
                 prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
             arg.prep = self._governing_prep(t0, prefix)
-            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0)
+            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self._visited(t0))
             args.append(arg)
         return args
 
@@ -210,6 +210,22 @@ class SentView:
                 continue
             break
         return ""
+
+    def _visited(self, t0: int) -> bool:
+        """After a visit word (يزور لبنان، زار الوزير تركيا) or an arrival word and إلى (وصل إلى موسكو),
+        within a few words of the same clause: a destination, not a party."""
+        k = t0 - 1
+        while k >= 0 and self.skippable(k):
+            k -= 1
+        words = self.lex.visit_words
+        if k >= 0 and self.norm[k] in ("الى", "إلى"):
+            words, k = self.lex.arrival_words, k - 1
+        for m in range(k, max(-1, k - 4), -1):
+            if self.hard[m] or self.norm[m] in ("،", ","):
+                return False
+            if self._in(m, words):
+                return True
+        return False
 
     def _blocked(self, t0: int, floor: int) -> bool:
         """Introduced by a support, leadership or attribution cue (بقيادة، المدعومة من، بحسب)."""
