@@ -53,6 +53,7 @@ class Knowledge:
     not_entities: frozenset[str] = frozenset()
     relative_clause_markers: frozenset[str] = frozenset()
     name_trailers: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()  # السوري، اليمنية: adjectives naming a state
     second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
@@ -128,6 +129,7 @@ def load_knowledge() -> Knowledge:
     kb.not_entities = _norm_set(cues.get("not_entities", []))
     kb.relative_clause_markers = _norm_set(cues.get("relative_clause_markers", []))
     kb.name_trailers = _norm_set(cues.get("name_trailers", []))
+    kb.demonyms = _norm_set(list(cues.get("demonyms", {})))
     kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))

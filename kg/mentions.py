@@ -95,14 +95,32 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
     return found
 
 
-# a definite nisba adjective (اليمني، الإيرانية) after a generic names whose it is: الجيش اليمني is not
-# the army named earlier, النظام الإيراني not the Syrian regime
-NISBA_AFTER = re.compile(r"\s+(?:ال)[\u0621-\u064A]{2,}(?:ي|ية|يين|يون)(?![\u0621-\u064A])")
+NEXT_WORD = re.compile(r"\s+(\S+)")
 
 
-def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable) -> list[Mention]:
-    """Generic references (التنظيم) not specified by a nisba adjective; the resolver picks their entity."""
-    return [m for m in find_names(text, sentence, spans, table, "generic") if not NISBA_AFTER.match(text, m.end)]
+def _nisba_stem(word: str) -> str:
+    """السورية، السوريين -> السوري: one form for a demonym's gender and number."""
+    for ending in ("يين", "يون", "يه"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + "ي"
+    return word
+
+
+def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable, kb: Knowledge) -> list[Mention]:
+    """Generic references (التنظيم) for the resolver.  One that a demonym specifies stands for its default
+    actor only when the demonym fits that actor (النظام السوري); otherwise (الجيش اليمني، النظام الإيراني)
+    it is not a back-reference and the span is left to the NER."""
+    found = []
+    for m in find_names(text, sentence, spans, table, "generic"):
+        after = NEXT_WORD.match(text, m.end)
+        demonym = normalize(after.group(1)) if after else ""
+        if demonym in kb.demonyms:
+            default = kb.entities.get(kb.generics[m.key].default or "")
+            words = {_nisba_stem(w) for name in (default.aliases if default else ()) for w in normalize(name).split()}
+            if _nisba_stem(demonym) not in words:
+                continue
+        found.append(m)
+    return found
 
 
 def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:

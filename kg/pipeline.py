@@ -50,7 +50,7 @@ class MentionFinder:
             found += find_names(text, sentence, keys, self.known, "gazetteer")
             found += find_place_cues(text, sentence, keys, kb)
             found += find_defined_short_forms(text, sentence, keys)
-            found += find_generics(text, sentence, keys, self.generics)
+            found += find_generics(text, sentence, keys, self.generics, kb)
         adoc.mentions = settle_overlaps(found, kb)
 
 

@@ -53,6 +53,8 @@ def test_generic_specified_by_a_nisba_adjective_is_not_a_back_reference(pipeline
     adoc = analyze(pipeline, "هاجم تنظيم داعش مواقع للجيش العربي السوري. ثم انتقد النظام الإيراني الهجوم، "
                              "وقال الجيش اليمني إنه يراقب.")
     assert not [m.text for m in adoc.mentions if m.origin == "generic"]
+    fits = analyze(pipeline, "قصفت قوات الأسد المدينة. وقال النظام السوري إن القصف توقف.")
+    assert {m.entity for m in fits.mentions if "النظام" in m.text} == {"SYRIAN_REGIME"}
 
 
 def test_generic_reference_without_antecedent_is_dropped(pipeline):
