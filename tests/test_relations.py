@@ -176,6 +176,7 @@ def test_a_visited_country_is_not_a_party():
     got = facts("زار سامر الحمد تركيا حيث أجرى مفاوضات مع هيئة تحرير الشام.")
     assert not [f for f in got if "TURKEY" in f]
     assert facts("وصلت تركيا إلى اتفاق مع روسيا.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("بدأت عمليات عسكرية في الموصل شمال العراق ضد عناصر داعش.") == set()
 
 
 def test_negotiated_bayn_with_a_state():

@@ -189,10 +189,7 @@ def near_after(sv: SentView, j: int, ok: Callable[[Arg], bool], gap: int = 2,
 
 def state_locative(sv: SentView, a: Arg) -> bool:
     """A country after a place word (ضربات على شرق سوريا) names where, not whom."""
-    k = a.t0 - 1
-    while k >= 0 and sv.skippable(k):
-        k -= 1
-    return a.state and k >= 0 and (sv.is_word(k, sv.lex.place_heads) or sv.is_word(k, sv.lex.relative_location))
+    return a.state and sv.where_not_who(a.t0)
 
 
 def agent_adjective(sv: SentView, j: int) -> bool:

@@ -150,7 +150,7 @@ class SentView:
                     len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
                 prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
             arg.prep = self._governing_prep(t0, prefix)
-            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self._visited(t0))
+            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self.where_not_who(t0))
             args.append(arg)
         return args
 
@@ -211,12 +211,15 @@ class SentView:
             break
         return ""
 
-    def _visited(self, t0: int) -> bool:
-        """After a visit word (يزور لبنان، زار الوزير تركيا) or an arrival word and إلى (وصل إلى موسكو),
-        within a few words of the same clause: a destination, not a party."""
+    def where_not_who(self, t0: int) -> bool:
+        """A country at ``t0`` names a place here, not a party: after a place word (شمال العراق، ريف
+        سوريا), after a visit word (يزور لبنان، زار الوزير تركيا) or an arrival word and إلى (وصل إلى
+        موسكو) within a few words of the same clause."""
         k = t0 - 1
         while k >= 0 and self.skippable(k):
             k -= 1
+        if k >= 0 and (self._in(k, self.lex.place_heads) or self._in(k, self.lex.relative_location)):
+            return True
         words = self.lex.visit_words
         if k >= 0 and self.norm[k] in ("الى", "إلى"):
             words, k = self.lex.arrival_words, k - 1
