@@ -142,6 +142,20 @@ def test_fought_expected_by_a_cue_after_the_trigger():
         ("FOUGHT", "RUSSIA", "TURKEY", "expected")}
 
 
+def test_vso_object_said_but_unknown_takes_no_earlier_actor():
+    assert facts("سيطرت روسيا على الأجواء، كما طردت تركيا المقاتلين الأكراد من عفرين.") == set()
+
+
+def test_svo_object_joined_with_other_groups_is_kept():
+    assert facts("يذكر أن الجيش العراقي، حارب داعش وبقية التنظيمات المتشددة.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_an_object_after_a_later_trigger_belongs_to_that_trigger():
+    got = facts("خاض المقاتلون الذين برعوا في قتال داعش، معارك عنيفة مع الجيش العراقي.")
+    assert ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted") not in got
+
+
 def test_figurative_war_is_no_fight():
     assert facts("تتواصل الحرب الإعلامية بين روسيا وتركيا.") == set()
 

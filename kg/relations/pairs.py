@@ -45,6 +45,8 @@ def actor_pair(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[st
         start = refl + 1
     obj = first_after(sv, start, lambda a: ok_o(a) and a.prep in trig.preps and not state_locative(sv, a),
                        window=14, cross_relative=True)
+    if obj is not None and _next_trigger_clause(sv, j, obj.t0):
+        obj = None  # في قتال التنظيم، معارك مع القوات التركية: the later trigger owns that object
     near = near_after(sv, j, ok_s, preps=("", "ل") if role in ("noun", "masdar") else ("",))
     subj, conf = None, C_NEAR
     if role == "reflexive":
@@ -61,8 +63,8 @@ def actor_pair(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[st
         if obj is None:
             return []
     elif role == "verb":
-        if obj is None and near is not None and _place_object_after(sv, near):
-            return []  # هاجمت تركيا بلدة عفرين: VSO with a place as object, no opponent named
+        if obj is None and near is not None and (_place_object_after(sv, near) or _unknown_object_after(sv, near)):
+            return []  # هاجمت تركيا بلدة عفرين، طردت تركيا المقاتلين الأكراد: the object is no actor we know
         if obj is None and near is not None:
             nxt = first_after(sv, near.t1, lambda a: ok_o(a) and a.entity != near.entity
                                and a.prep in ("",) + tuple(trig.preps), window=4, cross_weak=False)
@@ -93,6 +95,23 @@ def actor_pair(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[st
     subjects = [a for a in sv.group(subj) if ok_s(a)]
     objects = [a for a in sv.group(obj) if ok_o(a)]
     return [Cand(subjects, objects, conf)]
+
+
+def _next_trigger_clause(sv: SentView, lo: int, hi: int) -> bool:
+    """A comma followed by another trigger word between ``lo`` and ``hi``."""
+    return any(sv.norm[k] in ("،", ",") and k + 1 in sv.trigger_tokens for k in range(lo, hi))
+
+
+def _unknown_object_after(sv: SentView, near: Arg) -> bool:
+    """VSO whose object is said and is no known actor: a member noun (المقاتلين، عناصر) not followed by
+    a name."""
+    k = near.t1
+    while k < sv.n and sv.skippable(k):
+        k += 1
+    if k >= sv.n or any(a.t0 in (k, k + 1, k + 2) for a in sv.args):
+        return False
+    word = sv.norm[k]  # no clitic: a conjunction (وبقية التنظيمات) would join a second object instead
+    return word in sv.lex.member_nouns or (word.startswith("ال") and word[2:] in sv.lex.member_nouns)
 
 
 def _place_object_after(sv: SentView, near: Arg) -> bool:
