@@ -29,10 +29,10 @@ def _finish(report) -> None:
         raise typer.Exit(2)
 
 
-
 def _load_summary(counts: dict[str, int]) -> str:
     """Rows merged per kind; evidence counts only items new to the database, so a rerun shows 0."""
     return ", ".join(f"{'new evidence items' if k == 'evidence' else k} {v}" for k, v in counts.items())
+
 
 @app.command()
 def extract(

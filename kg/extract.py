@@ -60,10 +60,10 @@ def _documents(inputs: list[str | Path], report: ExtractReport) -> Iterator[Docu
             yield item
 
 
-
 def relation_fits_types(rel: Relation, subject: Entity, obj: Entity) -> bool:
     """The relation's argument types (from the lexicon) hold for the entities' final types."""
     return load_lexicon().types[rel.type].fits(subject.type, is_state(subject.id), obj.type, is_state(obj.id))
+
 
 def extract(inputs: list[str | Path], out_path: str | Path, workers: int = 1, scheduler: str | None = None,
             ner_model_dir: Path | None = None, progress: bool = True) -> ExtractReport:

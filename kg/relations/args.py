@@ -187,11 +187,6 @@ def near_after(sv: SentView, j: int, ok: Callable[[Arg], bool], gap: int = 2,
     return None
 
 
-def state_locative(sv: SentView, a: Arg) -> bool:
-    """A country after a place word (ضربات على شرق سوريا) names where, not whom."""
-    return a.state and sv.where_not_who(a.t0)
-
-
 def agent_adjective(sv: SentView, j: int) -> bool:
     """A nationality adjective right after the trigger (الغارات الإسرائيلية) names its agent."""
     pat = sv.lex.agent_adjective
@@ -214,8 +209,6 @@ def has_pronoun_object(sv: SentView, i: int, j: int, trig: Trigger | None = None
 
 def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 7) -> Cand | None:
     """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone."""
-    base = ok
-    ok = lambda a: base(a) and not state_locative(sv, a)  # noqa: E731  بين X و Y في شمال سوريا
     k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in BETWEEN), None)
     if k is None or sv.boundary_between(j, k) or any(
             m in sv.trigger_tokens or (sv.weak[m] and sv.norm[m] not in ("،", ",")) for m in range(j, k)):

@@ -19,7 +19,6 @@ from kg.relations.args import (
     left_subject,
     near_after,
     same_side,
-    state_locative,
 )
 from kg.relations.lexicon import Trigger
 from kg.relations.sentence import Arg, SentView, bare_in
@@ -43,7 +42,7 @@ def actor_pair(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[st
         if refl is None:
             return []
         start = refl + 1
-    obj = first_after(sv, start, lambda a: ok_o(a) and a.prep in trig.preps and not state_locative(sv, a),
+    obj = first_after(sv, start, lambda a: ok_o(a) and a.prep in trig.preps,
                        window=14, cross_relative=True)
     if obj is not None and _next_trigger_clause(sv, j, obj.t0):
         obj = None  # في قتال التنظيم، معارك مع القوات التركية: the later trigger owns that object

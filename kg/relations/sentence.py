@@ -56,6 +56,7 @@ OPENING_QUOTES = frozenset('"«“')
 CLOSING_QUOTES = frozenset('"»”')
 SINGULAR_RELATIVES = frozenset(("الذي", "التي"))
 
+
 class SentView:
     def __init__(self, adoc: AnalyzedDoc, sent: Sentence, lex: Lexicon, is_state: Callable[[str], bool],
                  category: Callable[[str], str] = lambda _id: ""):
