@@ -134,12 +134,39 @@ def train_ner(
     batch_size: int = typer.Option(32),
     max_minutes: float = typer.Option(32.0, help="wall-clock cap; the best dev checkpoint is kept"),
     step: str = typer.Option("all", help="data, vectors, train, install, evaluate or all"),
+    hold_out: str = typer.Option(None, help="leave one conflict (e.g. yemen) out: the cross-conflict test"),
 ) -> None:
-    """Train the shipped Arabic NER model (AQMAR + ANERcorp + our ANT annotations); needs ../shared."""
+    """Train the shipped Arabic NER model (AQMAR + ANERcorp + our annotations); needs ../shared."""
     from kg.train_ner import main as train_main
 
     train_main([step, "--work", work, "--max-steps", str(max_steps), "--eval-interval", str(eval_interval),
-                "--batch-size", str(batch_size), "--max-minutes", str(max_minutes)])
+                "--batch-size", str(batch_size), "--max-minutes", str(max_minutes),
+                *(["--hold-out", hold_out] if hold_out else [])])
+
+
+# --- commands: evaluation ---
+
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Argument(..., exists=True, help="gold file or folder (eval/gold)."),
+    graph: Path = typer.Argument(..., exists=True, dir_okay=False, help="graph.jsonl to score."),
+    split: list[str] = typer.Option(None, "--split", help="only these gold splits (train, dev, test)."),
+    types: str = typer.Option("core", help="core, other, all or a comma list of relation types."),
+    show: bool = typer.Option(False, "--show", help="list misses, false positives and splits."),
+) -> None:
+    """Score GRAPH against the project's gold: entities, relations per type and per conflict, and the
+    false negatives by cause."""
+    from kg.evaluation.gold import CORE_TYPES, OTHER_TYPES, load_gold, verified_texts
+    from kg.evaluation.score import Prediction, format_report, score
+
+    chosen = {"core": CORE_TYPES, "other": OTHER_TYPES, "all": CORE_TYPES + OTHER_TYPES}.get(
+        types, tuple(t.strip() for t in types.split(",") if t.strip()))
+    articles = load_gold(gold, split or None)
+    if not articles:
+        _fail(f"{gold}: no gold articles" + (f" in split {', '.join(split)}" if split else ""))
+    report = score(articles, Prediction.read(graph), chosen, verified_texts(articles))
+    typer.echo("\n".join(format_report(report, chosen, show)))
 
 
 # --- commands: neo4j (load) ---

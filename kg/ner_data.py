@@ -114,12 +114,21 @@ def read_anercorp(path: Path | None = None) -> list[Tagged]:
     return read_column_file(path or shared_dir() / "ner" / "ANERCorp.txt", end_at_period=True)
 
 
+def corpus_files() -> list[Path]:
+    """Every article corpus in ../shared/corpus (ANT 2018, SaudiNewsNet 2015, ...), one JSON article a line."""
+    return sorted((shared_dir() / "corpus").glob("*.jsonl"))
+
+
+def iter_articles(paths: Iterable[Path] | None = None) -> Iterator[dict]:
+    for path in paths if paths is not None else corpus_files():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+
+
 def iter_ant_articles(path: Path | None = None) -> Iterator[dict]:
-    path = path or shared_dir() / "corpus" / "ant-middleeast.jsonl"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    return iter_articles([path or shared_dir() / "corpus" / "ant-middleeast.jsonl"])
 
 
 def load_annotations(directory: Path = ANNOTATIONS_DIR) -> list[dict]:
@@ -146,14 +155,28 @@ def annotation_to_bio(text: str, row: dict) -> Tagged:
     return [(t.text, tag) for t, tag in zip(tokens, tags, strict=True)]
 
 
-def read_own_annotations(corpus: Path | None = None, directory: Path = ANNOTATIONS_DIR) -> list[Tagged]:
-    rows = load_annotations(directory)
+def read_own_annotations(corpus: Path | None = None, directory: Path = ANNOTATIONS_DIR,
+                         rows: list[dict] | None = None) -> list[Tagged]:
+    rows = load_annotations(directory) if rows is None else rows
     wanted = {r["article"] for r in rows}
-    texts = {a["id"]: a["text"] for a in iter_ant_articles(corpus) if a["id"] in wanted}
+    texts = {a["id"]: a["text"] for a in iter_articles([corpus] if corpus else None) if a["id"] in wanted}
     missing = wanted - texts.keys()
     if missing:
         raise ValueError(f"annotated articles missing from the corpus: {sorted(missing)[:5]}")
     return [annotation_to_bio(texts[r["article"]], r) for r in rows]
+
+
+def own_annotation_splits(hold_out: str | None = None) -> tuple[dict[str, list[Tagged]], list[Tagged]]:
+    """Our sentences by split: rows with a fixed article split (the multi-conflict gold) keep it, older
+    rows get the seeded sentence shuffle. Rows of the ``hold_out`` conflict go to no split; they are
+    returned apart as the cross-conflict test."""
+    rows = load_annotations()
+    fixed = [r for r in rows if "split" in r and r.get("conflict") != hold_out]
+    held = [r for r in rows if hold_out and r.get("conflict") == hold_out]
+    parts = split(read_own_annotations(rows=[r for r in rows if "split" not in r]))
+    for r, sent in zip(fixed, read_own_annotations(rows=fixed), strict=True):
+        parts[r["split"]].append(sent)
+    return parts, read_own_annotations(rows=held) if held else []
 
 
 def split(sents: list[Tagged], seed: int = SPLIT_SEED) -> dict[str, list[Tagged]]:
@@ -168,14 +191,22 @@ def split(sents: list[Tagged], seed: int = SPLIT_SEED) -> dict[str, list[Tagged]
     return out
 
 
-def build_datasets(out_dir: Path, sources: tuple[str, ...] = ("aqmar", "anercorp", "ant")) -> dict:
-    """Write {train,dev,test}.json (stanza NER format) plus per-source test files; return counts."""
-    readers = {"aqmar": read_aqmar, "anercorp": read_anercorp, "ant": read_own_annotations}
+def build_datasets(out_dir: Path, sources: tuple[str, ...] = ("aqmar", "anercorp", "ant"),
+                   hold_out: str | None = None) -> dict:
+    """Write {train,dev,test}.json (stanza NER format) plus per-source test files; return counts.
+    With ``hold_out`` (a conflict), its articles are left out of training and written as
+    ``test.heldout-<conflict>.json``: the cross-conflict test."""
     out_dir.mkdir(parents=True, exist_ok=True)
     merged: dict[str, list[Tagged]] = {name: [] for name, _ in SPLITS}
     counts: dict[str, dict[str, int]] = {}
     for src in sources:
-        parts = split(readers[src]())
+        if src == "ant":
+            parts, held = own_annotation_splits(hold_out)
+            if hold_out:
+                write_stanza_json(out_dir / f"test.heldout-{hold_out}.json", held)
+                counts[f"heldout-{hold_out}"] = {"test": len(held)}
+        else:
+            parts = split({"aqmar": read_aqmar, "anercorp": read_anercorp}[src]())
         counts[src] = {k: len(v) for k, v in parts.items()}
         for name, sents in parts.items():
             merged[name] += sents * (TRAIN_OVERSAMPLE.get(src, 1) if name == "train" else 1)
@@ -191,8 +222,8 @@ def write_stanza_json(path: Path, sents: list[Tagged]) -> None:
 
 
 def corpus_sentences() -> Iterator[list[str]]:
-    """Token lists for word-vector training: the ANT corpus plus the NER corpora."""
-    for art in iter_ant_articles():
+    """Token lists for word-vector training: every article corpus plus the NER corpora."""
+    for art in iter_articles():
         for sent in split_sentences(art.get("title", "") + "\n" + art["text"]):
             yield [t.text for t in sent.tokens]
     for s in read_aqmar() + read_anercorp():

@@ -31,14 +31,14 @@ MODEL_DIR = Path(__file__).resolve().parent / "resources" / "models" / "ner"
 log = logging.getLogger("kg.train_ner")
 
 
-def step_data(work: Path) -> dict:
-    counts = ner_data.build_datasets(work / "data")
+def step_data(work: Path, hold_out: str | None = None) -> dict:
+    counts = ner_data.build_datasets(work / "data", hold_out=hold_out)
     (work / "data" / "counts.json").write_text(json.dumps(counts, indent=1))
     log.info("data: %s", counts)
     return counts
 
 
-def step_vectors(work: Path, dim: int = 100, max_vocab: int = 30000, epochs: int = 5) -> Path:
+def step_vectors(work: Path, dim: int = 100, max_vocab: int = 100000, epochs: int = 5) -> Path:
     """word2vec (skip-gram, one worker so the result is deterministic) capped to the commonest words."""
     from gensim.models import Word2Vec
     from stanza.models.common.pretrain import Pretrain
@@ -153,7 +153,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--eval-interval", type=int, default=500)
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--max-vocab", type=int, default=30000)
+    # 100k words x 100 dims keep the shipped files well under 100 MB (pretrain ~40 MB + tagger ~20 MB).
+    ap.add_argument("--max-vocab", type=int, default=100000)
+    ap.add_argument("--hold-out", default=None,
+                    help="a conflict (e.g. yemen) left out of training and tested apart: the cross-conflict test")
     ap.add_argument("--max-minutes", type=float, default=None, help="wall-clock cap for the train step")
     # Smaller than stanza's defaults (256/100): 2 shared CPU cores, and the shipped files stay small.
     ap.add_argument("--hidden-dim", type=int, default=128)
@@ -165,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     steps = ["data", "vectors", "train", "install", "evaluate"] if args.step == "all" else [args.step]
     for step in steps:
         if step == "data":
-            step_data(args.work)
+            step_data(args.work, args.hold_out)
         elif step == "vectors":
             step_vectors(args.work, max_vocab=args.max_vocab)
         elif step == "train":
