@@ -8,15 +8,11 @@ import re
 
 from kg.knowledge import Knowledge
 from kg.model import Mention, Sentence, Token
-from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
+from kg.normalize import DIACRITICS, INVISIBLE, normalize
 
 # Which finder wins when two mentions overlap (lower wins, then the longer); see ``settle_overlaps``.
 # Known names and generic phrases rank together so "القاعدة العسكرية" (the base) beats "القاعدة" (al-Qaeda).
 PRIORITY = {"gazetteer": 0, "generic": 0, "ner": 1, "cue": 2, "repeat": 4}
-
-
-def _is_word(token: Token) -> bool:
-    return any(ch.isalpha() for ch in token.text)
 
 
 def skip_letters(text: str, start: int, letters: int) -> int:
@@ -32,12 +28,15 @@ def skip_letters(text: str, start: int, letters: int) -> int:
 
 
 class SpanKeys:
-    """Normalized keys of token spans of one sentence, with the first token's proclitic readings."""
+    """Normalized keys of token spans of one sentence, with the first token's proclitic readings.
+
+    Reads the forms each ``Token`` computes once (``norm``, ``readings``), so building one per sentence
+    for each stage that needs it costs nothing."""
 
     def __init__(self, tokens: list[Token]):
         self.tokens = tokens
-        self.norm = [normalize(t.text) for t in tokens]
-        self.readings = [proclitic_readings(n) if n else [] for n in self.norm]
+        self.norm = [t.norm for t in tokens]
+        self.readings = [t.readings for t in tokens]
 
     def keys(self, i: int, j: int) -> list[tuple[int, str]]:
         """(chars stripped from token i, key) for tokens[i:j], unstripped reading first."""
@@ -54,11 +53,19 @@ def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: 
 
 
 class NameTable:
-    """Names to look up, as normalized key -> (entity id, type); ``max_tokens`` bounds the n-grams tried."""
+    """Names to look up, as normalized key -> (entity id, type); ``max_tokens`` bounds the n-grams tried.
+
+    ``words_after`` indexes the keys by their first word (the most further words any key starting with
+    it has), so a token whose readings start no key costs a few set lookups; it is built from whatever
+    ``names`` holds, so new table entries need nothing else."""
 
     def __init__(self, names: dict[str, tuple[str | None, str]], max_tokens: int):
         self.names = names
         self.max_tokens = max_tokens
+        self.words_after: dict[str, int] = {}
+        for key in names:
+            first, *rest = key.split(" ")
+            self.words_after[first] = max(self.words_after.get(first, 0), len(rest))
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge) -> NameTable:
@@ -70,21 +77,44 @@ class NameTable:
         """Generic references (التنظيم، القوات الحكومية): no entity until the resolver picks one."""
         return cls({key: (None, ref.type) for key, ref in kb.generics.items()}, kb.max_generic_tokens)
 
+    def longest_at(self, spans: SpanKeys, i: int, limit: int) -> tuple[int, int, str] | None:
+        """The longest name starting at token i and ending before token ``limit``, as (end token, chars
+        stripped, key): longest first, then the unstripped reading, as ``SpanKeys.keys`` orders them."""
+        readings = []
+        for c, stem in spans.readings[i]:
+            # a stem of several words (a ligature NFKC spelled out) is checked word by word, like any key
+            first, _, more = stem.strip().partition(" ")
+            if first in self.words_after:
+                readings.append((c, stem, self.words_after[first] - (more.count(" ") + 1 if more else 0)))
+        if not readings:
+            return None
+        tokens, norm = spans.tokens, spans.norm
+        rests = [""]  # rests[w]: the first w forms after token i (tokens that normalize to nothing skipped)
+        ends = []  # (end token, forms after token i), for spans that end on a word
+        most = max(r[2] for r in readings)
+        for j in range(i + 1, limit + 1):
+            if len(rests) - 1 > most:
+                break
+            if tokens[j - 1].is_word:
+                ends.append((j, len(rests) - 1))
+            if j < limit and norm[j]:
+                rests.append(f"{rests[-1]} {norm[j]}" if rests[-1] else norm[j])
+        for j, words in reversed(ends):
+            for c, stem, room in readings:
+                if words <= room:
+                    key = f"{stem} {rests[words]}".strip()
+                    if key in self.names:
+                        return j, c, key
+        return None
+
 
 def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable, origin: str) -> list[Mention]:
     """Longest match of a known name at each token (greedy, left to right, clitics stripped)."""
     found = []
     i, n = 0, len(sentence.tokens)
     while i < n:
-        hit = None
-        if _is_word(sentence.tokens[i]):
-            # +2: punctuation tokens inside a name (قوات “قسد”) do not count as words of the key
-            for j in range(min(n, i + table.max_tokens + 2), i, -1):
-                if not _is_word(sentence.tokens[j - 1]):
-                    continue
-                hit = next(((j, c, key) for c, key in spans.keys(i, j) if key in table.names), None)
-                if hit:
-                    break
+        # +2: punctuation tokens inside a name (قوات “قسد”) do not count as words of the key
+        hit = table.longest_at(spans, i, min(n, i + table.max_tokens + 2)) if sentence.tokens[i].is_word else None
         if hit:
             j, stripped, key = hit
             entity_id, type_ = table.names[key]
@@ -145,9 +175,9 @@ def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tup
              kb: Knowledge) -> list[Mention]:
     found = []
     for i, j, type_ in ner_spans:
-        while i < j and not _is_word(sentence.tokens[i]):
+        while i < j and not sentence.tokens[i].is_word:
             i += 1
-        while j > i and (not _is_word(sentence.tokens[j - 1]) or spans.norm[j - 1] in kb.name_trailers):
+        while j > i and (not sentence.tokens[j - 1].is_word or spans.norm[j - 1] in kb.name_trailers):
             j -= 1
         if i >= j:
             continue
@@ -176,7 +206,7 @@ PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")  # سيطرته، بأكمل
 
 def _could_name(spans: SpanKeys, k: int, kb: Knowledge) -> bool:
     token, key = spans.tokens[k], spans.norm[k]
-    if not _is_word(token) or len(key) < 3 or token.text.endswith(PRONOUN_SUFFIXES):
+    if not token.is_word or len(key) < 3 or token.text.endswith(PRONOUN_SUFFIXES):
         return False
     if key in kb.stop_after_head or key in kb.not_names or key in kb.generics:
         return False
@@ -223,7 +253,7 @@ def find_defined_short_forms(text: str, sentence: Sentence, spans: SpanKeys) -> 
         if not 2 <= len(short) <= 6 or " " in short or not short.isalpha() or b < len(short):
             continue
         i = b - len(short)
-        if not all(_is_word(t) for t in tokens[i:b]):
+        if not all(t.is_word for t in tokens[i:b]):
             continue
         rest = "".join(_initial(w) for w in spans.norm[i + 1 : b])
         for stripped, stem in spans.readings[i]:

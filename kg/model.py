@@ -8,7 +8,10 @@ graph model (``kg.graph``) is what every writer reads, through graph.jsonl.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
+
+from kg.normalize import normalize, proclitic_readings
 
 EntityType = Literal["Person", "Organization", "Place"]
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Place")
@@ -40,9 +43,27 @@ class Document:
 
 @dataclass(frozen=True)
 class Token:
+    """A token of the original text; its matching forms are computed on first use and kept, so the
+    mention finders, the resolver and the relation layer share them instead of recomputing them."""
+
     text: str
     start: int
     end: int
+
+    @cached_property
+    def norm(self) -> str:
+        """The normalized form (``kg.normalize.normalize``)."""
+        return normalize(self.text)
+
+    @cached_property
+    def readings(self) -> tuple[tuple[int, str], ...]:
+        """(characters stripped, stem) clitic readings of ``norm``, unstripped first; none for punctuation."""
+        return proclitic_readings(self.norm) if self.norm else ()
+
+    @cached_property
+    def is_word(self) -> bool:
+        """Has a letter: a word, not punctuation or a number."""
+        return any(ch.isalpha() for ch in self.text)
 
 
 @dataclass

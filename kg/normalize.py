@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alef, tatweel
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # zero-width and bidi marks
@@ -17,6 +18,11 @@ PROCLITIC_CONJ = ("و", "ف")
 PROCLITIC_PREP = ("ب", "ل", "ك")
 
 
+# Memoized: a corpus repeats a small vocabulary, and every stage normalizes the same words again.
+CACHE_SIZE = 1 << 17
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def normalize(text: str) -> str:
     """Fold the spelling variants Arabic news mixes freely: hamza/alef forms, yaa/alef maqsura,
     taa marbuta, diacritics, tatweel, quote styles and invisible bidi marks."""
@@ -28,11 +34,12 @@ def normalize(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
-def proclitic_readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=CACHE_SIZE)
+def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a normalized word as proclitics + stem, as (characters stripped, stem).
 
     The unstripped reading comes first.  ``لل`` before a noun is ``ل`` + ``ال`` with the alef dropped
-    (``للبادية`` -> ``البادية``).  Stems shorter than two letters are not offered.
+    (``للبادية`` -> ``البادية``).  Stems shorter than two letters are not offered.  Memoized, hence a tuple.
     """
     readings = [(0, word)]
     conj_offsets = [0]
@@ -52,4 +59,4 @@ def proclitic_readings(word: str) -> list[tuple[int, str]]:
         if len(stem) >= 2 and stem not in seen:
             seen.add(stem)
             unique.append((n, stem))
-    return unique
+    return tuple(unique)

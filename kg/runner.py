@@ -67,8 +67,8 @@ def run(
         yield from _run_processes(documents, make_pipeline, workers, batch_size, report, max_in_flight)
     else:
         pipeline = _build(make_pipeline)
-        for doc in documents:
-            yield from _emit(_analyze([doc], pipeline), report)
+        for batch in _batches(documents, batch_size):
+            yield from _emit(_analyze(batch, pipeline), report)
 
 
 def _ignore(doc_id: str, message: str) -> None:
@@ -82,7 +82,14 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def _analyze(batch: list[Document], pipeline: Pipeline) -> Outcome:
-    """Run the pipeline on each document, turning an exception into an error message for that one."""
+    """Run the pipeline on the batch, at once where it has ``pipe`` (batched NER); when that raises, on
+    each document alone, turning an exception into an error message for that one."""
+    pipe = getattr(pipeline, "pipe", None)
+    if pipe is not None and len(batch) > 1:
+        try:
+            return [(doc.id, adoc, None) for doc, adoc in zip(batch, pipe(batch), strict=True)]
+        except Exception:  # noqa: BLE001 - find the document(s) that fail, one at a time
+            pass
     out: Outcome = []
     for doc in batch:
         try:

@@ -17,7 +17,7 @@ def test_proclitic_readings_offer_the_stem_of_attached_names():
     assert "الباديه" in stems
     assert dict((s, n) for n, s in proclitic_readings("لقسد"))["قسد"] == 1
     assert dict((s, n) for n, s in proclitic_readings("وبالرقه"))["الرقه"] == 2
-    assert proclitic_readings("ولد") == [(0, "ولد")]
+    assert proclitic_readings("ولد") == ((0, "ولد"),)
 
 
 def test_tokens_keep_offsets_into_the_original_text():
