@@ -13,6 +13,7 @@ from kg.normalize import normalize
 
 RESOURCES = Path(__file__).parent / "resources"
 FUZZY_MIN_LETTERS = 6
+LONG_NAME_LETTERS = 8
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class KnownEntity:
     category: str = ""
     state: bool = False
     aliases: tuple[str, ...] = ()
+    country: str = ""  # the state it belongs to or acts for (SUDAN for the Sudanese army)
+    forces_of: str = ""  # set on a state's armed forces: the state (الجيش السوداني -> SUDAN)
 
 
 @dataclass(frozen=True)
@@ -54,13 +57,19 @@ class Knowledge:
     relative_clause_markers: frozenset[str] = frozenset()
     name_trailers: frozenset[str] = frozenset()
     demonyms: frozenset[str] = frozenset()  # السوري، اليمنية: adjectives naming a state
+    demonym_states: dict[str, str] = field(default_factory=dict)  # normalized demonym -> state id
+    state_forces: dict[str, str] = field(default_factory=dict)  # state id -> its forces' entity id
+    variant_suffixes: tuple[str, ...] = ()  # endings a last word may gain or lose (الإسلامي/الإسلامية)
     second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     max_generic_tokens: int = 1
     place_name_initials: frozenset[str] = frozenset()
-    # (position, alias with that letter removed) -> ids: finds aliases one substituted letter away
-    one_letter_off: dict[tuple[int, str], set[str]] = field(default_factory=dict)
+    # (position, alias with that letter removed) -> (id, the letter): finds aliases one dot away
+    one_letter_off: dict[tuple[int, str], set[tuple[str, str]]] = field(default_factory=dict)
+    dot_group: dict[str, int] = field(default_factory=dict)  # letter -> group of letters one dot apart
+    # alias with one letter removed -> ids: finds aliases one dropped letter away
+    one_letter_less: dict[str, set[str]] = field(default_factory=dict)
 
     def lookup(self, key: str, ambiguous: bool = False) -> KnownEntity | None:
         entity_id = self.alias_index.get(key) or (self.ambiguous_index.get(key) if ambiguous else None)
@@ -68,20 +77,50 @@ class Knowledge:
 
     def lookup_variant(self, key: str, type_: str) -> KnownEntity | None:
         """A known entity of ``type_`` named by a common-word alias where a cue or the NER says it is a name,
-        or spelled a little differently: with/without the article ال
-        (هجين/الهجين), or one letter off in a long name (a dropped dot: الباغوز/الباغور)."""
+        or spelled a little differently: with/without the article ال (هجين/الهجين), one letter off in a
+        long name: a dot dropped or added (الباغوز/الباغور، جيس الإسلام), in long names a letter more or
+        less (تنظيم الدولية الإسلامية) and in several-word names another ending of the last word
+        (الحزب الإسلامي التركستانية).  A letter that is no dot variant (الخليج/الخليل) never matches."""
         candidates = [key, key[2:]] if key.startswith("ال") else [key, "ال" + key]
         for variant in candidates:
             ent = self.lookup(variant, ambiguous=True)
             if ent and ent.type == type_:
                 return ent
-        if len(key) < FUZZY_MIN_LETTERS or " " in key:
+        if _letters(key) < FUZZY_MIN_LETTERS:
             return None
         ids = set()
-        for i in range(len(key)):
-            ids |= self.one_letter_off.get((i, key[:i] + key[i + 1 :]), set())
+        for i in _letter_positions(key):
+            dropped = key[:i] + key[i + 1 :]
+            group = self.dot_group.get(key[i])
+            ids |= {eid for eid, letter in self.one_letter_off.get((i, dropped), ()) if group is not None
+                    and self.dot_group.get(letter) == group}
+        # a letter more or less, another ending: only in long or several-word names (السودان/السوداني differ)
+        if " " in key or _letters(key) >= LONG_NAME_LETTERS:
+            ids |= self.one_letter_less.get(key, set())
+            ids |= {self.alias_index[d] for i in _letter_positions(key)
+                    if (d := key[:i] + key[i + 1 :]) in self.alias_index}
+        if " " in key:
+            ids |= {self.alias_index[v] for v in _suffix_variants(key, self.variant_suffixes) if v in self.alias_index}
         matches = [self.entities[i] for i in ids if self.entities[i].type == type_]
         return matches[0] if len(matches) == 1 else None
+
+
+def _letters(key: str) -> int:
+    return len(key) - key.count(" ")
+
+
+def _letter_positions(key: str) -> list[int]:
+    """Positions an edit may touch: letters, not the spaces between words."""
+    return [i for i, ch in enumerate(key) if ch != " "]
+
+
+def _suffix_variants(key: str, suffixes: tuple[str, ...]) -> list[str]:
+    """The key with its last word gaining or losing one of ``suffixes`` (stems of 3 letters or more)."""
+    head, _, last = key.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    out = [prefix + last + s for s in suffixes]
+    out += [prefix + last[: -len(s)] for s in suffixes if last.endswith(s) and len(last) - len(s) >= 3]
+    return out
 
 
 def _load_json(name: str) -> dict:
@@ -101,16 +140,20 @@ def load_knowledge() -> Knowledge:
             id=row["id"], type=row["type"], label=row["label"], label_en=row.get("label_en", ""),
             wikidata=row.get("wikidata"), category=row.get("category", ""), state=bool(row.get("state")),
             aliases=tuple(row.get("aliases", []) + row.get("ambiguous_aliases", [])),
+            country=row.get("country", ""), forces_of=row.get("forces_of", ""),
         )
         kb.entities[ent.id] = ent
+        if ent.forces_of:
+            kb.state_forces.setdefault(ent.forces_of, ent.id)
         for name in (ent.label, *row.get("aliases", [])):
             key = normalize(name)
             if key:
                 kb.alias_index.setdefault(key, ent.id)
                 kb.max_alias_tokens = max(kb.max_alias_tokens, len(key.split()))
-                if len(key) >= FUZZY_MIN_LETTERS and " " not in key:
-                    for i in range(len(key)):
-                        kb.one_letter_off.setdefault((i, key[:i] + key[i + 1 :]), set()).add(ent.id)
+                if _letters(key) >= FUZZY_MIN_LETTERS:
+                    for i in _letter_positions(key):
+                        kb.one_letter_off.setdefault((i, key[:i] + key[i + 1 :]), set()).add((ent.id, key[i]))
+                        kb.one_letter_less.setdefault(key[:i] + key[i + 1 :], set()).add(ent.id)
         for name in row.get("ambiguous_aliases", []):
             kb.ambiguous_index.setdefault(normalize(name), ent.id)
     for row in _load_json("generic_references.json").get("generic", []):
@@ -130,10 +173,28 @@ def load_knowledge() -> Knowledge:
     kb.relative_clause_markers = _norm_set(cues.get("relative_clause_markers", []))
     kb.name_trailers = _norm_set(cues.get("name_trailers", []))
     kb.demonyms = _norm_set(list(cues.get("demonyms", {})))
+    kb.demonym_states = {normalize(word): state for word, state in cues.get("demonyms", {}).items()}
+    kb.variant_suffixes = tuple(normalize(s) for s in cues.get("variant_suffixes", []))
+    kb.dot_group = {letter: n for n, group in enumerate(cues.get("dot_variants", [])) for letter in normalize(group)}
     kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
+    _add_state_forces(kb, cues.get("demonyms", {}))
     return kb
+
+
+def _add_state_forces(kb: Knowledge, demonyms: dict[str, str]) -> None:
+    """Every state a demonym names gets a forces entity (الجيش الكندي، القوات الكندية -> CANADA_FORCES),
+    so a state's army found by its demonym is one entity with a link to the state even where the alias
+    table lists no army for it.  Its label is the feminine demonym after القوات."""
+    for word, state in demonyms.items():
+        if state in kb.state_forces or state not in kb.entities or not word.endswith("ية"):
+            continue
+        forces = KnownEntity(id=f"{state}_FORCES", type="Organization", label=f"القوات {word}",
+                             label_en=f"armed forces of {kb.entities[state].label_en}".strip(),
+                             category="military", country=state, forces_of=state)
+        kb.entities[forces.id] = forces
+        kb.state_forces[state] = forces.id
 
 
 def _second_name_pattern(trailers: list[str]) -> re.Pattern | None:
@@ -148,3 +209,9 @@ def is_state(entity_id: str) -> bool:
     """Countries keep type Place but may act as parties (SUPPORTED_BY the United States)."""
     ent = load_knowledge().entities.get(entity_id)
     return bool(ent and ent.state)
+
+
+def country_of(entity_id: str) -> str:
+    """The state a known entity belongs to or acts for ('' when the table does not say)."""
+    ent = load_knowledge().entities.get(entity_id)
+    return (ent.forces_of or ent.country) if ent else ""

@@ -12,7 +12,7 @@ from kg.normalize import DIACRITICS, INVISIBLE, normalize
 
 # Which finder wins when two mentions overlap (lower wins, then the longer); see ``settle_overlaps``.
 # Known names and generic phrases rank together so "القاعدة العسكرية" (the base) beats "القاعدة" (al-Qaeda).
-PRIORITY = {"gazetteer": 0, "generic": 0, "ner": 1, "cue": 2, "repeat": 4}
+PRIORITY = {"gazetteer": 0, "generic": 0, "pattern": 0, "ner": 1, "cue": 2, "repeat": 4}
 
 
 def skip_letters(text: str, start: int, letters: int) -> int:
@@ -154,14 +154,17 @@ def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTab
 
 
 def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
-    """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال."""
+    """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال or
+    before a head noun (لوحدات الحماية -> وحدات الحماية), so a proclitic never makes a new name."""
     readings = spans.keys(i, j)
     for stripped, key in readings:
         if kb.lookup(key, ambiguous=True):
             return stripped, key
     for stripped, key in readings[1:]:
         article_noun = key.startswith("ال") and len(key.split()[0]) > 4
-        if article_noun or (stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
+        head_noun = _is_cue_word(key.split()[0], kb) and not _is_cue_word(readings[0][1].split()[0], kb)
+        if article_noun or head_noun or (
+                stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
             return stripped, key
     return readings[0] if readings else (0, "")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.actor_patterns import find_actor_patterns
 from kg.knowledge import Knowledge, load_knowledge
 from kg.mentions import (
     NameTable,
@@ -60,6 +61,7 @@ class MentionFinder:
             found += find_place_cues(text, sentence, keys, kb)
             found += find_defined_short_forms(text, sentence, keys)
             found += find_generics(text, sentence, keys, self.generics, kb)
+            found += find_actor_patterns(text, sentence, keys, kb)
         adoc.mentions = settle_overlaps(found, kb)
 
 

@@ -16,10 +16,11 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 
+from kg.actor_patterns import load_actor_patterns
 from kg.knowledge import Knowledge
-from kg.mentions import NameTable, SpanKeys, find_names
+from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
 from kg.model import AnalyzedDoc, Entity, Mention
-from kg.normalize import INVISIBLE, normalize
+from kg.normalize import INVISIBLE, normalize, proclitic_readings
 
 
 def entity_id_for(key: str) -> str:
@@ -89,6 +90,43 @@ def _link_person_parts(named: list[Mention], clusters: _Clusters) -> None:
             clusters.union(owners.pop(), m.key)
 
 
+def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
+    """A proclitic never makes a new entity: a name read with its clitic (ونيجيريا، لأوروبا) that the
+    article also names without it, or that spells a known name once stripped, loses the clitic."""
+    keys = {(m.key, m.type) for m in named}
+    for m in named:
+        if m.entity:
+            continue
+        first, _, rest = m.key.partition(" ")
+        for stripped, stem in proclitic_readings(first)[1:]:
+            bare = f"{stem} {rest}".strip()
+            known = kb.lookup(bare)
+            if (known and known.type == m.type) or (len(bare) >= 3 and (bare, m.type) in keys):
+                m.start = skip_letters(text, m.start, stripped)
+                m.text, m.key, m.entity = text[m.start : m.end], bare, known.id if known else None
+                break
+
+
+def _link_head_names(named: list[Mention], clusters: _Clusters, heads: frozenset[str]) -> None:
+    """A group named with its head noun and without it (قوات الدعم السريع / الدعم السريع، جماعة الحوثي /
+    الحوثي) is one actor: an organization ``head + name`` joins the organization ``name`` of the article."""
+    orgs = {m.key for m in named if m.type == "Organization"}
+    for m in named:
+        head, _, name = m.key.partition(" ")
+        if m.type == "Organization" and head in heads and len(name) >= 3 and name in orgs:
+            clusters.union(name, m.key)
+
+
+def _best_known(members: list[Mention], known_ids: Counter) -> str:
+    """The known id a cluster takes: the one its longest name gives (تركي المالكي over المالكي, which the
+    surname rule joined to it), then the most frequent."""
+    words = Counter()
+    for m in members:
+        if m.entity:
+            words[m.entity] = max(words[m.entity], len(m.key.split()))
+    return max(known_ids, key=lambda eid: (words[eid], known_ids[eid]))
+
+
 def surface(m: Mention) -> str:
     """The mention as written, minus stripped clitics; the key where clitic stripping changed letters (لل)."""
     text = " ".join(INVISIBLE.sub("", m.text).split())
@@ -139,6 +177,7 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
 def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     """Set ``entity`` on every named mention, fill ``adoc.entities``, then resolve generic references."""
     named = [m for m in adoc.mentions if m.origin != "generic"]
+    _strip_clitic_forms(adoc.doc.text, named, kb)
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)
@@ -146,6 +185,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
     _link_person_parts(named, clusters)
+    _link_head_names(named, clusters, load_actor_patterns().same_actor_heads)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in named:
@@ -156,7 +196,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
             variants = [kb.lookup_variant(m.key, m.type) for m in members]
             known_ids = Counter(v.id for v in variants if v)
         if known_ids:
-            eid = known_ids.most_common(1)[0][0]
+            eid = _best_known(members, known_ids)
             ent_type, label, wikidata = kb.entities[eid].type, kb.entities[eid].label, kb.entities[eid].wikidata
         else:
             label = _label(members)

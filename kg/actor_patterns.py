@@ -1,0 +1,178 @@
+"""Actors that no alias table lists, found by pattern next to the NER (data: resources/actor_patterns.json).
+
+- a state's forces named by demonym (``الجيش السوداني``، ``البحرية الإسرائيلية``، ``قوات الأمن العراقية``):
+  the state's forces entity, which the alias table links to its state (``forces_of``);
+- a head noun before a known organization (``ميليشيات الحوثي``، ``مليشيا حزب الله``): that organization;
+- a head noun before a quoted name (``قوات «الدعم السريع»``) or before definite words
+  (``حركة العدل والمساواة``، ``لواء العمالقة``): a new organization, head included.
+Heads with no owner (``قوات الأمن``، ``القوات المشتركة``) name nothing: a demonym, a quote or a name must
+follow.  Spans the alias table knows as a whole are left to it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.knowledge import RESOURCES, Knowledge
+from kg.mentions import SpanKeys, skip_letters
+from kg.model import Mention, Sentence
+from kg.normalize import normalize
+
+OPENING_QUOTES = frozenset("«\"“„'‘")
+CLOSING_QUOTES = frozenset("»\"”'’")
+MAX_QUOTED_WORDS = 6
+
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    force_heads: frozenset[str]
+    force_modifiers: frozenset[str]
+    same_actor_heads: frozenset[str]
+    name_heads: frozenset[str]
+    unquoted_heads: frozenset[str]
+    name_stop_words: frozenset[str]
+    max_name_words: int
+
+
+def _norm_set(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> ActorPatterns:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return ActorPatterns(
+        force_heads=_norm_set(data["force_heads"]),
+        force_modifiers=_norm_set(data["force_modifiers"]),
+        same_actor_heads=_norm_set(data["same_actor_heads"]),
+        name_heads=_norm_set(data["name_heads"]),
+        unquoted_heads=_norm_set(data["unquoted_heads"]),
+        name_stop_words=_norm_set(data["name_stop_words"]),
+        max_name_words=int(data["max_name_words"]),
+    )
+
+
+def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str,
+             entity: str | None) -> Mention:
+    tokens = sentence.tokens
+    start = skip_letters(text, tokens[i].start, stripped) if stripped else tokens[i].start
+    end = tokens[j - 1].end
+    return Mention(start, end, text[start:end], "Organization", sentence.index, key, "pattern", entity)
+
+
+def _demonym_state(word: str, definite: bool, kb: Knowledge) -> str | None:
+    """The state a demonym names, in the article form the head asks for (القوات السعودية، قوات سعودية)."""
+    if definite:
+        return kb.demonym_states.get(word)
+    return None if word.startswith("ال") else kb.demonym_states.get("ال" + word)
+
+
+def _state_forces(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str] | None:
+    """(end token, forces entity id) for ``head [modifiers] demonym`` starting at token i."""
+    definite = head.startswith("ال")
+    j = i + 1
+    while j < len(spans.norm) and j - i <= 4:
+        word = spans.norm[j]
+        state = _demonym_state(word, definite, kb)
+        if state:
+            forces = kb.state_forces.get(state)
+            return (j + 1, forces) if forces else None
+        if word not in pat.force_modifiers and word not in pat.force_heads:
+            return None
+        j += 1
+    return None
+
+
+def _known_org_at(spans: SpanKeys, j: int, kb: Knowledge) -> tuple[int, str] | None:
+    """(end token, entity id) of the longest known organization name starting at token j."""
+    words: list[str] = []
+    best = None
+    for k in range(j, min(len(spans.norm), j + kb.max_alias_tokens)):
+        if not spans.norm[k]:
+            continue
+        words.append(spans.norm[k])
+        ent = kb.lookup(" ".join(words))
+        if ent and ent.type == "Organization":
+            best = (k + 1, ent.id)
+    return best
+
+
+def _quoted_name(spans: SpanKeys, j: int) -> tuple[int, list[str]] | None:
+    """(end token after the last word, words) of a quoted name opening at token j."""
+    tokens = spans.tokens
+    if j >= len(tokens) or tokens[j].text not in OPENING_QUOTES:
+        return None
+    for k in range(j + 1, min(len(tokens), j + MAX_QUOTED_WORDS + 2)):
+        if tokens[k].text in CLOSING_QUOTES:
+            words = [n for n in spans.norm[j + 1 : k] if n]
+            return (k, words) if words and all(any(ch.isalpha() for ch in w) for w in words) else None
+        if not spans.norm[k] and tokens[k].text not in "-–":
+            return None
+    return None
+
+
+def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge) -> bool:
+    if word in pat.name_stop_words or word in kb.stop_after_head or word in kb.not_names or word in kb.generics:
+        return True
+    known = kb.lookup(word, ambiguous=True)
+    return bool(known and known.type != "Organization")
+
+
+def _unquoted_name(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of definite words naming a group after its head (العدل والمساواة، العمالقة)."""
+    end = j
+    while end < len(spans.norm) and end - j < pat.max_name_words:
+        word = spans.norm[end]
+        stem = word[1:] if end > j and word.startswith("وال") else word
+        if not stem.startswith("ال") or len(stem) < 4 or _is_stop(stem, pat, kb):
+            break
+        end += 1
+    return end if end > j else None
+
+
+def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge,
+                        pat: ActorPatterns | None = None) -> list[Mention]:
+    """Mentions (origin ``pattern``) of state forces by demonym and of groups named after a head noun."""
+    pat = pat or load_actor_patterns()
+    found: list[Mention] = []
+    i, n = 0, len(sentence.tokens)
+    while i < n:
+        hit = None
+        for stripped, head in spans.readings[i]:
+            hit = _match_at(spans, i, head, pat, kb)
+            if hit:
+                end, entity = hit
+                key = " ".join([head, *(w for w in spans.norm[i + 1 : end] if w)])
+                if key not in kb.alias_index:
+                    found.append(_mention(text, sentence, i, end, stripped, key, entity))
+                break
+        i = hit[0] if hit else i + 1
+    return found
+
+
+def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str | None] | None:
+    """(end token, entity id or None) of a pattern whose head is ``head`` at token i."""
+    if head in pat.force_heads:
+        forces = _state_forces(spans, i, head, pat, kb)
+        if forces:
+            return forces
+    if head not in pat.name_heads and head not in pat.same_actor_heads:
+        return None
+    quoted = _quoted_name(spans, i + 1)
+    if quoted:
+        end, words = quoted
+        known = kb.lookup(" ".join(words)) or kb.lookup(" ".join([head, *words]))
+        if known and known.type == "Organization":
+            return end, known.id
+        return (end, None) if head in pat.name_heads and not known else None
+    known_org = _known_org_at(spans, i + 1, kb)
+    if known_org and head in pat.same_actor_heads:
+        return known_org
+    if head in pat.unquoted_heads and not known_org:
+        end = _unquoted_name(spans, i + 1, pat, kb)
+        if end:
+            return end, None
+    return None

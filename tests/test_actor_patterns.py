@@ -1,0 +1,158 @@
+"""Actors beyond the alias table and no split actors, through the real pipeline (stanza NER included) on
+sentences written for the tests; the resolver and the knowledge lookups also on hand-made mentions."""
+
+import json
+import re
+
+import pytest
+
+from kg.knowledge import RESOURCES, country_of, load_knowledge
+from kg.mentions import SpanKeys, from_ner
+from kg.model import AnalyzedDoc, Document, Mention
+from kg.pipeline import build_pipeline
+from kg.resolve import resolve
+from kg.tokenize import split_sentences
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+def analyze(pipeline, text: str) -> AnalyzedDoc:
+    return pipeline(Document(id="t", text=text))
+
+
+def entities_of(adoc: AnalyzedDoc, surface: str) -> set[str]:
+    ids = {m.entity for m in adoc.mentions if surface in m.text}
+    assert ids, f"no mention of {surface!r}: {[m.text for m in adoc.mentions]}"
+    return ids
+
+
+def test_state_forces_by_demonym_resolve_to_the_states_forces(pipeline):
+    adoc = analyze(pipeline, "قصف الجيش السوداني مواقع قرب الفاشر، وردت القوات المسلحة السودانية على الهجوم. "
+                             "وأطلقت البحرية الإسرائيلية النار على قارب، وانتشرت قوات الأمن العراقية في المدينة.")
+    assert entities_of(adoc, "الجيش السوداني") == entities_of(adoc, "المسلحة السودانية") == {"SUDANESE_ARMY"}
+    assert country_of("SUDANESE_ARMY") == "SUDAN"
+    assert entities_of(adoc, "البحرية الإسرائيلية") == {"ISRAELI_ARMY"}
+    assert entities_of(adoc, "قوات الأمن العراقية") == {"IRAQI_ARMY"}
+
+
+def test_forces_of_a_state_the_table_lists_no_army_for_and_indefinite_demonyms(pipeline, kb):
+    adoc = analyze(pipeline, "وصلت القوات الكندية إلى القاعدة أمس، بينما دخلت قوات سعودية مدينة عدن.")
+    assert entities_of(adoc, "القوات الكندية") == {"CANADA_FORCES"}
+    assert kb.entities["CANADA_FORCES"].forces_of == "CANADA"
+    assert adoc.entities["CANADA_FORCES"].type == "Organization"
+    assert entities_of(adoc, "قوات سعودية") == {"SAUDI_FORCES"}
+
+
+def test_forces_with_no_owner_are_no_names(pipeline, kb):
+    adoc = analyze(pipeline, "انتشرت قوات الأمن في الشوارع، وقالت القوات المشتركة إن الوضع هادئ، "
+                             "وأكدت القوات الحكومية أنها لن تنسحب.")
+    unknown = [e.label for e in adoc.entities.values() if e.id not in kb.entities]
+    assert not [label for label in unknown if "قوات" in label or "القوات" in label]
+
+
+def test_head_noun_before_a_known_group_names_that_group(pipeline):
+    adoc = analyze(pipeline, "هاجمت ميليشيات الحوثي مدينة تعز، وقال قيادي في جماعة الحوثي إن أنصار الله "
+                             "سيواصلون القتال، فيما قصفت مليشيا الحوثي حيا سكنيا.")
+    houthis = {m.entity for m in adoc.mentions if "الحوثي" in m.text or "أنصار الله" in m.text}
+    assert houthis == {"HOUTHIS"}
+    assert sum(m.entity == "HOUTHIS" for m in adoc.mentions) == 4
+
+
+def test_head_noun_before_a_new_name_quoted_or_not(pipeline, kb):
+    adoc = analyze(pipeline, "اشتبكت قوات «درع الوادي» مع مسلحين شمال المدينة. "
+                             "وأعلن لواء الفرسان الأحرار أنه سيطر على التلة، وتراجعت حركة المرور في الشارع.")
+    quoted = [m for m in adoc.mentions if "درع الوادي" in m.text]
+    assert quoted and quoted[0].text.startswith("قوات") and adoc.entities[quoted[0].entity].type == "Organization"
+    brigade = [m for m in adoc.mentions if "الفرسان الأحرار" in m.text]
+    assert [m.text for m in brigade] == ["لواء الفرسان الأحرار"]
+    assert adoc.entities[brigade[0].entity].type == "Organization"
+    assert not [m for m in adoc.mentions if "المرور" in m.text]
+
+
+def test_sudan_actors_full_short_and_quoted_forms_are_one_entity(pipeline):
+    adoc = analyze(pipeline, "اندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في الخرطوم. "
+                             "وقال بيان لقوات «الدعم السريع» إن الدعم السريع سيرد، وظهر محمد حمدان دقلو في تسجيل، "
+                             "واتهم حميدتي الجيش بالهجوم، فيما قالت حركة العدل والمساواة إنها تراقب.")
+    assert entities_of(adoc, "الدعم السريع") == {"RSF"}
+    assert sum(m.entity == "RSF" for m in adoc.mentions) == 3
+    assert entities_of(adoc, "دقلو") == entities_of(adoc, "حميدتي") == {"HEMEDTI"}
+    assert entities_of(adoc, "العدل والمساواة") == {"JEM"}
+    assert adoc.entities["RSF"].label == "قوات الدعم السريع"
+
+
+def test_a_proclitic_never_makes_a_new_entity(pipeline):
+    adoc = analyze(pipeline, "أعلنت وحدات الحماية الكردية سيطرتها على القرية، وقال قائد لوحدات الحماية الكردية "
+                             "إن المعارك انتهت.")
+    assert entities_of(adoc, "الحماية الكردية") == {"YPG"}
+
+
+def test_clitic_reading_of_a_head_noun_is_stripped_by_the_ner_reader(kb):
+    text = "انضم مقاتلون لوحدات النخبة الجبلية أمس."
+    sentence = split_sentences(text)[0]
+    [m] = from_ner(text, sentence, SpanKeys(sentence.tokens), [(2, 5, "Organization")], kb)
+    assert m.key == "وحدات النخبه الجبليه" and m.text == "وحدات النخبة الجبلية"
+
+
+def _resolved(kb, text: str, spans: list[tuple[str, str, str]]) -> AnalyzedDoc:
+    """Resolve hand-made mentions ``(surface, key, type)`` of ``text`` with the real resolver."""
+    adoc = AnalyzedDoc(Document(id="m", text=text), sentences=split_sentences(text))
+    for surface, key, type_ in spans:
+        start = text.index(surface)
+        adoc.mentions.append(Mention(start, start + len(surface), surface, type_, 0, key, "ner"))
+    resolve(adoc, kb, [])
+    return adoc
+
+
+def test_clitic_form_and_bare_form_of_an_unknown_name_are_one_entity(kb):
+    adoc = _resolved(kb, "زار الوفد تمبالا ثم عاد الوفد وتمبالا هادئة", [("تمبالا", "تمبالا", "Place"),
+                                                                       ("وتمبالا", "وتمبالا", "Place")])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    assert [m.text for m in adoc.mentions] == ["تمبالا", "تمبالا"]
+
+
+def test_group_named_with_and_without_its_head_noun_is_one_entity(kb):
+    adoc = _resolved(kb, "هاجمت قوات النصر المبين القرية وقال النصر المبين إنه انسحب",
+                     [("قوات النصر المبين", "قوات النصر المبين", "Organization"),
+                      ("النصر المبين", "النصر المبين", "Organization")])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    assert adoc.entities[adoc.mentions[0].entity].label == "قوات النصر المبين"
+
+
+def test_near_duplicate_names_resolve_to_the_known_entity(kb):
+    assert kb.lookup_variant("تنظيم الدوليه الاسلاميه", "Organization").id == "ISIS"
+    assert kb.lookup_variant("جيس الاسلام", "Organization").id == "JAYSH_AL_ISLAM"
+    assert kb.lookup_variant("الباغور", "Place").id == "BAGHOUZ"
+    # a letter that is no dot variant of the known one, or a type that does not fit, is no variant
+    assert kb.lookup_variant("الباغوس", "Place") is None
+    assert kb.lookup_variant("جيس الاسلام", "Place") is None
+
+
+def test_near_duplicate_found_by_the_pipeline_merges_with_the_known_actor(pipeline):
+    adoc = analyze(pipeline, "أعلن تنظيم الدولية الإسلامية مسؤوليته عن الهجوم، وقال جيس الإسلام إنه لم يشارك.")
+    assert entities_of(adoc, "الدولية الإسلامية") == {"ISIS"}
+
+
+def test_alias_table_is_consistent():
+    """One id per alias, links to existing ids, Wikidata ids well formed, the same id everywhere."""
+    rows = json.loads((RESOURCES / "entities.json").read_text(encoding="utf-8"))["entities"]
+    ids = {r["id"] for r in rows}
+    assert len(ids) == len(rows)
+    owner: dict[str, str] = {}
+    from kg.normalize import normalize
+
+    for r in rows:
+        for name in {normalize(a) for a in [r["label"], *r["aliases"]] if a in r["aliases"] or a == r["label"]}:
+            assert owner.setdefault(name, r["id"]) == r["id"], (name, r["id"], owner[name])
+        for link in [r.get("country"), r.get("forces_of"), *r.get("related", [])]:
+            assert not link or link in ids, (r["id"], link)
+        assert r["wikidata"] is None or re.fullmatch(r"Q\d+", r["wikidata"])
+    forces = [r for r in rows if r.get("forces_of")]
+    assert len({r["forces_of"] for r in forces}) == len(forces)  # one forces entity per state
