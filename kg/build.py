@@ -15,7 +15,7 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
-def build(inputs: list[str | Path], out_dir: Path, workers: int = 1, scheduler: str | None = None,
+def build(inputs: list[str | Path], out_dir: Path, workers: int | None = None, scheduler: str | None = None,
           progress: bool = True) -> BuildResult:
     """Write graph.jsonl, graph.ttl, graph.cypher and html/ under ``out_dir`` (loading Neo4j is the
     caller's choice: the files stand whether or not a server answers)."""

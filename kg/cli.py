@@ -12,7 +12,8 @@ app = typer.Typer(help="Arabic news -> knowledge graph (entities, relations, Neo
 # --- commands: core (lead) ---
 Inputs = typer.Argument(..., help="Files or directories of .txt/.md/.html, or .jsonl corpora "
                         "(id,title,date,source,url,text).")
-Workers = typer.Option(1, "--workers", "-w", min=1, help="Local worker processes (use all cores with -w N).")
+Workers = typer.Option(None, "--workers", "-w", min=1, show_default=False,
+                       help="Local worker processes (default: one per core, as many as memory holds at ~0.9 GiB each).")
 Scheduler = typer.Option(None, "--scheduler", help="Dask distributed scheduler address, e.g. tcp://HOST:8786.")
 DEFAULT_BOLT = "bolt://127.0.0.1:7687"
 LOCAL_PASSWORD = "kg-local-neo4j"  # scripts/neo4j-local.sh sets it on first start
@@ -38,7 +39,7 @@ def _load_summary(counts: dict[str, int]) -> str:
 def extract(
     inputs: list[Path] = Inputs,
     out: Path = typer.Option(Path("graph.jsonl"), "--out", "-o", help="graph.jsonl to write."),
-    workers: int = Workers,
+    workers: int | None = Workers,
     scheduler: str | None = Scheduler,
 ) -> None:
     """Find entities and relations in Arabic articles and write graph.jsonl.
@@ -72,7 +73,7 @@ Database = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Datab
 def build(
     inputs: list[Path] = Inputs,
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
-    workers: int = Workers,
+    workers: int | None = Workers,
     scheduler: str | None = Scheduler,
     neo4j_uri: str | None = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
                                          help=f"Load into this Neo4j (default: {DEFAULT_BOLT} if it answers)."),

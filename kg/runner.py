@@ -50,29 +50,66 @@ def run(
     batch_size: int = 16,
     on_error: ErrorCallback | None = None,
     max_in_flight: int | None = None,
+    on_workers: Callable[[int], None] | None = None,
 ) -> Iterator[AnalyzedDoc]:
     """Analyze ``documents`` with the pipeline ``make_pipeline()`` builds; yield results in input order.
 
     ``workers`` = 1 and no ``scheduler``: in this process.  ``workers`` > 1: that many local
-    processes (forkserver/spawn, safe with torch).  ``scheduler`` ("tcp://host:8786"): the workers
-    of that Dask distributed cluster.  ``max_in_flight`` bounds the batches submitted but not yet
-    yielded (default twice the number of workers).
+    processes (forkserver/spawn, safe with torch), unless all documents fit in one batch: then in this
+    process, since starting processes would cost more than they save.  ``scheduler``
+    ("tcp://host:8786"): the workers of that Dask distributed cluster.  ``max_in_flight`` bounds the
+    batches submitted but not yet yielded (default twice the number of workers).  ``on_workers`` is told
+    the number of local processes used (1: this one) once that is decided.
     """
     report = on_error or _ignore
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
     if scheduler:
         yield from _run_dask(documents, make_pipeline, scheduler, batch_size, report, max_in_flight)
-    elif workers > 1:
-        yield from _run_processes(documents, make_pipeline, workers, batch_size, report, max_in_flight)
-    else:
-        pipeline = _build(make_pipeline)
-        for batch in _batches(documents, batch_size):
-            yield from _emit(_analyze(batch, pipeline), report)
+        return
+    batches = _batches(documents, batch_size)
+    if workers > 1:
+        first = list(itertools.islice(batches, 2))
+        batches = itertools.chain(first, batches)
+        if len(first) > 1:
+            if on_workers:
+                on_workers(workers)
+            yield from _run_processes(batches, make_pipeline, workers, report, max_in_flight)
+            return
+    if on_workers:
+        on_workers(1)
+    pipeline = _build(make_pipeline)
+    for batch in batches:
+        yield from _emit(_analyze(batch, pipeline), report)
 
 
 def _ignore(doc_id: str, message: str) -> None:
     pass
+
+
+WORKER_MEMORY = int(0.9 * 2**30)  # resident size of one worker process (stanza model + torch), bytes
+
+
+def _available_memory() -> int | None:
+    """MemAvailable from /proc/meminfo (Linux), in bytes; None where unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def default_workers() -> tuple[int, str]:
+    """Worker processes for this machine, and why: one per usable core (each runs one torch thread),
+    no more than the available memory holds at WORKER_MEMORY each."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    memory = _available_memory()
+    fit = cores if memory is None else max(1, min(cores, memory // WORKER_MEMORY))
+    held = "" if memory is None else f", {memory / 2**30:.1f} GiB available at {WORKER_MEMORY / 2**30:.1f} GiB each"
+    return fit, f"{cores} usable core(s){held}"
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -114,17 +151,11 @@ def _emit(outcome: Outcome, report: ErrorCallback) -> Iterator[AnalyzedDoc]:
 _PROCESS_PIPELINE: Pipeline | PipelineBuildError | None = None
 
 
-def _init_process(make_pipeline: PipelineFactory, threads: int) -> None:
+def _init_process(make_pipeline: PipelineFactory) -> None:
     """Build the pipeline once per process; a failure is kept and raised by the first batch (an
-    exception escaping an initializer would only show as a broken pool).  Torch gets its share of
-    the cores: N processes each using every core would fight over them."""
+    exception escaping an initializer would only show as a broken pool).  The NER loads with one torch
+    thread (``kg.ner.torch_threads``): the processes are the parallelism."""
     global _PROCESS_PIPELINE
-    try:
-        import torch
-
-        torch.set_num_threads(threads)
-    except ImportError:
-        pass
     try:
         _PROCESS_PIPELINE = _build(make_pipeline)
     except PipelineBuildError as e:
@@ -147,9 +178,8 @@ class _Pool:
     """A process pool that can be replaced when one of its processes dies."""
 
     def __init__(self, make_pipeline: PipelineFactory, workers: int):
-        threads = max(1, (os.cpu_count() or 1) // workers)
         self._args = {"max_workers": workers, "mp_context": _mp_context(), "initializer": _init_process,
-                      "initargs": (make_pipeline, threads)}
+                      "initargs": (make_pipeline,)}
         self.executor = ProcessPoolExecutor(**self._args)
 
     def submit(self, batch: list[Document]) -> Future:
@@ -192,10 +222,9 @@ def _isolate(suspects: list[list[Document]], pool: _Pool) -> Iterator[Outcome]:
 
 
 def _run_processes(
-    documents: Iterable[Document],
+    batches: Iterator[list[Document]],
     make_pipeline: PipelineFactory,
     workers: int,
-    batch_size: int,
     report: ErrorCallback,
     max_in_flight: int | None,
 ) -> Iterator[AnalyzedDoc]:
@@ -203,7 +232,6 @@ def _run_processes(
     limit = max_in_flight or 2 * workers
     pool = _Pool(make_pipeline, workers)
     pending: deque[tuple[list[Document], Future]] = deque()
-    batches = _batches(documents, batch_size)
     try:
         while True:
             while len(pending) < limit and (batch := next(batches, None)) is not None:

@@ -16,7 +16,7 @@ import distributed
 import pytest
 
 from kg.model import AnalyzedDoc, Document, Mention
-from kg.runner import PipelineBuildError, run
+from kg.runner import PipelineBuildError, default_workers, run
 from kg.tokenize import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +93,22 @@ def test_local_processes_same_results_in_order(tmp_path, expected):
     pids = builds.read_text().split()
     assert len(pids) == len(set(pids)) <= 2  # built once per worker process, not per batch
     assert str(os.getpid()) not in pids
+
+
+def test_input_of_one_batch_runs_in_this_process(tmp_path, expected):
+    builds = tmp_path / "builds"
+    factory = functools.partial(make_name_pipeline, str(builds))
+    told: list[int] = []
+    docs = [d for d in documents(12) if "FAIL" not in d.text]
+    got = summary(run(docs, factory, workers=2, batch_size=16, on_workers=told.append))
+    assert got == expected[: len(docs)]
+    assert told == [1] and builds.read_text().split() == [str(os.getpid())]  # no worker processes started
+
+
+def test_default_workers_fit_cores_and_memory():
+    workers, why = default_workers()
+    assert 1 <= workers <= (os.cpu_count() or 1)
+    assert "core" in why and "GiB" in why
 
 
 def test_worker_process_death_reports_only_that_document(tmp_path, expected):
