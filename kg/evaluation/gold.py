@@ -130,12 +130,34 @@ def verified_texts(gold: list[GoldArticle]) -> dict[str, str]:
 
 # --- from the annotators' working files (names + sentence indexes) to stand-off gold -----------------
 
+def _with_article(name: str, text: str) -> str:
+    """A name seen only after لل, written without its article (`حرس الثوري` for `للحرس الثوري`), gets the
+    article back: ل + ال is spelled لل, so the ال form is the name; a name written with its لل
+    (`للأمم المتحدة`) loses the preposition."""
+    if name.startswith("لل") and len(name) > 4:
+        return "ال" + name[2:]
+    if name.startswith("ال") or "لل" + name not in text:
+        return name
+    bare = any(text[i - 1:i] in ("", " ", "\n", "«", '"', "(") for i in _find_all(text, name))
+    return name if bare else "ال" + name
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
+
+
 def import_annotation(row: dict, text: str, corpus: str, split: str) -> GoldArticle:
     """An annotator's line (relations point at a sentence index of ``split_sentences``) -> GoldArticle."""
     sents = split_sentences(text)
-    ents = [GoldEntity(e["id"], e["type"], tuple(dict.fromkeys(e.get("names", ()))),
-                       tuple(e.get("alt_types", ())), tuple(dict.fromkeys(e.get("generic_names", ()))))
-            for e in row["entities"]]
+
+    def names(key: str, e: dict) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_with_article(n, text) for n in e.get(key, ())))
+
+    ents = [GoldEntity(e["id"], e["type"], names("names", e), tuple(e.get("alt_types", ())),
+                       names("generic_names", e)) for e in row["entities"]]
     rels = []
     for r in row["relations"]:
         s = sents[r["s"]]
