@@ -16,11 +16,12 @@ import random
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.graph import read_graph  # noqa: E402
+from kg.graph import completion_record, read_graph  # noqa: E402
 from kg.model import ENTITY_TYPES  # noqa: E402
 from loaders.ontology import load_lexicon, validate_file  # noqa: E402
 from loaders.rdf_writer import graph_to_rdf  # noqa: E402
@@ -80,6 +81,10 @@ def synthetic_graph(articles: int, path: Path, seed: int = 7) -> Path:
                                       "trigger": _word(rng)}, ensure_ascii=False) + "\n")
         for ent in entities.values():
             out.write(json.dumps(ent, ensure_ascii=False) + "\n")
+    with path.open(encoding="utf-8") as fh:
+        kinds = Counter(json.loads(line)["kind"] for line in fh)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(completion_record(kinds)) + "\n")
     return path
 
 

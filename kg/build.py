@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg.extract import ExtractReport, extract
 from kg.graph import read_graph
+from kg.outputs import check_apart, check_output_dir, mark_output_dir
 
 
 @dataclass
@@ -16,19 +17,24 @@ class BuildResult:
 
 
 def build(inputs: list[str | Path], out_dir: Path, workers: int | None = None, scheduler: str | None = None,
-          progress: bool = True) -> BuildResult:
+          progress: bool = True, resume: bool = False) -> BuildResult:
     """Write graph.jsonl, graph.ttl, graph.cypher and html/ under ``out_dir`` (loading Neo4j is the
-    caller's choice: the files stand whether or not a server answers)."""
+    caller's choice: the files stand whether or not a server answers).  ``out_dir`` must not overlap
+    an input; it is marked as kg output so that reading a folder above it skips it."""
     from loaders.cypher_script import write_cypher_script
     from loaders.html_writer import write_html
     from loaders.rdf_writer import write_turtle
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    graph_path = out_dir / "graph.jsonl"
-    result = BuildResult(extract(inputs, graph_path, workers=workers, scheduler=scheduler, progress=progress))
+    outputs = {"graph.jsonl": out_dir / "graph.jsonl", "graph.ttl": out_dir / "graph.ttl",
+               "graph.cypher": out_dir / "graph.cypher", "html": out_dir / "html" / "index.html"}
+    check_apart(inputs, [out_dir, *outputs.values(), out_dir / "html"])
+    check_output_dir(out_dir)
+    mark_output_dir(out_dir)
+    graph_path = outputs["graph.jsonl"]
+    result = BuildResult(extract(inputs, graph_path, workers=workers, scheduler=scheduler, progress=progress,
+                                 resume=resume))
     graph = read_graph(graph_path)
-    result.outputs = {"graph.jsonl": graph_path, "graph.ttl": out_dir / "graph.ttl",
-                      "graph.cypher": out_dir / "graph.cypher", "html": out_dir / "html" / "index.html"}
+    result.outputs = outputs
     write_turtle(graph, result.outputs["graph.ttl"])
     write_cypher_script(graph, result.outputs["graph.cypher"])
     write_html(graph, out_dir / "html")

@@ -2,12 +2,46 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="Arabic news -> knowledge graph (entities, relations, Neo4j, RDF, HTML).",
-                  no_args_is_help=True, add_completion=False)
+
+class _App(typer.Typer):
+    """The command group, run so that a failure is one ``error: …`` line naming the file or server, with
+    a non-zero exit; the traceback only with ``--debug`` (anywhere on the line) or ``KG_DEBUG=1``.
+    NEO4J_* settings are read from ./.env first (the environment wins)."""
+
+    def __call__(self, *args, **kwargs):
+        from kg.credentials import load_dotenv
+
+        debug = "--debug" in sys.argv[1:] or os.environ.get("KG_DEBUG") == "1"
+        sys.argv[1:] = [a for a in sys.argv[1:] if a != "--debug"]
+        load_dotenv()
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as exc:
+            if debug:
+                raise
+            typer.echo(f"error: {_one_line(exc)}", err=True)
+            sys.exit(getattr(exc, "exit_code", 1))
+
+
+def _one_line(exc: Exception) -> str:
+    from kg.errors import KgError
+
+    if isinstance(exc, KgError) or type(exc).__name__ == "Neo4jLoadError":
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or 'a file'}: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc} (an internal error: rerun with --debug for the traceback and report it)"
+
+
+app = _App(help="Arabic news -> knowledge graph (entities, relations, Neo4j, RDF, HTML). "
+                "Errors are one line; add --debug anywhere for the traceback.",
+           no_args_is_help=True, add_completion=False)
 
 # --- commands: core (lead) ---
 Inputs = typer.Argument(..., help="Files or directories of .txt/.md/.html, or .jsonl corpora "
@@ -16,7 +50,8 @@ Workers = typer.Option(None, "--workers", "-w", min=1, show_default=False,
                        help="Local worker processes (default: one per core, as many as memory holds at ~0.9 GiB each).")
 Scheduler = typer.Option(None, "--scheduler", help="Dask distributed scheduler address, e.g. tcp://HOST:8786.")
 DEFAULT_BOLT = "bolt://127.0.0.1:7687"
-LOCAL_PASSWORD = "kg-local-neo4j"  # scripts/neo4j-local.sh sets it on first start
+Resume = typer.Option(False, "--resume", help="Go on from an interrupted run: skip the documents it finished "
+                      "(same id and content), kept in OUT.partial.")
 
 
 def _fail(message: str) -> None:
@@ -30,9 +65,25 @@ def _finish(report) -> None:
         raise typer.Exit(2)
 
 
-def _load_summary(counts: dict[str, int]) -> str:
-    """Rows merged per kind; evidence counts only items new to the database, so a rerun shows 0."""
-    return ", ".join(f"{'new evidence items' if k == 'evidence' else k} {v}" for k, v in counts.items())
+def _load_summary(report) -> str:
+    """Where it went, what was written, what the reload removed, and what the database holds now."""
+    counts = report.counts
+    written = ", ".join(f"{k} {counts[k]}" for k in ("documents", "entities", "mentions", "relations", "evidence"))
+    totals = ", ".join(f"{k} {v}" for k, v in report.totals.items())
+    return (f"{written}; removed (left without evidence): entities {counts['removed_entities']}, relations "
+            f"{counts['removed_relations']}; database {report.database} now holds {totals}")
+
+
+def _load(uri: str, user: str, database: str | None, graph: Path, **options) -> None:
+    """Load ``graph`` into ``uri``, saying where first (a password comes from env/.env/prompt)."""
+    from kg.credentials import neo4j_password
+    from loaders.neo4j_loader import check_uri, load_graph_file
+
+    check_uri(uri)
+    password = neo4j_password(uri, user)
+    typer.echo(f"loading {graph} into Neo4j at {uri}, database {database or '(server default)'} ...", err=True)
+    report = load_graph_file(uri, user, password, graph, database=database, **options)
+    typer.echo(f"loaded {graph} into {uri} database {report.database}: {_load_summary(report)}", err=True)
 
 
 @app.command()
@@ -41,31 +92,20 @@ def extract(
     out: Path = typer.Option(Path("graph.jsonl"), "--out", "-o", help="graph.jsonl to write."),
     workers: int | None = Workers,
     scheduler: str | None = Scheduler,
+    resume: bool = Resume,
 ) -> None:
     """Find entities and relations in Arabic articles and write graph.jsonl.
 
-    Unreadable inputs get a one-line error and are skipped; the exit status is 2 when any was.
+    Unreadable inputs get a one-line error and are skipped; the exit status is 2 when any was. The file
+    appears only when complete (Ctrl-C: exit 130, nothing written, --resume goes on).
     """
     from kg.extract import extract as run_extract
 
-    _finish(run_extract(inputs, out, workers=workers, scheduler=scheduler))
+    _finish(run_extract(inputs, out, workers=workers, scheduler=scheduler, resume=resume))
 
 
-def _bolt_reachable(uri: str) -> bool:
-    import socket
-    from urllib.parse import urlparse
-
-    parsed = urlparse(uri)
-    try:
-        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or 7687), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-User = typer.Option("neo4j", "--user", envvar="NEO4J_USER")
-Password = typer.Option(LOCAL_PASSWORD, "--password", envvar="NEO4J_PASSWORD",
-                        help="Default: the password scripts/neo4j-local.sh gives its server.")
+User = typer.Option("neo4j", "--user", envvar="NEO4J_USER",
+                    help="Neo4j user; the password comes from NEO4J_PASSWORD, ./.env or a prompt, never argv.")
 Database = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Database (default: the server's default).")
 
 
@@ -76,34 +116,31 @@ def build(
     workers: int | None = Workers,
     scheduler: str | None = Scheduler,
     neo4j_uri: str | None = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
-                                         help=f"Load into this Neo4j (default: {DEFAULT_BOLT} if it answers)."),
+                                         help="Load into this Neo4j (bolt://HOST:7687); without it, and without "
+                                              "NEO4J_URI, no database is touched."),
     user: str = User,
-    password: str = Password,
     database: str | None = Database,
+    resume: bool = Resume,
 ) -> None:
-    """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher and html/; load Neo4j when reachable.
+    """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher and html/; load Neo4j only when asked.
 
-    With --neo4j-uri a failed load is an error (exit 1); the server found by itself on the default port
-    is loaded when it accepts the credentials, else a warning says so.
+    With --neo4j-uri (or NEO4J_URI, also from ./.env) the graph is loaded there and a failed load is an
+    error (exit 1); the server and database are printed first.
     """
     from kg.build import build as run_build
-    from loaders.neo4j_loader import Neo4jLoadError, load_graph_file
 
-    result = run_build(inputs, out, workers=workers, scheduler=scheduler)
+    if neo4j_uri:
+        from loaders.neo4j_loader import check_uri
+
+        check_uri(neo4j_uri)  # before a long extraction, not after
+    result = run_build(inputs, out, workers=workers, scheduler=scheduler, resume=resume)
     for path in result.outputs.values():
         typer.echo(f"wrote {path}", err=True)
-    uri = neo4j_uri or (DEFAULT_BOLT if _bolt_reachable(DEFAULT_BOLT) else None)
-    if uri is None:
-        typer.echo(f"Neo4j not loaded (no server at {DEFAULT_BOLT}); load {out / 'graph.cypher'} "
-                   "with cypher-shell or Neo4j Browser, or run `kg load`.", err=True)
+    if neo4j_uri is None:
+        typer.echo(f"Neo4j not loaded (no --neo4j-uri or NEO4J_URI); run `kg load {result.outputs['graph.jsonl']}` "
+                   f"or load {out / 'graph.cypher'} with cypher-shell or Neo4j Browser.", err=True)
     else:
-        try:
-            counts = load_graph_file(uri, user, password, result.outputs["graph.jsonl"], database=database)
-            typer.echo(f"loaded Neo4j at {uri}: {_load_summary(counts)}", err=True)
-        except Neo4jLoadError as exc:
-            if neo4j_uri:
-                _fail(str(exc))
-            typer.echo(f"warning: Neo4j at {uri} not loaded: {exc}", err=True)
+        _load(neo4j_uri, user, database, result.outputs["graph.jsonl"])
     _finish(result.report)
 
 
@@ -171,25 +208,46 @@ def eval_(
 
 
 # --- commands: neo4j (load) ---
+NeoUri = typer.Option(DEFAULT_BOLT, "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of Neo4j.")
 
 
 @app.command()
 def load(
     graph: Path = typer.Argument(Path("graph.jsonl"), exists=True, dir_okay=False, help="graph.jsonl to load."),
-    neo4j_uri: str = typer.Option(DEFAULT_BOLT, "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of Neo4j."),
+    neo4j_uri: str = NeoUri,
     user: str = User,
-    password: str = Password,
     database: str | None = Database,
     batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per transaction."),
 ) -> None:
-    """Merge graph.jsonl into Neo4j (idempotent: reloading adds nothing, new documents add)."""
-    from loaders.neo4j_loader import Neo4jLoadError, load_graph_file
+    """Load graph.jsonl into Neo4j; the database then equals it for its documents.
 
+    Their mentions, evidence and relations are replaced, what is left without evidence is removed, other
+    documents stay (reloading the same graph changes nothing). Each load is recorded as a run (`kg runs`).
+    """
+    _load(neo4j_uri, user, database, graph, batch_size=batch_size)
+
+
+@app.command()
+def runs(
+    neo4j_uri: str = NeoUri,
+    user: str = User,
+    database: str | None = Database,
+    limit: int = typer.Option(20, "--limit", min=1, help="How many of the latest loads."),
+) -> None:
+    """List the loads recorded in Neo4j, newest first: time, input, documents, entities, relations."""
+    from kg.credentials import neo4j_password
+    from loaders.neo4j_loader import connect, list_runs
+
+    driver = connect(neo4j_uri, user, neo4j_password(neo4j_uri, user))
     try:
-        counts = load_graph_file(neo4j_uri, user, password, graph, database=database, batch_size=batch_size)
-    except Neo4jLoadError as exc:
-        _fail(str(exc))
-    typer.echo(f"loaded {graph} into {neo4j_uri}: {_load_summary(counts)}", err=True)
+        rows = list_runs(driver, database, limit)
+    finally:
+        driver.close()
+    for r in rows:
+        typer.echo(f"{r['at']}  {r['input'] or '(graph.cypher)'}  documents {r['documents']}, entities "
+                   f"{r['entities']}, relations {r['relations']}, evidence {r['evidence']}  run {r['id']}")
+    if not rows:
+        typer.echo(f"no loads recorded in Neo4j at {neo4j_uri}", err=True)
 
 # --- commands: rdf (sparql) ---
 
@@ -223,8 +281,10 @@ def rdf(
     validate: bool = typer.Option(False, "--validate", help="Check the export against ontology/shapes.ttl."),
 ) -> None:
     """Export graph.jsonl as RDF/Turtle (ontology/kg.ttl); --validate runs the SHACL shapes on it."""
+    from kg.outputs import check_apart, check_output_file
     from loaders.rdf_writer import export
 
+    check_apart([graph], [check_output_file(out)])
     path = export(graph, out)
     typer.echo(f"wrote {path}", err=True)
     if validate:
@@ -264,9 +324,10 @@ def html(
 ) -> None:
     """Write interactive pages (pyvis/vis-network, offline): index.html and one page per entity."""
     from kg.graph import read_graph
+    from kg.outputs import check_output_dir
     from loaders.html_writer import write_html
 
-    pages = write_html(read_graph(graph), out, max_index_nodes=max_index_nodes)
+    pages = write_html(read_graph(graph), check_output_dir(out), max_index_nodes=max_index_nodes)
     typer.echo(f"wrote {len(pages)} pages; open {pages[0]}", err=True)
 
 

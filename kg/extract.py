@@ -1,7 +1,9 @@
 """Extraction run: read inputs -> pipeline (local or distributed) -> graph.jsonl, streaming.
 
 Bad inputs become one-line errors on stderr and the run goes on; the report says what was skipped so
-the CLI can exit non-zero after writing everything it could.
+the CLI can exit non-zero after writing everything it could.  The output never overlaps an input, is
+written under a temporary name and renamed when complete (``kg.outputs``); an interrupted run leaves
+no graph.jsonl but a ``.partial`` checkpoint that ``resume=True`` continues from (``kg.checkpoint``).
 """
 
 from __future__ import annotations
@@ -9,18 +11,22 @@ from __future__ import annotations
 import functools
 import sys
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
+from kg.checkpoint import Checkpoint, checkpoint_path, content_hash
+from kg.errors import KgError, UsageError
 from kg.graph import GraphWriter
 from kg.knowledge import is_state
-from kg.model import Document, Entity, Relation
+from kg.model import AnalyzedDoc, Document, Entity, Relation
 from kg.ner import torch_threads
+from kg.outputs import atomic_file, check_apart, check_output_file
 from kg.pipeline import build_pipeline
-from kg.reader import ReadError, iter_inputs
+from kg.reader import Ignored, ReadError, iter_inputs
 from kg.relations.lexicon import load_lexicon
 from kg.runner import default_workers, run
 
@@ -33,6 +39,7 @@ class ExtractReport:
     mentions: int = 0
     relations: int = 0
     seconds: float = 0.0
+    resumed: int = 0
     skipped: list[str] = field(default_factory=list)
     processes: str = ""  # how the work was spread, and why (the default worker count says what it fits)
 
@@ -45,23 +52,59 @@ class ExtractReport:
                 f"{self.relations} relations in {self.seconds:.1f}s ({self.words_per_second:.0f} words/s)")
         if self.processes:
             line += f"; {self.processes}"
+        if self.resumed:
+            line += f"; {self.resumed} resumed from the interrupted run"
         if self.skipped:
             line += f"; {len(self.skipped)} input(s) skipped"
         return line
+
+
+class ExtractInterrupted(KgError):
+    """Ctrl-C: nothing was written under the output's name; the checkpoint says what was done."""
+
+    exit_code = 130
 
 
 def _error(message: str) -> None:
     tqdm.write(f"error: {message}", file=sys.stderr)
 
 
-def _documents(inputs: list[str | Path], report: ExtractReport) -> Iterator[Document]:
+# (doc id, its content hash, its stored analysis when resumed), in input order
+Entry = tuple[str, str, AnalyzedDoc | None]
+
+
+def _documents(inputs: list[str | Path], report: ExtractReport, checkpoint: Checkpoint,
+               entries: deque[Entry]) -> Iterator[Document]:
+    """The documents to analyze; each one read (analyzed or resumed) is queued in ``entries``."""
     for item in iter_inputs(inputs):
-        if isinstance(item, ReadError):
+        if isinstance(item, Ignored):
+            tqdm.write(f"note: {item}", file=sys.stderr)
+        elif isinstance(item, ReadError):
             report.skipped.append(str(item))
             _error(str(item))
         else:
             report.words += len(item.text.split())
-            yield item
+            digest = content_hash(item)
+            stored = checkpoint.replay(item, digest)
+            entries.append((item.id, digest, stored))
+            if stored is None:
+                yield item
+
+
+def _in_input_order(entries: deque[Entry], results: Iterable[AnalyzedDoc]) -> Iterator[tuple[AnalyzedDoc, str]]:
+    """Analyzed and resumed documents, with their hashes, in input order (a document that failed in
+    the pipeline has an entry but no result)."""
+    for adoc in results:
+        while entries:
+            doc_id, digest, stored = entries.popleft()
+            if stored is not None:
+                yield stored, digest
+            elif doc_id == adoc.doc.id:
+                yield adoc, digest
+                break
+    for _doc_id, digest, stored in entries:
+        if stored is not None:
+            yield stored, digest
 
 
 def relation_fits_types(rel: Relation, subject: Entity, obj: Entity) -> bool:
@@ -70,9 +113,17 @@ def relation_fits_types(rel: Relation, subject: Entity, obj: Entity) -> bool:
 
 
 def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None = None, scheduler: str | None = None,
-            ner_model_dir: Path | None = None, progress: bool = True) -> ExtractReport:
-    """Write graph.jsonl for ``inputs``; never stops on a bad document.  ``workers``: local processes;
-    None: as many as the machine's cores and memory fit."""
+            ner_model_dir: Path | None = None, progress: bool = True, resume: bool = False) -> ExtractReport:
+    """Write graph.jsonl for ``inputs``; never stops on a bad document.
+
+    Raises ``UsageError`` for an output that overlaps an input or cannot be written, or when the inputs
+    hold no article; ``ExtractInterrupted`` on Ctrl-C; ``KgError`` when the disk fills up.  In every
+    case ``out_path`` is left as it was.  ``resume``: replay the documents of the ``.partial``
+    checkpoint an interrupted run left (same id and content) instead of analyzing them again.
+    ``workers``: local processes; None: as many as the machine's cores and memory fit.
+    """
+    out_path = check_output_file(out_path)
+    check_apart(inputs, [out_path, checkpoint_path(out_path)])
     report = ExtractReport()
     started = time.perf_counter()
 
@@ -88,14 +139,40 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
         report.processes = (f"{used} worker processes ({why}), {threads}" if used > 1 else
                             f"1 process ({'one batch of input' if chosen > 1 else why}), {threads}")
 
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    with open(out_path, "w", encoding="utf-8") as out:
-        writer = GraphWriter(out, relation_fits=relation_fits_types)
-        results = run(_documents(inputs, report), factory, workers=chosen, scheduler=scheduler, on_error=failed,
-                      on_workers=spread)
-        for adoc in tqdm(results, desc="documents", unit="doc", disable=not progress, file=sys.stderr):
-            writer.add(adoc)
-        writer.close()
+    checkpoint = Checkpoint(out_path, resume)
+    if resume:
+        tqdm.write(f"note: resuming: {checkpoint.available} documents done in {checkpoint.path}", file=sys.stderr)
+    entries: deque[Entry] = deque()
+    finished = False
+    try:
+        with atomic_file(out_path) as out:
+            writer = GraphWriter(out, relation_fits=relation_fits_types)
+            results = run(_documents(inputs, report, checkpoint, entries), factory, workers=chosen,
+                          scheduler=scheduler, on_error=failed, on_workers=spread)
+            for adoc, digest in tqdm(_in_input_order(entries, results), desc="documents", unit="doc",
+                                     disable=not progress, file=sys.stderr):
+                try:
+                    writer.add(adoc)
+                except ValueError as exc:  # text no UTF-8 file can hold: this document only
+                    failed(adoc.doc.id, f"cannot be written to graph.jsonl ({exc})")
+                    continue
+                checkpoint.add(adoc, digest)
+            if not writer.counts["documents"] and not report.skipped:
+                raise UsageError(f"no articles in {', '.join(map(str, inputs))} (.txt .md .html .htm .jsonl; "
+                                 f"documentation files and kg outputs are not read); {out_path} not written")
+            writer.close()
+        finished = True
+    except KeyboardInterrupt:
+        raise ExtractInterrupted(
+            f"interrupted: {checkpoint.written + checkpoint.resumed} documents done, {out_path} not written; "
+            f"they are kept in {checkpoint.path}: rerun the same command with --resume to go on") from None
+    except OSError as exc:
+        raise KgError(f"cannot write {out_path}: {exc.strerror or exc}; nothing written under that name "
+                      f"(documents done are kept in {checkpoint.path}: free space and rerun with --resume)") \
+            from exc
+    finally:
+        checkpoint.close(finished)
+    report.resumed = checkpoint.resumed
     report.documents = writer.counts["documents"]
     report.mentions = writer.counts["mentions"]
     report.relations = writer.counts["relations"]

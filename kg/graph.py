@@ -2,14 +2,16 @@
 
 One JSON object per line, UTF-8, each with a ``kind``:
 
-- ``document``: id, title, date, source, url, path
+- ``document``: id, title, date, source, url, path (and original_id when the given id was too long)
 - ``entity``:   id, label, type, aliases, docs, wikidata
 - ``mention``:  entity, doc, start, end, text
 - ``relation``: id, type, subject, object, doc, sentence, start, end, confidence, modality, agent, trigger
 
 Documents and mentions are streamed as documents are processed; relations (a few per article) and
 entities (merged across documents) are written at the end, relations first, once every entity has its
-final type, so memory grows with entities and relations, not with text or mentions.
+final type, so memory grows with entities and relations, not with text or mentions.  A file without its
+completion record, or whose counts do not match it, was cut short (Ctrl-C, a full disk): every reader
+refuses it with a ``GraphFileError`` instead of loading a graph that only looks finished.
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
 
+from kg.errors import KgError
 from kg.model import AnalyzedDoc, Document, Entity, Relation
+
+COUNTED = {"document": "documents", "mention": "mentions", "relation": "relations", "entity": "entities"}
+REBUILD = "rebuild it with `kg extract` or `kg build`"
+
+
+class GraphFileError(KgError, ValueError):
+    """A graph.jsonl that is incomplete, truncated or not a graph: one line naming the file."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ class Graph:
 
 
 def document_record(doc: Document) -> dict:
-    return {
+    record = {
         "kind": "document",
         "id": doc.id,
         "title": doc.title,
@@ -58,6 +68,9 @@ def document_record(doc: Document) -> dict:
         "url": doc.url,
         "path": doc.path,
     }
+    if doc.original_id:
+        record["original_id"] = doc.original_id
+    return record
 
 
 def entity_record(ent: Entity) -> dict:
@@ -95,18 +108,24 @@ class GraphWriter:
         self._relations: list[Relation] = []
         self._relation_fits = relation_fits
         self.counts = {"documents": 0, "mentions": 0, "relations": 0, "relations_dropped": 0}
+        self._records = Counter()
 
-    def _write(self, record: dict) -> None:
-        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def _write(self, *records: dict) -> None:
+        """Write ``records`` in one piece: text that cannot be UTF-8 (a lone surrogate) raises
+        ``UnicodeEncodeError`` before anything of them reaches the file."""
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        text.encode("utf-8")
+        self._out.write(text)
+        self._records.update(r["kind"] for r in records)
 
     def add(self, adoc: AnalyzedDoc) -> None:
-        self._write(document_record(adoc.doc))
+        """Write one document and its mentions; a document that cannot be written raises and leaves
+        the graph as it was (nothing of it written or merged)."""
+        mentions = [mention_record(MentionRecord(m.entity, adoc.doc.id, m.start, m.end, m.text))
+                    for m in adoc.mentions if m.entity is not None]
+        self._write(document_record(adoc.doc), *mentions)
         self.counts["documents"] += 1
-        for m in adoc.mentions:
-            if m.entity is None:
-                continue
-            self._write(mention_record(MentionRecord(m.entity, adoc.doc.id, m.start, m.end, m.text)))
-            self.counts["mentions"] += 1
+        self.counts["mentions"] += len(mentions)
         self._relations.extend(adoc.relations)
         for ent in adoc.entities.values():
             self._type_votes.setdefault(ent.id, Counter())[ent.type] += 1
@@ -132,36 +151,117 @@ class GraphWriter:
                 self.counts["relations_dropped"] += 1
         for ent in sorted(self.entities.values(), key=lambda e: e.id):
             self._write(entity_record(ent))
+        self._write(completion_record(self._records))
         self._out.flush()
 
 
+def write_graph(graph: Graph, path: str | Path) -> Path:
+    """Write a ``Graph`` as a complete graph.jsonl (tests, tools that edit a graph)."""
+    from kg.outputs import atomic_file
+
+    records = [*(document_record(d) for d in graph.documents.values()), *map(mention_record, graph.mentions),
+               *map(relation_record, graph.relations), *map(entity_record, graph.entities.values())]
+    with atomic_file(path) as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        fh.write(json.dumps(completion_record(Counter(r["kind"] for r in records))) + "\n")
+    return Path(path)
+
+
+def completion_record(records: Counter) -> dict:
+    """The last line of a complete graph.jsonl: how many records precede it, per kind."""
+    return {"kind": "end", "records": sum(records.values()),
+            **{plural: records.get(kind, 0) for kind, plural in COUNTED.items()}}
+
+
 def iter_records(path: str | Path) -> Iterator[dict]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
+    """The records of a graph.jsonl, checked as they are read: a malformed line, a missing completion
+    record or counts that do not match it raise ``GraphFileError`` (several complete files may be
+    concatenated: each part is checked against its own completion record)."""
+    seen: Counter = Counter()
+    complete = False
+    try:
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed in finally; generator must stream
+    except (OSError, UnicodeError) as exc:
+        raise GraphFileError(f"cannot read graph {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        for lineno, line in enumerate(_lines(fh, path), 1):
             line = line.strip()
-            if line:
-                yield json.loads(line)
+            if not line:
+                continue
+            record = _parse(line, path, lineno)
+            if record.get("kind") == "end":
+                _check_counts(record, seen, path, lineno)
+                seen, complete = Counter(), True
+                continue
+            seen[record.get("kind")] += 1
+            complete = False
+            yield record
+    finally:
+        fh.close()
+    if not complete:
+        what = "is empty" if not seen else "has no completion record at the end"
+        raise GraphFileError(f"graph {path} {what}: it is incomplete (an interrupted or failed run) or not "
+                             f"written by kg; {REBUILD}")
 
 
-def graph_from_records(records: Iterable[dict]) -> Graph:
+def _lines(fh: IO[str], path: str | Path) -> Iterator[str]:
+    try:
+        yield from fh
+    except UnicodeDecodeError as exc:
+        raise GraphFileError(f"graph {path} is not UTF-8 text (byte {exc.start}); {REBUILD}") from None
+
+
+def _parse(line: str, path: str | Path, lineno: int) -> dict:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(f"{path}:{lineno}: malformed graph.jsonl line ({exc.msg}, column {exc.colno}): "
+                             f"the file is truncated or not a graph; {REBUILD}") from None
+    except RecursionError:
+        raise GraphFileError(f"{path}:{lineno}: JSON nested too deeply: not a graph.jsonl line; {REBUILD}") \
+            from None
+    if not isinstance(record, dict) or not isinstance(record.get("kind"), str):
+        raise GraphFileError(f"{path}:{lineno}: not a graph.jsonl record (no 'kind'); {REBUILD}")
+    return record
+
+
+def _check_counts(end: dict, seen: Counter, path: str | Path, lineno: int) -> None:
+    expected = completion_record(seen)
+    wrong = [k for k in ("records", *COUNTED.values()) if end.get(k) != expected[k]]
+    if wrong:
+        k = wrong[0]
+        raise GraphFileError(f"{path}:{lineno}: graph does not match its completion record ({k}: "
+                             f"{expected[k]} read, {end.get(k)} written): the file was cut or edited; {REBUILD}")
+
+
+def graph_from_records(records: Iterable[dict], source: str | Path = "graph.jsonl") -> Graph:
     graph = Graph()
     for r in records:
         kind = r.pop("kind", None)
-        if kind == "document":
-            graph.documents[r["id"]] = Document(text="", **r)
-        elif kind == "entity":
-            ent = Entity(**r)
-            if ent.id in graph.entities:
-                merge_entity(graph.entities[ent.id], ent)
-            else:
-                graph.entities[ent.id] = ent
-        elif kind == "mention":
-            graph.mentions.append(MentionRecord(**r))
-        elif kind == "relation":
-            graph.relations.append(Relation(**r))
+        try:
+            _add_record(graph, kind, r)
+        except (TypeError, KeyError) as exc:
+            raise GraphFileError(f"{source}: {kind} record with wrong fields ({exc}); {REBUILD}") from None
     return graph
 
 
+def _add_record(graph: Graph, kind: str | None, r: dict) -> None:
+    if kind == "document":
+        graph.documents[r["id"]] = Document(text="", **r)
+    elif kind == "entity":
+        ent = Entity(**r)
+        if ent.id in graph.entities:
+            merge_entity(graph.entities[ent.id], ent)
+        else:
+            graph.entities[ent.id] = ent
+    elif kind == "mention":
+        graph.mentions.append(MentionRecord(**r))
+    elif kind == "relation":
+        graph.relations.append(Relation(**r))
+
+
 def read_graph(path: str | Path) -> Graph:
-    """Load a graph.jsonl; several files' worth of records may be concatenated (entities are merged)."""
-    return graph_from_records(iter_records(path))
+    """Load a graph.jsonl; several complete files may be concatenated (entities are merged).  Raises
+    ``GraphFileError`` for an incomplete, truncated or malformed file."""
+    return graph_from_records(iter_records(path), path)

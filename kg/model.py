@@ -39,6 +39,7 @@ class Document:
     source: str = ""
     url: str = ""
     path: str = ""
+    original_id: str = ""  # the id as given, when it was too long and ``id`` is its bounded form
 
 
 @dataclass(frozen=True)

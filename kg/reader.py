@@ -5,10 +5,15 @@ Windows tools in Windows-1256 or ISO-8859-6.  Nothing here stops a run: a file t
 becomes a ``ReadError`` (path + reason) and the next input is read.  Text is kept exactly as decoded
 (only a leading BOM is dropped; HTML is reduced to its text) because every offset points into it.
 Streaming: files are yielded one by one and JSONL corpora are read line by line.
+
+Walking a folder skips what is not an article, each with one ``Ignored`` note: documentation files
+(README, LICENSE, CHANGELOG, CONTRIBUTING, NOTICE, AUTHORS, any extension), kg's own outputs (a
+graph.jsonl, a folder marked by ``kg.outputs``).  A file named explicitly is always read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -19,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.model import Document
+from kg.outputs import MARKER, is_output_dir
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
@@ -28,11 +34,26 @@ DEFAULT_MIN_ARABIC = 0.5  # share of letters that must be Arabic
 MB = 1_000_000
 LEGACY_ENCODINGS = ("cp1256", "iso-8859-6")
 _UTF8_BOM = b"\xef\xbb\xbf"
+# file stems that are documentation, not articles, when met while walking a folder (case-insensitive)
+DOCUMENTATION_STEMS = ("readme", "license", "licence", "changelog", "changes", "contributing", "notice",
+                       "authors", "copying")
+MAX_ID_CHARS = 256  # longer ids are hashed (Neo4j refuses index entries over ~8 KB)
 
 
 @dataclass(frozen=True)
 class ReadError:
     """An input that was skipped; ``path`` may be ``file:line`` for a JSONL line."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """Something met while walking a folder that is deliberately not read (not an error)."""
 
     path: str
     reason: str
@@ -49,8 +70,9 @@ def iter_inputs(
     paths: Iterable[str | Path],
     max_bytes: int | None = None,
     min_arabic: float = DEFAULT_MIN_ARABIC,
-) -> Iterator[Document | ReadError]:
-    """Yield a Document for every usable article and a ReadError for everything skipped.
+) -> Iterator[Document | ReadError | Ignored]:
+    """Yield a Document for every usable article, a ReadError for everything skipped and an Ignored
+    note for documentation files and kg outputs met in folders.
 
     Directories are walked recursively in sorted order, taking .txt .md .html .htm .jsonl files;
     a file named explicitly is read whatever its extension (as text unless it ends in .jsonl).
@@ -63,15 +85,22 @@ def iter_inputs(
     for p in paths:
         path = Path(p)
         for file in _walk(path, set()) if path.is_dir() else [path]:
-            yield from _read_path(file, max_bytes, min_arabic, seen)
+            if isinstance(file, Ignored):
+                yield file
+            else:
+                yield from _read_path(file, max_bytes, min_arabic, seen)
 
 
-def _walk(root: Path, visited: set[str]) -> Iterator[Path]:
-    """Files under ``root`` with an input suffix, sorted, depth first; symlink loops are cut."""
+def _walk(root: Path, visited: set[str]) -> Iterator[Path | Ignored]:
+    """Files under ``root`` with an input suffix, sorted, depth first; symlink loops are cut;
+    documentation files and kg's output folders are Ignored."""
     real = os.path.realpath(root)
     if real in visited:
         return
     visited.add(real)
+    if is_output_dir(root):
+        yield Ignored(str(root), f"output folder of kg ({MARKER}), not read as input")
+        return
     try:
         entries = sorted(root.iterdir(), key=lambda e: e.name)
     except OSError:
@@ -81,7 +110,39 @@ def _walk(root: Path, visited: set[str]) -> Iterator[Path]:
         if entry.is_dir():
             yield from _walk(entry, visited)
         elif entry.suffix.lower() in DIRECTORY_SUFFIXES:
-            yield entry
+            if entry.stem.lower().split(".")[0] in DOCUMENTATION_STEMS:
+                yield Ignored(str(entry), "documentation file, not an article (name it explicitly to read it)")
+            elif entry.suffix.lower() in JSONL_SUFFIXES and is_graph_file(entry):
+                yield Ignored(str(entry), "a graph.jsonl written by kg, not a corpus")
+            else:
+                yield entry
+
+
+def is_graph_file(path: Path) -> bool:
+    """A kg graph.jsonl (first record has a ``kind``), as opposed to a JSONL corpus of articles."""
+    try:
+        with open(path, "rb") as fh:
+            first = json.loads(fh.readline(64_000) or b"null")
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(first, dict) and "kind" in first and "text" not in first
+
+
+def bounded_id(doc_id: str) -> str:
+    """``doc_id`` itself, or for one over MAX_ID_CHARS its start plus a hash of the whole (stable)."""
+    if len(doc_id) <= MAX_ID_CHARS:
+        return doc_id
+    return f"{doc_id[:64]}~{hashlib.sha1(doc_id.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+
+
+def _check_unicode(**fields: str) -> None:
+    """Refuse lone surrogates (a JSON escape like \\ud800, or a file name that is not UTF-8): no UTF-8
+    writer can store them."""
+    for name, value in fields.items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise _Skip(f"{name} is not valid Unicode (lone surrogate {value[e.start]!r} at {e.start})") from None
 
 
 def _claim(seen: dict[str, str], doc_id: str, where: str) -> None:
@@ -99,9 +160,13 @@ def _read_path(
         yield ReadError(str(path), str(skip))
         return
     if path.suffix.lower() in JSONL_SUFFIXES:
+        if is_graph_file(path):
+            yield ReadError(str(path), "a graph.jsonl written by kg (an output), not a corpus of articles")
+            return
         yield from _read_jsonl(path, max_bytes, min_arabic, seen)
         return
     try:
+        _check_unicode(path=str(path))
         raw = _read_bytes(path, max_bytes)
         text, title = _text_of(raw, path)
         _check_arabic(text, min_arabic)
@@ -348,6 +413,8 @@ def _jsonl_document(raw: bytes, path: Path, lineno: int, min_arabic: float) -> D
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         raise _Skip(f"malformed JSON: {e.msg} (column {e.colno})") from None
+    except RecursionError:
+        raise _Skip("malformed record (JSON nested too deeply)") from None
     if not isinstance(obj, dict):
         raise _Skip(f"malformed record (a JSON {type(obj).__name__}, not an object)")
     text = obj.get("text")
@@ -355,11 +422,14 @@ def _jsonl_document(raw: bytes, path: Path, lineno: int, min_arabic: float) -> D
         raise _Skip("missing 'text' field")
     doc_id = obj.get("id")
     doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{lineno}"
+    fields = {k: "" if obj.get(k) is None else str(obj.get(k)) for k in _JSONL_FIELDS}
+    _check_unicode(id=doc_id, text=text, **fields)
     if looks_like_html(text):
         text, _ = html_to_text(text)
     _check_arabic(text, min_arabic)
-    fields = {k: "" if obj.get(k) is None else str(obj.get(k)) for k in _JSONL_FIELDS}
-    return Document(id=doc_id, text=text, path=str(path), **fields)
+    bounded = bounded_id(doc_id)
+    return Document(id=bounded, text=text, path=str(path), original_id=doc_id if bounded != doc_id else "",
+                    **fields)
 
 
 def default_max_bytes() -> int:

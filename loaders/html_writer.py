@@ -8,13 +8,13 @@ CDN is referenced. See docs/html.md.
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pyvis
 
 from kg.graph import Graph
+from kg.outputs import copy_atomic, mark_output_dir, write_text_atomic
 from loaders.html.render import TEMPLATES, build_network, page_data, render_page
 from loaders.html.style import (
     entity_type_styles,
@@ -57,31 +57,31 @@ def write_html(graph: Graph, out_dir: Path, relation_labels: dict | None = None,
     for name, r in rtypes.items():
         r["count"] = counts.get(name, 0)
 
+    mark_output_dir(out_dir)
     _write_lib(out_dir, view)
     stats = {"entities": len(view.entities), "relations": len(graph.relations),
              "documents": len(graph.documents)}
-    written = [_write_index(out_dir, view, etypes, rtypes, stats, max_index_nodes, max_index_edges)]
-    for eid in sorted(view.entities):
-        written.append(_write_entity(out_dir, view, eid, etypes, rtypes, max_page_neighbours))
-    return written
+    # every page is written under a temporary name and renamed; the index comes last, so a site that
+    # has its index.html is complete
+    pages = [_write_entity(out_dir, view, eid, etypes, rtypes, max_page_neighbours) for eid in sorted(view.entities)]
+    return [_write_index(out_dir, view, etypes, rtypes, stats, max_index_nodes, max_index_edges), *pages]
 
 
 def _write_lib(out_dir: Path, view: GraphView) -> None:
     lib = out_dir / "lib"
     lib.mkdir(exist_ok=True)
-    shutil.copyfile(VIS_LIB / "vis-network.min.js", lib / "vis-network.min.js")
-    shutil.copyfile(VIS_LIB / "vis-network.css", lib / "vis-network.min.css")
-    shutil.copyfile(TEMPLATES / "kg.js", lib / "kg.js")
+    copy_atomic(VIS_LIB / "vis-network.min.js", lib / "vis-network.min.js")
+    copy_atomic(VIS_LIB / "vis-network.css", lib / "vis-network.min.css")
+    copy_atomic(TEMPLATES / "kg.js", lib / "kg.js")
     css = (TEMPLATES / "kg.css").read_text(encoding="utf-8").replace("__KG_FONT__", style()["font"])
-    (lib / "kg.css").write_text(css, encoding="utf-8")
+    write_text_atomic(lib / "kg.css", css)
     rows = [
         [eid, e.label or eid, e.type, f"entities/{view.files[eid]}", " ".join(e.aliases)]
         for eid, e in sorted(view.entities.items(), key=lambda kv: view.rank_key(kv[0]))
     ]
     # ASCII-only JSON: a JSON literal is valid JS and cannot break out of itself; no encoding issues.
-    (lib / "entities.js").write_text(
-        "window.KG_ENTITIES = " + json.dumps(rows, ensure_ascii=True, separators=(",", ":")) + ";\n",
-        encoding="utf-8")
+    write_text_atomic(lib / "entities.js",
+                      "window.KG_ENTITIES = " + json.dumps(rows, ensure_ascii=True, separators=(",", ":")) + ";\n")
 
 
 def _write_index(out_dir: Path, view: GraphView, etypes: dict, rtypes: dict, stats: dict,
@@ -96,7 +96,7 @@ def _write_index(out_dir: Path, view: GraphView, etypes: dict, rtypes: dict, sta
                        shown=len(sel.nodes), total=len(view.entities), etypes=etypes, rtypes=rtypes,
                        hidden_edges=sel.hidden_edges, data=data)
     path = out_dir / "index.html"
-    path.write_text(html, encoding="utf-8")
+    write_text_atomic(path, html)
     return path
 
 
@@ -144,5 +144,5 @@ def _write_entity(out_dir: Path, view: GraphView, eid: str, etypes: dict, rtypes
                        shown=len(sel.nodes), total=len(view.entities), etypes=etypes, rtypes=rtypes,
                        hidden_edges=sel.hidden_edges, relations=relations, data=data)
     path = out_dir / "entities" / view.files[eid]
-    path.write_text(html, encoding="utf-8")
+    write_text_atomic(path, html)
     return path

@@ -10,16 +10,25 @@ Schema (docs/neo4j.md):
   sentences, starts, ends, confidences, modalities, agents, triggers``; ``count`` = distinct evidence ids,
   ``confidence`` = the highest. Symmetric types are stored once, subject < object, and queried undirected.
 
-Every write is ``UNWIND $rows AS row MERGE ...`` in batches, each batch its own transaction
-(``session.execute_write``). Merging adds only evidence ids not already on the relationship, so loading a
-graph twice, or rerunning an interrupted load, gives the same graph; loading new documents adds to it.
-Labels and relationship types cannot be parameters: they come from the fixed whitelists below.
+- ``(:Run {id, at, input, documents, entities, mentions, relations, evidence})``: one per load (``kg runs``)
+
+Reloads stay true: loading a graph makes the database equal that graph *for the documents it contains*.
+First their old MENTIONS and their evidence items on entity relationships are retracted (the entities they
+touched are marked ``:KgPending``), then everything is merged again, and at the end the marked entities
+and relationships left with no evidence are deleted. Documents of other loads keep theirs, so
+incremental corpora work; loading a graph twice, or rerunning an interrupted load, gives the same graph.
+
+Every write is ``UNWIND $rows AS row ...`` in batches, each batch its own transaction
+(``session.execute_write``). Labels and relationship types cannot be parameters: they come from the fixed
+whitelists below.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,8 +55,53 @@ CONSTRAINTS: tuple[str, ...] = (
 
 DOCUMENT_QUERY = """UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-SET d.title = row.title, d.date = row.date, d.source = row.source, d.url = row.url
+SET d.title = row.title, d.date = row.date, d.source = row.source, d.url = row.url,
+    d.original_id = row.original_id
 RETURN count(d) AS written"""
+
+# Retraction, before the merge: the documents' evidence items leave the entity relationships (their
+# subjects are entities the documents mention), then their MENTIONS go; touched entities are marked.
+RETRACT_EVIDENCE_QUERY = """UNWIND $rows AS row
+MATCH (:Document {id: row.id})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
+WHERE row.id IN r.docs
+WITH r, collect(DISTINCT row.id) AS gone
+WITH r, [i IN range(0, size(r.docs) - 1) WHERE NOT r.docs[i] IN gone] AS keep
+SET r.evidence_ids = [i IN keep | r.evidence_ids[i]], r.docs = [i IN keep | r.docs[i]],
+    r.sentences = [i IN keep | r.sentences[i]], r.starts = [i IN keep | r.starts[i]],
+    r.ends = [i IN keep | r.ends[i]], r.confidences = [i IN keep | r.confidences[i]],
+    r.modalities = [i IN keep | r.modalities[i]], r.agents = [i IN keep | r.agents[i]],
+    r.triggers = [i IN keep | r.triggers[i]], r.count = size(keep),
+    r.confidence = reduce(m = 0.0, i IN keep | CASE WHEN r.confidences[i] > m THEN r.confidences[i] ELSE m END)
+RETURN count(r) AS written"""
+
+RETRACT_MENTIONS_QUERY = """UNWIND $rows AS row
+MATCH (:Document {id: row.id})-[m:MENTIONS]->(e:Entity)
+SET e:KgPending
+DELETE m
+RETURN count(m) AS written"""
+
+# After the merge: relationships of marked entities left without evidence, then marked entities no
+# document mentions any more, are deleted.
+CLEANUP_QUERY = """UNWIND $rows AS row
+MATCH (e:KgPending)
+REMOVE e:KgPending
+WITH collect(e) AS marked
+CALL (marked) {
+  UNWIND marked AS e
+  MATCH (e)-[r]-(:Entity)
+  WHERE size(r.evidence_ids) = 0
+  WITH DISTINCT r
+  DELETE r
+  RETURN count(r) AS relations
+}
+WITH relations, [x IN marked WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(x) }] AS gone
+FOREACH (x IN gone | DETACH DELETE x)
+RETURN size(gone) AS written, relations AS removed_relations"""
+
+RUN_QUERY = """UNWIND $rows AS row
+MERGE (r:Run {id: row.id})
+SET r += row, r.at = datetime()
+RETURN count(r) AS written"""
 
 # One query per entity type (a label cannot be a parameter); other type labels are removed so an
 # entity carries exactly one of them. Aliases accumulate over loads; a known QID is kept.
@@ -114,7 +168,8 @@ Neo4jUnavailable = Neo4jLoadError  # the name kg.cli's `build` catches
 
 def document_rows(graph: Graph) -> list[dict[str, Any]]:
     return [
-        {"id": d.id, "title": d.title or "", "date": d.date or "", "source": d.source or "", "url": d.url or ""}
+        {"id": d.id, "title": d.title or "", "date": d.date or "", "source": d.source or "", "url": d.url or "",
+         "original_id": d.original_id or None}
         for d in sorted(graph.documents.values(), key=lambda d: d.id)
     ]
 
@@ -175,14 +230,28 @@ def relation_rows(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def load_steps(graph: Graph) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """(step name, query, rows) in load order: documents, entities, mentions, relations."""
+def run_row(graph: Graph, source: str) -> dict[str, Any]:
+    """The run record of one load: a fresh id, what was loaded from where (the time is the server's)."""
+    rels = [r for r in graph.relations if r.type in RELATION_TYPES]
+    return {"id": uuid.uuid4().hex, "input": source, "documents": len(graph.documents),
+            "entities": len(graph.entities), "mentions": len(graph.mention_counts()),
+            "relations": len({relation_key(r) for r in rels}), "evidence": len({r.id for r in rels})}
+
+
+def load_steps(graph: Graph, source: str = "graph.cypher") -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
+    """(step name, query, rows) in load order: retract the documents' old mentions and evidence, merge
+    documents, entities, mentions, relations, delete what was left without evidence, record the run."""
+    retract = [{"id": d["id"]} for d in document_rows(graph)]
+    yield "retracted", RETRACT_EVIDENCE_QUERY, retract
+    yield "retracted", RETRACT_MENTIONS_QUERY, retract
     yield "documents", DOCUMENT_QUERY, document_rows(graph)
     for label, rows in entity_rows(graph).items():
         yield "entities", ENTITY_QUERIES[label], rows
     yield "mentions", MENTIONS_QUERY, mention_rows(graph)
     for rtype, rows in relation_rows(graph).items():
         yield "relations", RELATION_QUERIES[rtype], rows
+    yield "removed", CLEANUP_QUERY, [{"after": "merge"}]
+    yield "run", RUN_QUERY, [run_row(graph, source)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -196,7 +265,8 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, A
 
 def _write_batch(tx: Any, query: str, rows: list[dict[str, Any]]) -> dict[str, int]:
     record = tx.run(query, rows=rows).single()
-    return {"written": record["written"], "added": record.get("added") or 0}
+    return {"written": record["written"], "added": record.get("added") or 0,
+            "removed_relations": record.get("removed_relations") or 0}
 
 
 def create_constraints(driver: Any, database: str | None = None) -> None:
@@ -211,24 +281,31 @@ def load_graph(
     database: str | None = None,
     batch_size: int = 1000,
     on_batch: Callable[[str, int], None] | None = None,
+    source: str = "",
 ) -> dict[str, int]:
-    """Merge ``graph`` into Neo4j; returns what was written: documents, entities, mentions (MENTIONS
-    relationships), relations (relationships between entities) and evidence (evidence items newly added).
+    """Make the database equal ``graph`` for the documents it contains; returns what was written:
+    documents, entities, mentions (MENTIONS relationships), relations (relationships between entities),
+    evidence (evidence items), and what the reload removed: entities and relations left without evidence.
 
     ``on_batch(step, rows)`` is called after each committed batch (progress reporting).
     """
     from neo4j.exceptions import DriverError, Neo4jError
 
-    counts = {"documents": 0, "entities": 0, "mentions": 0, "relations": 0, "evidence": 0}
+    counts = {"documents": 0, "entities": 0, "mentions": 0, "relations": 0, "evidence": 0,
+              "removed_entities": 0, "removed_relations": 0}
     try:
         create_constraints(driver, database)
         with driver.session(database=database) as session:
-            for step, query, rows in load_steps(graph):
+            for step, query, rows in load_steps(graph, source):
                 for batch in _batches(rows, batch_size):
                     result = session.execute_write(_write_batch, query, batch)
-                    counts[step] += result["written"]
+                    if step in counts:
+                        counts[step] += result["written"]
                     if step == "relations":
                         counts["evidence"] += result["added"]
+                    if step == "removed":
+                        counts["removed_entities"] += result["written"]
+                        counts["removed_relations"] += result["removed_relations"]
                     if on_batch is not None:
                         on_batch(step, len(batch))
     except Neo4jError as exc:
@@ -239,27 +316,62 @@ def load_graph(
     return counts
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> None:
+    """A Bolt URI (the driver's protocol), not the Browser's http:// address."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep or scheme.lower() not in BOLT_SCHEMES or not rest.strip("/"):
+        hint = " (http:// is the Browser's port 7474; Bolt is usually 7687)" if scheme.lower().startswith("http") \
+            else ""
+        raise Neo4jLoadError(f"{uri!r} is not a Neo4j Bolt URI{hint}: use bolt://HOST:7687 or neo4j://HOST:7687")
+
+
 def connect(uri: str, user: str | None, password: str | None) -> Any:
     """A driver whose connectivity (and credentials) have been checked; clear error otherwise."""
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, ServiceUnavailable
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
+    check_uri(uri)
     auth = (user or "neo4j", password or "") if (user or password) else None
     try:
         driver = GraphDatabase.driver(uri, auth=auth)
-    except ValueError as exc:
+    except (ValueError, DriverError) as exc:
         raise Neo4jLoadError(f"bad Neo4j URI {uri!r}: {exc}") from exc
     try:
         driver.verify_connectivity()
     except AuthError as exc:
         driver.close()
         raise Neo4jLoadError(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
-    except (ServiceUnavailable, OSError) as exc:
+    except Neo4jError as exc:
+        driver.close()
+        if "AuthenticationRateLimit" in (exc.code or ""):
+            raise Neo4jLoadError(f"Neo4j at {uri} locked user {user!r} after too many failed logins: check the "
+                                 "password (NEO4J_PASSWORD or .env), wait a few seconds, retry") from exc
+        raise Neo4jLoadError(f"Neo4j at {uri} refused the connection: {exc.code}: {exc.message}") from exc
+    except (ServiceUnavailable, DriverError, OSError) as exc:
         driver.close()
         raise Neo4jLoadError(
             f"cannot reach Neo4j at {uri} (is it running? scripts/neo4j-local.sh start)"
         ) from exc
     return driver
+
+
+@dataclass
+class LoadReport:
+    """What one load wrote, where, and what the database holds afterwards."""
+
+    uri: str
+    database: str
+    counts: dict[str, int]
+    totals: dict[str, int]
+
+
+def server_database(driver: Any, database: str | None) -> str:
+    """The name of the database writes go to (the server's default when ``database`` is None)."""
+    _, summary, _ = driver.execute_query("RETURN 1", database_=database)
+    return summary.database or database or "neo4j"
 
 
 def load_graph_file(
@@ -269,14 +381,25 @@ def load_graph_file(
     path: str | Path,
     database: str | None = None,
     batch_size: int = 1000,
-) -> dict[str, int]:
-    """Read a graph.jsonl and merge it into the Neo4j at ``uri``."""
+) -> LoadReport:
+    """Read a graph.jsonl (refusing an incomplete one) and load it into the Neo4j at ``uri``."""
     graph = read_graph(path)
     driver = connect(uri, user, password)
     try:
-        return load_graph(driver, graph, database=database, batch_size=batch_size)
+        name = server_database(driver, database)
+        counts = load_graph(driver, graph, database=name, batch_size=batch_size, source=str(path))
+        return LoadReport(uri, name, counts, database_counts(driver, name))
     finally:
         driver.close()
+
+
+def list_runs(driver: Any, database: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """The latest loads, newest first: time, input and counts of each."""
+    records, _, _ = driver.execute_query(
+        "MATCH (r:Run) RETURN r.id AS id, toString(r.at) AS at, r.input AS input, r.documents AS documents, "
+        "r.entities AS entities, r.relations AS relations, r.evidence AS evidence ORDER BY r.at DESC LIMIT $limit",
+        limit=limit, database_=database)
+    return [dict(r) for r in records]
 
 
 # ---------------------------------------------------------------------------------------------------------

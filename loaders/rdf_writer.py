@@ -22,6 +22,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from kg.graph import Graph, read_graph
 from kg.knowledge import load_knowledge
 from kg.model import ENTITY_TYPES
+from kg.outputs import atomic_file
 from loaders.ontology import DCTERMS, KGO, KGR, PREFIXES, PROV, SCHEMA, WD, load_lexicon, property_iri
 
 ENTITY_NS = KGR["entity/"]
@@ -148,7 +149,8 @@ def write_turtle(graph: Graph, path: str | Path) -> Path:
     """Write ``graph`` as Turtle to ``path`` (parent folders created); returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    graph_to_rdf(graph).serialize(destination=str(path), format="turtle", encoding="utf-8")
+    with atomic_file(path, "wb") as fh:  # complete or not there: never half a file under its name
+        graph_to_rdf(graph).serialize(destination=fh, format="turtle", encoding="utf-8")
     return path
 
 

@@ -5,6 +5,7 @@
 #   scripts/neo4j-local.sh stop      stop the server started here (pid file)
 #   scripts/neo4j-local.sh status    running? (exit 0) or not (exit 3)
 #   scripts/neo4j-local.sh fetch     only download the server jars (Maven Central, via mvn)
+#   scripts/neo4j-local.sh init      fetch, write the configuration, set the initial password (no start)
 #   scripts/neo4j-local.sh env       print export lines (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
 #
 # The server is assembled from Maven Central with `mvn dependency:copy-dependencies` (scripts/neo4j/pom.xml:
@@ -20,7 +21,8 @@
 #   KG_NEO4J_BOLT_PORT   Bolt port                       default 7687
 #   KG_NEO4J_HTTP_PORT   HTTP port (Browser)             default 7474
 #   KG_NEO4J_INSTANCE    instance dir                    default $KG_NEO4J_HOME/instances/<bolt port>
-#   KG_NEO4J_PASSWORD    password of user neo4j          default kg-local-neo4j (set on first start)
+#   KG_NEO4J_PASSWORD    password of user neo4j          default kg-local-neo4j (set on first start,
+#                                                        through a private file, never on a command line)
 #   KG_NEO4J_HEAP        JVM heap                        default 512m
 #   KG_NEO4J_PAGECACHE   page cache                      default 256m
 #   KG_NEO4J_TIMEOUT     seconds to wait for startup     default 180
@@ -128,6 +130,12 @@ server.logs.gc.enabled=false
 EOF
 }
 
+init() {
+  fetch
+  write_conf
+  set_initial_password
+}
+
 is_running() {
   [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
 }
@@ -136,11 +144,17 @@ bolt_answers() {
   (exec 3<>"/dev/tcp/$HOST/$BOLT_PORT") 2>/dev/null
 }
 
+# The password never appears on a command line (visible to every user in `ps`): neo4j-admin reads it
+# from an argument file (picocli `@file`, one double-quoted argument), private to us and removed at once.
 set_initial_password() {
   [[ -f "$INSTANCE/data/dbms/auth.ini" ]] && return 0
+  local argfile="$INSTANCE/run/.initial-password" quoted=${PASSWORD//\\/\\\\}
+  quoted=${quoted//\"/\\\"}
+  (umask 077 && printf '"%s"\n' "$quoted" >"$argfile")
   NEO4J_HOME="$INSTANCE" NEO4J_CONF="$INSTANCE/conf" "$JAVA" -cp "$DIST/lib/*" org.neo4j.cli.AdminTool \
-    dbms set-initial-password "$PASSWORD" >"$INSTANCE/logs/set-password.log" 2>&1 \
-    || { cat "$INSTANCE/logs/set-password.log" >&2; die "could not set the initial password"; }
+    dbms set-initial-password "@$argfile" >"$INSTANCE/logs/set-password.log" 2>&1 \
+    || { rm -f "$argfile"; cat "$INSTANCE/logs/set-password.log" >&2; die "could not set the initial password"; }
+  rm -f "$argfile"
 }
 
 start() {
@@ -152,9 +166,7 @@ start() {
     die "port $HOST:$BOLT_PORT is already in use by another process; set KG_NEO4J_BOLT_PORT"
   fi
   command -v "$JAVA" >/dev/null || die "java not found: Neo4j 5 needs Java 17 or 21"
-  fetch
-  write_conf
-  set_initial_password
+  init
   : >"$LOG_FILE"
   local log_offset=0
   [[ -f "$USER_LOG" ]] && log_offset=$(stat -c %s "$USER_LOG")
@@ -227,10 +239,11 @@ case "${1:-}" in
   restart) stop; start ;;
   status) status ;;
   fetch) fetch ;;
+  init) init ;;
   env)
     echo "export NEO4J_URI=bolt://$HOST:$BOLT_PORT"
     echo "export NEO4J_USER=neo4j"
     echo "export NEO4J_PASSWORD=$PASSWORD"
     ;;
-  *) echo "usage: $0 start|stop|restart|status|fetch|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status|fetch|init|env" >&2; exit 2 ;;
 esac

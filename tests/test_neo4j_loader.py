@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -9,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import Graph, read_graph
+from kg.graph import Graph, read_graph, write_graph
 from loaders.cypher_script import cypher_literal, cypher_string, split_statements, write_cypher_script
-from loaders.neo4j_loader import Neo4jLoadError, database_counts, load_graph, load_graph_file
+from loaders.neo4j_loader import Neo4jLoadError, connect, database_counts, load_graph, load_graph_file
 
 pytestmark = pytest.mark.neo4j
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "neo4j_mini_graph.jsonl"
 EXPECTED = {"documents": 4, "entities": 9, "mentions": 19, "relations": 10, "evidence": 12}
+WRITTEN = {**EXPECTED, "removed_entities": 0, "removed_relations": 0}  # what load_graph returns
 
 
 def subgraph(graph: Graph, docs: set[str]) -> Graph:
@@ -42,7 +44,7 @@ def relationships(driver) -> list[tuple]:
 
 def nodes(driver) -> list[tuple]:
     records, _, _ = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+        "MATCH (n) WHERE NOT n:Run RETURN labels(n) AS labels, properties(n) AS props"
     )
     return sorted((tuple(sorted(r["labels"])), tuple(sorted((k, str(v)) for k, v in r["props"].items())))
                   for r in records)
@@ -51,14 +53,15 @@ def nodes(driver) -> list[tuple]:
 def test_load_twice_gives_the_same_graph(neo4j_db):
     graph = read_graph(MINI)
     first = load_graph(neo4j_db, graph, batch_size=3)
-    assert first == EXPECTED
+    assert first == WRITTEN
     assert database_counts(neo4j_db) == EXPECTED
-    dump = relationships(neo4j_db)
+    dump = (nodes(neo4j_db), relationships(neo4j_db))
 
     second = load_graph(neo4j_db, graph)
-    assert second["evidence"] == 0  # nothing new
+    assert second == WRITTEN  # the same rows rewritten, nothing removed
     assert database_counts(neo4j_db) == EXPECTED
-    assert relationships(neo4j_db) == dump
+    assert (nodes(neo4j_db), relationships(neo4j_db)) == dump
+    dump = relationships(neo4j_db)
 
     # every relationship carries non-empty, parallel evidence, and count = distinct evidence ids
     for _t, _s, _o, count, ids, docs, sentences, starts, ends, confs, modalities, agents in dump:
@@ -94,7 +97,7 @@ def test_schema_labels_and_symmetric_relations(neo4j_db):
         "MATCH (d:Document {id: 't_doc2'})-[m:MENTIONS]->(e:Entity {id: 'SDF'}) RETURN m.count AS n, "
         "d.title AS title, d.date AS date"
     )
-    assert records[0]["n"] == 3 and records[0]["date"] == "2016-11-02"
+    assert records[0]["n"] == 3 and str(records[0]["date"]) == "2016-11-02"
     assert records[0]["title"] == read_graph(MINI).documents["t_doc2"].title
 
 
@@ -158,8 +161,8 @@ def test_neo4j_down_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert lines == ["error: cannot reach Neo4j at bolt://127.0.0.1:1 (is it running? "
-                     "scripts/neo4j-local.sh start)"]
+    assert lines == [f"loading {MINI} into Neo4j at bolt://127.0.0.1:1, database (server default) ...",
+                     "error: cannot reach Neo4j at bolt://127.0.0.1:1 (is it running? scripts/neo4j-local.sh start)"]
 
 
 def test_wrong_credentials_are_a_clear_error(neo4j_uri):
@@ -172,8 +175,12 @@ def test_cli_load(neo4j_db, neo4j_uri, neo4j_auth):
     result = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "load", str(MINI)],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "relations 10" in result.stderr and "new evidence items 12" in result.stderr
+    assert "relations 10" in result.stderr and "evidence 12" in result.stderr
     assert database_counts(neo4j_db) == EXPECTED
+    # the summary says where it went and what the database holds now
+    assert f"into {neo4j_uri} database neo4j:" in result.stderr
+    assert "database neo4j now holds documents 4, entities 9, mentions 19, relations 10, evidence 12" \
+        in result.stderr
 
 
 # --- graph.cypher -----------------------------------------------------------------------------------------
@@ -246,3 +253,110 @@ def test_script_survives_hostile_values(neo4j_db, tmp_path):
     )
     assert {r["id"]: r["title"] for r in records} == {f"evil_{i}": v for i, v in enumerate(TRICKY)}
     assert database_counts(neo4j_db)["evidence"] == EXPECTED["evidence"]
+
+
+# --- reloads that stay true, runs, credentials ------------------------------------------------------------
+
+
+def corrected(graph: Graph) -> Graph:
+    """``graph`` as a newer build of the same articles gives it: USA is no longer found in t_doc2 (its
+    mentions and SUPPORTED_BY relation go), ISIS no longer CONTROLS the town of t_doc1 (the town stays
+    mentioned), and the evidence sentence of REL_t004 is corrected."""
+    fixed = Graph(documents=dict(graph.documents))
+    fixed.entities = {k: dataclasses.replace(e, docs=list(e.docs)) for k, e in graph.entities.items() if k != "USA"}
+    fixed.mentions = [m for m in graph.mentions if m.entity != "USA"]
+    fixed.relations = [dataclasses.replace(r, sentence="جملة مصححة عن القتال.") if r.id == "REL_t004" else r
+                       for r in graph.relations if r.id not in ("REL_t007", "REL_t003")]
+    return fixed
+
+
+def test_reloading_a_corrected_graph_makes_the_database_equal_it(neo4j_db):
+    graph = read_graph(MINI)
+    mine, others = subgraph(graph, {"t_doc1", "t_doc2"}), subgraph(graph, {"t_doc3", "t_doc4"})
+    load_graph(neo4j_db, mine)
+    load_graph(neo4j_db, others)  # another load: its documents must stay as they are
+    counts = load_graph(neo4j_db, corrected(mine))
+    assert counts["removed_entities"] == 1 and counts["removed_relations"] == 2
+    after_reload = (nodes(neo4j_db), relationships(neo4j_db))
+
+    ids = {r["id"] for r in neo4j_db.execute_query("MATCH (e:Entity) RETURN e.id AS id")[0]}
+    assert "USA" not in ids and "LOC_9e8d7c6b5a" in ids
+    records, _, _ = neo4j_db.execute_query(
+        "MATCH (:Entity {id: 'SDF'})-[r:FOUGHT]-(:Entity {id: 'ISIS'}) RETURN r.sentences AS s, r.docs AS docs")
+    assert records[0]["docs"] == ["t_doc1", "t_doc2"] and records[0]["s"][1] == "جملة مصححة عن القتال."
+    assert neo4j_db.execute_query("MATCH ()-[r:SUPPORTED_BY|CONTROLS]->(:Entity {id: 'LOC_9e8d7c6b5a'}) "
+                                  "RETURN count(r) AS n")[0][0]["n"] == 0
+
+    # the same database as loading the corrected graph and the other load into an empty one
+    from tests.plugins.neo4j_server import wipe_neo4j
+
+    wipe_neo4j(neo4j_db)
+    load_graph(neo4j_db, others)
+    load_graph(neo4j_db, corrected(mine))
+    assert (nodes(neo4j_db), relationships(neo4j_db)) == after_reload
+
+
+def _kg(*args: str, env: dict[str, str], cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args],
+                          capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def _env(neo4j_uri: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    return {**env, "NEO4J_URI": neo4j_uri, "PYTHONPATH": str(ROOT), **extra}
+
+
+def test_each_load_is_a_run_the_user_can_list(neo4j_db, neo4j_uri, neo4j_auth, tmp_path):
+    part = write_graph(subgraph(read_graph(MINI), {"t_doc1"}), tmp_path / "part.jsonl")
+    env = _env(neo4j_uri, NEO4J_USER=neo4j_auth[0], NEO4J_PASSWORD=neo4j_auth[1])
+    for graph in (MINI, part):
+        assert _kg("load", str(graph), env=env).returncode == 0
+    result = _kg("runs", env=env)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert len(rows) == 2
+    assert str(part) in rows[0] and str(MINI) in rows[1]  # newest first
+    assert "documents 4, entities 9, relations 10, evidence 12" in rows[1]
+    assert "documents 1, entities 4, relations 3, evidence 3" in rows[0]
+    records, _, _ = neo4j_db.execute_query("MATCH (r:Run) RETURN r.at AS at ORDER BY at")
+    assert len(records) == 2 and records[0]["at"] < records[1]["at"]
+
+
+def test_no_password_is_a_clear_error_not_a_built_in_one(neo4j_db, neo4j_uri):
+    result = _kg("load", str(MINI), env=_env(neo4j_uri))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"error: no password for Neo4j at {neo4j_uri}: set NEO4J_PASSWORD, or put NEO4J_PASSWORD=... in ./.env "
+        "(scripts/neo4j-local.sh env prints the local server's), or run kg in a terminal to be asked"]
+    assert database_counts(neo4j_db)["documents"] == 0
+    # and the command line cannot carry one (every user sees it in `ps`)
+    result = _kg("load", str(MINI), "--password", "x", env=_env(neo4j_uri))
+    assert result.returncode == 2 and "No such option" in result.stderr
+
+
+def test_password_from_dotenv_in_the_working_directory(neo4j_db, neo4j_uri, neo4j_auth, tmp_path):
+    (tmp_path / ".env").write_text(f"# local settings\nNEO4J_USER={neo4j_auth[0]}\n"
+                                   f"NEO4J_PASSWORD='{neo4j_auth[1]}'\n", encoding="utf-8")
+    result = _kg("load", str(MINI), env=_env(neo4j_uri), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert database_counts(neo4j_db) == EXPECTED
+
+
+def test_authentication_rate_limit_is_one_line(neo4j_driver, neo4j_uri):
+    user, password = "kg_rate_probe", "probe-password-1"
+    neo4j_driver.execute_query(f"CREATE OR REPLACE USER {user} SET PASSWORD $pw CHANGE NOT REQUIRED",
+                               pw=password, database_="system")
+    try:
+        messages = []
+        for _ in range(6):  # Neo4j locks a user for 5 s after 3 failed logins
+            with pytest.raises(Neo4jLoadError) as failure:
+                connect(neo4j_uri, user, "wrong")
+            messages.append(str(failure.value))
+        assert messages[0] == f"Neo4j at {neo4j_uri} refused the credentials of user {user!r}"
+        assert messages[-1] == (f"Neo4j at {neo4j_uri} locked user {user!r} after too many failed logins: check "
+                                "the password (NEO4J_PASSWORD or .env), wait a few seconds, retry")
+        result = _kg("load", str(MINI), env=_env(neo4j_uri, NEO4J_USER=user, NEO4J_PASSWORD="wrong"))
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith(f"error: Neo4j at {neo4j_uri} locked user")
+    finally:
+        neo4j_driver.execute_query(f"DROP USER {user} IF EXISTS", database_="system")
