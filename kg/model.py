@@ -8,7 +8,6 @@ graph model (``kg.graph``) is what every writer reads, through graph.jsonl.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
 from kg.normalize import normalize, proclitic_readings
@@ -44,27 +43,23 @@ class Document:
 
 @dataclass(frozen=True)
 class Token:
-    """A token of the original text; its matching forms are computed on first use and kept, so the
-    mention finders, the resolver and the relation layer share them instead of recomputing them."""
+    """A token of the original text, with its matching forms computed once when it is made, so the
+    mention finders, the resolver and the relation layer share them instead of recomputing them:
+    ``norm`` (``kg.normalize.normalize``), ``readings`` (its clitic readings, unstripped first; none for
+    punctuation) and ``is_word`` (has a letter: not punctuation or a number)."""
 
     text: str
     start: int
     end: int
+    norm: str = field(init=False, repr=False, compare=False)
+    readings: tuple[tuple[int, str], ...] = field(init=False, repr=False, compare=False)
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def norm(self) -> str:
-        """The normalized form (``kg.normalize.normalize``)."""
-        return normalize(self.text)
-
-    @cached_property
-    def readings(self) -> tuple[tuple[int, str], ...]:
-        """(characters stripped, stem) clitic readings of ``norm``, unstripped first; none for punctuation."""
-        return proclitic_readings(self.norm) if self.norm else ()
-
-    @cached_property
-    def is_word(self) -> bool:
-        """Has a letter: a word, not punctuation or a number."""
-        return any(ch.isalpha() for ch in self.text)
+    def __post_init__(self) -> None:
+        norm = normalize(self.text)
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "readings", proclitic_readings(norm) if norm else ())
+        object.__setattr__(self, "is_word", any(ch.isalpha() for ch in self.text))
 
 
 @dataclass

@@ -153,6 +153,20 @@ def _words_loader():
         def _load_doc(self, doc, scheme):
             return [[[w, (None,)] for w in sentence] for sentence in doc]
 
+        def preprocess(self, data, vocab, args):
+            """stanza's preprocess for untagged words, with each distinct word's character ids looked up
+            once per call instead of at every occurrence (words repeat a lot within a batch)."""
+            lower = args.get("char_lowercase", False)
+            char_vocab, tag = vocab["char"], vocab["tag"].map([(None,)])[0]
+            chars: dict[str, list[int]] = {}
+
+            def char_ids(word: str) -> list[int]:
+                if word not in chars:
+                    chars[word] = char_vocab.map([c.lower() for c in word] if lower else word)
+                return chars[word]
+
+            return [[[w for w, _ in sent], [char_ids(w) for w, _ in sent], [tag] * len(sent)] for sent in data]
+
     return WordsLoader
 
 
