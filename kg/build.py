@@ -18,15 +18,14 @@ class BuildResult:
 
 def build(inputs: list[str | Path], out_dir: Path, workers: int | None = None, scheduler: str | None = None,
           progress: bool = True, resume: bool = False) -> BuildResult:
-    """Write graph.jsonl, graph.ttl, graph.cypher and html/ under ``out_dir`` (loading Neo4j is the
+    """Write graph.jsonl and every registered writer's output (graph.ttl, graph.cypher, html/, events.csv,
+    graph.graphml: ``loaders.writers``) under ``out_dir`` (loading Neo4j is the
     caller's choice: the files stand whether or not a server answers).  ``out_dir`` must not overlap
     an input; it is marked as kg output so that reading a folder above it skips it."""
-    from loaders.cypher_script import write_cypher_script
-    from loaders.html_writer import write_html
-    from loaders.rdf_writer import write_turtle
+    from loaders.writers import WRITERS, output_path, write_outputs
 
-    outputs = {"graph.jsonl": out_dir / "graph.jsonl", "graph.ttl": out_dir / "graph.ttl",
-               "graph.cypher": out_dir / "graph.cypher", "html": out_dir / "html" / "index.html"}
+    outputs = {"graph.jsonl": out_dir / "graph.jsonl",
+               **{writer.target: output_path(out_dir, name) for name, writer in WRITERS.items()}}
     check_apart(inputs, [out_dir, *outputs.values(), out_dir / "html"])
     check_output_dir(out_dir)
     mark_output_dir(out_dir)
@@ -35,7 +34,5 @@ def build(inputs: list[str | Path], out_dir: Path, workers: int | None = None, s
                                  resume=resume))
     graph = read_graph(graph_path)
     result.outputs = outputs
-    write_turtle(graph, result.outputs["graph.ttl"])
-    write_cypher_script(graph, result.outputs["graph.cypher"])
-    write_html(graph, out_dir / "html")
+    write_outputs(graph, out_dir)
     return result

@@ -122,7 +122,8 @@ def build(
     database: str | None = Database,
     resume: bool = Resume,
 ) -> None:
-    """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher and html/; load Neo4j only when asked.
+    """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher, html/, events.csv and graph.graphml;
+    load Neo4j only when asked.
 
     With --neo4j-uri (or NEO4J_URI, also from ./.env) the graph is loaded there and a failed load is an
     error (exit 1); the server and database are printed first.
@@ -329,6 +330,29 @@ def html(
 
     pages = write_html(read_graph(graph), check_output_dir(out), max_index_nodes=max_index_nodes)
     typer.echo(f"wrote {len(pages)} pages; open {pages[0]}", err=True)
+
+
+# --- commands: exports (events.csv, graph.graphml and the other writers) ---
+
+
+@app.command("export")
+def export_(
+    graph: Path = typer.Argument(Path("graph.jsonl"), exists=True, dir_okay=False, help="graph.jsonl to export."),
+    out: Path = typer.Option(Path("."), "--out", "-o", help="Folder to write into."),
+    formats: list[str] = typer.Option(["csv", "graphml"], "--format", "-f",
+                                      help="csv (events.csv), graphml (graph.graphml), turtle, cypher, html; "
+                                           "repeat for several."),
+) -> None:
+    """Write events.csv (one row per relation instance, ACLED-like columns) and graph.graphml (Gephi,
+    Cytoscape, networkx), or any other writer's file, from a graph.jsonl."""
+    from kg.graph import read_graph
+    from loaders.writers import WRITERS, write_outputs
+
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(WRITERS)}")
+    for path in write_outputs(read_graph(graph), out, formats).values():
+        typer.echo(f"wrote {path}", err=True)
 
 
 def main() -> None:

@@ -157,6 +157,9 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
                     failed(adoc.doc.id, f"cannot be written to graph.jsonl ({exc})")
                     continue
                 checkpoint.add(adoc, digest)
+                if adoc.doc.date_text.strip() and not adoc.doc.date:
+                    tqdm.write(f"warning: {adoc.doc.id}: date {adoc.doc.date_text!r} not understood; kept as text",
+                               file=sys.stderr)
             if not writer.counts["documents"] and not report.skipped:
                 raise UsageError(f"no articles in {', '.join(map(str, inputs))} (.txt .md .html .htm .jsonl; "
                                  f"documentation files and kg outputs are not read); {out_path} not written")
@@ -176,9 +179,11 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
     report.documents = writer.counts["documents"]
     report.mentions = writer.counts["mentions"]
     report.relations = writer.counts["relations"]
-    if writer.counts["relations_dropped"]:
-        tqdm.write(f"note: {writer.counts['relations_dropped']} relations left out: across the corpus an argument "
-                   "was typed as something the relation does not take", file=sys.stderr)
+    if writer.dropped:
+        tqdm.write(f"note: {len(writer.dropped)} relations left out: across the corpus an argument was typed as "
+                   "something the relation does not take:", file=sys.stderr)
+        for d in writer.dropped:
+            tqdm.write(f"  {d.relation.doc}: {d.reason}", file=sys.stderr)
     report.entities = len(writer.entities)
     report.seconds = time.perf_counter() - started
     return report

@@ -5,7 +5,13 @@ One JSON object per line, UTF-8, each with a ``kind``:
 - ``document``: id, title, date, source, url, path (and original_id when the given id was too long)
 - ``entity``:   id, label, type, aliases, docs, wikidata
 - ``mention``:  entity, doc, start, end, text
-- ``relation``: id, type, subject, object, doc, sentence, start, end, confidence, modality, agent, trigger
+- ``relation``: id, type, subject, object, doc, sentence, start, end, confidence, modality, agent, trigger,
+                date, date_source, date_text, date_precision, place
+
+Dates are ISO: a document's ``date`` (YYYY-MM-DD, '' when its date string was not understood),
+``datetime`` (with time and offset, where the source gives one) and ``date_text`` (the string as read);
+a relation's ``date`` comes from the sentence (``date_source`` "text") or the document ("document").
+Entities carry the alias table's ``label_en``, ``state`` and ``lat``/``lon``, so writers need no table.
 
 Documents and mentions are streamed as documents are processed; relations (a few per article) and
 entities (merged across documents) are written at the end, relations first, once every entity has its
@@ -19,10 +25,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
+from kg.dates import parse_document_date
 from kg.errors import KgError
 from kg.model import AnalyzedDoc, Document, Entity, Relation
 
@@ -67,6 +74,8 @@ def document_record(doc: Document) -> dict:
         "source": doc.source,
         "url": doc.url,
         "path": doc.path,
+        "datetime": doc.datetime,
+        "date_text": doc.date_text,
     }
     if doc.original_id:
         record["original_id"] = doc.original_id
@@ -94,6 +103,39 @@ def merge_entity(into: Entity, other: Entity) -> None:
         if doc not in into.docs:
             into.docs.append(doc)
     into.wikidata = into.wikidata or other.wikidata
+    into.label_en = into.label_en or other.label_en
+    into.state = into.state or other.state
+    if into.lat is None:
+        into.lat, into.lon = other.lat, other.lon
+
+
+@dataclass(frozen=True)
+class DroppedRelation:
+    relation: Relation
+    reason: str
+
+
+def settle_types(entities: dict[str, Entity], votes: dict[str, Counter[str]], relations: list[Relation],
+                 relation_fits: Callable[[Relation, Entity, Entity], bool] | None = None,
+                 ) -> tuple[list[Relation], list[DroppedRelation]]:
+    """The corpus-wide type vote and the relation re-check, one named step.
+
+    An entity typed differently across articles takes the majority type; a relation whose argument then
+    has a type the relation does not take is dropped, with the reason; a place that is no longer a Place
+    is taken off its relation.  Returns (kept, dropped)."""
+    for ent in entities.values():
+        ent.type = votes[ent.id].most_common(1)[0][0]
+    kept, dropped = [], []
+    for rel in relations:
+        subject, obj = entities[rel.subject], entities[rel.object]
+        if relation_fits is not None and not relation_fits(rel, subject, obj):
+            dropped.append(DroppedRelation(rel, f"{rel.type} does not take {subject.id} ({subject.type}) -> "
+                                                f"{obj.id} ({obj.type}) as typed across the corpus"))
+            continue
+        if rel.place is not None and getattr(entities.get(rel.place), "type", None) != "Place":
+            rel.place = None
+        kept.append(rel)
+    return kept, dropped
 
 
 class GraphWriter:
@@ -108,6 +150,7 @@ class GraphWriter:
         self._relations: list[Relation] = []
         self._relation_fits = relation_fits
         self.counts = {"documents": 0, "mentions": 0, "relations": 0, "relations_dropped": 0}
+        self.dropped: list[DroppedRelation] = []
         self._records = Counter()
 
     def _write(self, *records: dict) -> None:
@@ -131,24 +174,18 @@ class GraphWriter:
             self._type_votes.setdefault(ent.id, Counter())[ent.type] += 1
             known = self.entities.get(ent.id)
             if known is None:
-                self.entities[ent.id] = Entity(
-                    ent.id, ent.label, ent.type, list(ent.aliases), list(ent.docs), ent.wikidata
-                )
+                self.entities[ent.id] = replace(ent, aliases=list(ent.aliases), docs=list(ent.docs))
             else:
                 merge_entity(known, ent)
 
     def close(self) -> None:
-        """Write the relations, then the merged entities; an entity typed differently across articles takes
-        the majority type."""
-        for ent in self.entities.values():
-            ent.type = self._type_votes[ent.id].most_common(1)[0][0]
-        for rel in self._relations:
-            subject, obj = self.entities[rel.subject], self.entities[rel.object]
-            if self._relation_fits is None or self._relation_fits(rel, subject, obj):
-                self._write(relation_record(rel))
-                self.counts["relations"] += 1
-            else:
-                self.counts["relations_dropped"] += 1
+        """Settle types and re-check relations (``settle_types``), then write the relations and the merged
+        entities."""
+        kept, self.dropped = settle_types(self.entities, self._type_votes, self._relations, self._relation_fits)
+        for rel in kept:
+            self._write(relation_record(rel))
+        self.counts["relations"] += len(kept)
+        self.counts["relations_dropped"] += len(self.dropped)
         for ent in sorted(self.entities.values(), key=lambda e: e.id):
             self._write(entity_record(ent))
         self._write(completion_record(self._records))
@@ -248,6 +285,9 @@ def graph_from_records(records: Iterable[dict], source: str | Path = "graph.json
 
 def _add_record(graph: Graph, kind: str | None, r: dict) -> None:
     if kind == "document":
+        if "date_text" not in r:  # written before dates were parsed (kg.dates): parse them now
+            parsed = parse_document_date(r.get("date") or "")
+            r.update(date=parsed.date, datetime=parsed.datetime, date_text=parsed.text)
         graph.documents[r["id"]] = Document(text="", **r)
     elif kind == "entity":
         ent = Entity(**r)

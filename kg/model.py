@@ -38,6 +38,10 @@ class Document:
     source: str = ""
     url: str = ""
     path: str = ""
+    # set by the pipeline's date step (kg.dates): ``date`` becomes ISO (YYYY-MM-DD, '' when not understood),
+    # ``datetime`` ISO with time and offset where the source gives a time, ``date_text`` the date as read
+    datetime: str = ""
+    date_text: str = ""
     original_id: str = ""  # the id as given, when it was too long and ``id`` is its bounded form
 
 
@@ -96,6 +100,11 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
     wikidata: str | None = None
+    # facts of the alias table carried into graph.jsonl, so no writer needs the table
+    label_en: str = ""
+    state: bool = False
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass
@@ -114,6 +123,13 @@ class Relation:
     modality: str = "asserted"
     agent: str | None = None
     trigger: str = ""
+    # when and where (kg.relations.event_context): ISO date, "text" | "document", the date phrase and its
+    # precision (day, part_of_month, month, year), and the place's entity id
+    date: str = ""
+    date_source: str = ""
+    date_text: str = ""
+    date_precision: str = ""
+    place: str | None = None
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The analysis pipeline: named components applied in order to one ``AnalyzedDoc`` (as in spaCy/stanza).
 
-sentences -> mentions (stanza NER + alias table + place cues + generic references) -> resolve -> relations
+date -> sentences -> mentions (stanza NER + alias table + place cues + generic references) -> resolve
+-> entity facts -> relations -> event context (date and place of each relation)
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.actor_patterns import find_actor_patterns
-from kg.knowledge import Knowledge, load_knowledge
+from kg.dates import date_document
+from kg.geo import EntityFacts
+from kg.knowledge import Knowledge, is_state, load_knowledge
 from kg.mentions import (
     NameTable,
     SpanKeys,
@@ -21,6 +24,7 @@ from kg.mentions import (
     settle_overlaps,
 )
 from kg.model import AnalyzedDoc, Document
+from kg.relations.event_context import EventContext
 from kg.resolve import resolve
 from kg.tokenize import split_sentences
 
@@ -113,8 +117,11 @@ def build_pipeline(ner_model_dir: Path | None = None, official_ner: bool = False
 
     kb = load_knowledge()
     return Pipeline([
+        ("date", date_document),
         ("sentences", sentence_splitter),
         ("mentions", MentionFinder(StanzaNER(ner_model_dir, official=official_ner), kb)),
         ("resolve", Resolver(kb)),
+        ("entity_facts", EntityFacts(kb)),
         ("relations", relation_extractor),
+        ("event_context", EventContext(is_state)),
     ])

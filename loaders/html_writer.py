@@ -15,6 +15,7 @@ import pyvis
 
 from kg.graph import Graph
 from kg.outputs import copy_atomic, mark_output_dir, write_text_atomic
+from loaders.html.events import copy_date_filter, date_range, edge_dates, entity_events
 from loaders.html.render import TEMPLATES, build_network, page_data, render_page
 from loaders.html.style import (
     entity_type_styles,
@@ -59,6 +60,7 @@ def write_html(graph: Graph, out_dir: Path, relation_labels: dict | None = None,
 
     mark_output_dir(out_dir)
     _write_lib(out_dir, view)
+    copy_date_filter(out_dir / "lib")
     stats = {"entities": len(view.entities), "relations": len(graph.relations),
              "documents": len(graph.documents)}
     # every page is written under a temporary name and renamed; the index comes last, so a site that
@@ -94,7 +96,8 @@ def _write_index(out_dir: Path, view: GraphView, etypes: dict, rtypes: dict, sta
     html = render_page(kind="index", root="", title="شبكة الكيانات · Knowledge graph",
                        heading="شبكة الكيانات والعلاقات", stats=stats, hidden=sel.hidden,
                        shown=len(sel.nodes), total=len(view.entities), etypes=etypes, rtypes=rtypes,
-                       hidden_edges=sel.hidden_edges, data=data)
+                       hidden_edges=sel.hidden_edges, data=data, date_range=date_range(view.graph),
+                       edge_dates=edge_dates(view.graph, view))
     path = out_dir / "index.html"
     write_text_atomic(path, html)
     return path
@@ -110,6 +113,7 @@ def _split_trigger(sentence: str, trigger: str) -> tuple[str, str, str]:
 def _write_entity(out_dir: Path, view: GraphView, eid: str, etypes: dict, rtypes: dict,
                   max_neighbours: int) -> Path:
     ent = view.entities[eid]
+    events = entity_events(view.graph, view, eid, rtypes)
     sel = view.entity_selection(eid, max_neighbours, MAX_PAGE_EDGES)
     net = build_network(view, sel, etypes, rtypes, center=eid, edge_labels=len(sel.edges) <= 200)
     data = page_data(net, kind="entity", root="../", center=eid, etypes=etypes, rtypes=rtypes,
@@ -142,7 +146,7 @@ def _write_entity(out_dir: Path, view: GraphView, eid: str, etypes: dict, rtypes
                        entity_id=eid, etype=etype, wikidata=ent.wikidata, ndocs=len(ent.docs),
                        aliases=[a for a in ent.aliases if a != label], hidden=sel.hidden,
                        shown=len(sel.nodes), total=len(view.entities), etypes=etypes, rtypes=rtypes,
-                       hidden_edges=sel.hidden_edges, relations=relations, data=data)
+                       hidden_edges=sel.hidden_edges, relations=relations, events=events, data=data)
     path = out_dir / "entities" / view.files[eid]
     write_text_atomic(path, html)
     return path

@@ -3,11 +3,13 @@
 Schema (docs/neo4j.md):
 
 - ``(:Entity:Person|Organization|Place {id, name, aliases, wikidata})``
-- ``(:Document {id, title, date, source, url})``
+- ``(:Document {id, title, date, datetime, date_text, source, url})``: ``date`` a Neo4j DATE, ``datetime``
+  a DATETIME where the source gives a time (null when unknown), ``date_text`` the date as read
 - ``(:Document)-[:MENTIONS {count}]->(:Entity)``
 - ``(:Entity)-[:FOUGHT|NEGOTIATED_WITH|... ]->(:Entity)``: ONE relationship per (type, subject, object),
   carrying its evidence as parallel lists (Neo4j properties cannot be maps): ``evidence_ids, docs,
-  sentences, starts, ends, confidences, modalities, agents, triggers``; ``count`` = distinct evidence ids,
+  sentences, starts, ends, confidences, modalities, agents, triggers, dates, date_sources, places`` (dates
+  ISO strings, places entity ids, '' when unknown); ``count`` = distinct evidence ids,
   ``confidence`` = the highest. Symmetric types are stored once, subject < object, and queried undirected.
 
 - ``(:Run {id, at, input, documents, entities, mentions, relations, evidence})``: one per load (``kg runs``)
@@ -26,6 +28,7 @@ whitelists below.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +39,7 @@ from typing import Any
 from kg.graph import Graph, read_graph
 from kg.model import ENTITY_TYPES, RELATION_TYPES, Relation
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # what becomes a Neo4j DATE; other date strings stay date_text
 RELATIONS_JSON = Path(__file__).resolve().parents[1] / "kg" / "resources" / "relations.json"
 
 
@@ -55,7 +59,9 @@ CONSTRAINTS: tuple[str, ...] = (
 
 DOCUMENT_QUERY = """UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-SET d.title = row.title, d.date = row.date, d.source = row.source, d.url = row.url,
+SET d.title = row.title, d.date = CASE row.date WHEN '' THEN null ELSE date(row.date) END,
+    d.datetime = CASE row.datetime WHEN '' THEN null ELSE datetime(row.datetime) END,
+    d.date_text = row.date_text, d.source = row.source, d.url = row.url,
     d.original_id = row.original_id
 RETURN count(d) AS written"""
 
@@ -70,7 +76,8 @@ SET r.evidence_ids = [i IN keep | r.evidence_ids[i]], r.docs = [i IN keep | r.do
     r.sentences = [i IN keep | r.sentences[i]], r.starts = [i IN keep | r.starts[i]],
     r.ends = [i IN keep | r.ends[i]], r.confidences = [i IN keep | r.confidences[i]],
     r.modalities = [i IN keep | r.modalities[i]], r.agents = [i IN keep | r.agents[i]],
-    r.triggers = [i IN keep | r.triggers[i]], r.count = size(keep),
+    r.triggers = [i IN keep | r.triggers[i]], r.dates = [i IN keep | r.dates[i]],
+    r.date_sources = [i IN keep | r.date_sources[i]], r.places = [i IN keep | r.places[i]], r.count = size(keep),
     r.confidence = reduce(m = 0.0, i IN keep | CASE WHEN r.confidences[i] > m THEN r.confidences[i] ELSE m END)
 RETURN count(r) AS written"""
 
@@ -135,7 +142,8 @@ MATCH (s:Entity {{id: row.subject}})
 MATCH (o:Entity {{id: row.object}})
 MERGE (s)-[r:{rtype}]->(o)
 ON CREATE SET r.evidence_ids = [], r.docs = [], r.sentences = [], r.starts = [], r.ends = [],
-              r.confidences = [], r.modalities = [], r.agents = [], r.triggers = []
+              r.confidences = [], r.modalities = [], r.agents = [], r.triggers = [], r.dates = [],
+              r.date_sources = [], r.places = []
 WITH r, row, [i IN range(0, size(row.evidence_ids) - 1)
               WHERE NOT row.evidence_ids[i] IN r.evidence_ids] AS new
 SET r.evidence_ids = r.evidence_ids + [i IN new | row.evidence_ids[i]],
@@ -146,7 +154,10 @@ SET r.evidence_ids = r.evidence_ids + [i IN new | row.evidence_ids[i]],
     r.confidences = r.confidences + [i IN new | row.confidences[i]],
     r.modalities = r.modalities + [i IN new | row.modalities[i]],
     r.agents = r.agents + [i IN new | row.agents[i]],
-    r.triggers = r.triggers + [i IN new | row.triggers[i]]
+    r.triggers = r.triggers + [i IN new | row.triggers[i]],
+    r.dates = coalesce(r.dates, []) + [i IN new | row.dates[i]],
+    r.date_sources = coalesce(r.date_sources, []) + [i IN new | row.date_sources[i]],
+    r.places = coalesce(r.places, []) + [i IN new | row.places[i]]
 WITH r, size(new) AS added
 SET r.count = size(r.evidence_ids),
     r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c ELSE m END)
@@ -168,7 +179,9 @@ Neo4jUnavailable = Neo4jLoadError  # the name kg.cli's `build` catches
 
 def document_rows(graph: Graph) -> list[dict[str, Any]]:
     return [
-        {"id": d.id, "title": d.title or "", "date": d.date or "", "source": d.source or "", "url": d.url or "",
+        {"id": d.id, "title": d.title or "", "date": d.date if ISO_DATE.fullmatch(d.date or "") else "",
+         "datetime": d.datetime or "", "date_text": d.date_text or d.date or "",
+         "source": d.source or "", "url": d.url or "",
          "original_id": d.original_id or None}
         for d in sorted(graph.documents.values(), key=lambda d: d.id)
     ]
@@ -214,6 +227,9 @@ def relation_row(subject: str, obj: str, evidence: Iterable[Relation]) -> dict[s
         "modalities": [r.modality or "asserted" for r in rels],
         "agents": [r.agent or "" for r in rels],
         "triggers": [r.trigger or "" for r in rels],
+        "dates": [r.date or "" for r in rels],
+        "date_sources": [r.date_source or "" for r in rels],
+        "places": [r.place or "" for r in rels],
     }
 
 
@@ -422,14 +438,22 @@ def wipe(driver: Any, database: str | None = None) -> None:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
+PARAM_LINE = re.compile(r"^:param\s+(\w+)\s*=>\s*(.+?)\s*;?\s*$")  # Browser's command (docs/neo4j.md)
+
+
 def query_params(text: str) -> dict[str, Any]:
-    """Parameter defaults declared in a saved query's header: ``// @param name = 'value'`` (or a number)."""
+    """Parameter defaults declared in a saved query: its ``:param name => 'value';`` lines, or header
+    comments ``// @param name = 'value'`` (or a number)."""
     params: dict[str, Any] = {}
     for line in text.splitlines():
         line = line.strip()
-        if not line.startswith("// @param "):
+        browser = PARAM_LINE.match(line)
+        if browser:
+            name, value = browser.groups()
+        elif line.startswith("// @param "):
+            name, _, value = line[len("// @param ") :].partition("=")
+        else:
             continue
-        name, _, value = line[len("// @param ") :].partition("=")
         value = value.strip()
         if value[:1] in "'\"" and value[-1:] == value[:1]:
             params[name.strip()] = value[1:-1]
@@ -444,5 +468,6 @@ def run_saved_query(
     """Run a ``queries/*.cypher`` file with its declared defaults overridden by ``params``."""
     text = Path(path).read_text(encoding="utf-8")
     merged = {**query_params(text), **(params or {})}
+    text = "\n".join(line for line in text.splitlines() if not PARAM_LINE.match(line.strip()))
     records, _, _ = driver.execute_query(text, parameters_=merged, database_=database)
     return [dict(r) for r in records]

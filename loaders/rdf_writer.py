@@ -5,7 +5,10 @@ offsets, confidence, modality and ``prov:wasDerivedFrom`` its document. A direct
 ``subject kgo:fought object`` is added once per (type, pair) for asserted instances only: a denied or
 merely expected negotiation is not a fact. Symmetric types store one direction (smaller id first);
 ``owl:SymmetricProperty`` in the ontology gives the other. Countries of the alias table
-(``kg.knowledge``) are typed ``kgo:State`` besides ``kgo:Place`` and known entities get an English label.
+(``state`` in graph.jsonl) are typed ``kgo:State`` besides ``kgo:Place``, known entities get an English label
+and known places ``schema:latitude``/``schema:longitude``. Documents carry ``dcterms:date`` as xsd:date and,
+where the source gives a time, ``dcterms:issued`` as xsd:dateTime; assertions carry ``kgo:eventDate``
+(xsd:date), ``kgo:dateSource`` and ``kgo:eventPlace``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.graph import Graph, read_graph
-from kg.knowledge import load_knowledge
 from kg.model import ENTITY_TYPES
 from kg.outputs import atomic_file
 from loaders.ontology import DCTERMS, KGO, KGR, PREFIXES, PROV, SCHEMA, WD, load_lexicon, property_iri
@@ -82,19 +84,20 @@ def graph_to_rdf(graph: Graph, lexicon: dict[str, dict] | None = None) -> RDFGra
         add((prop, RDFS.subPropertyOf, KGO.relation))
         add((prop, KGO.relationTypeName, Literal(rel_type)))
 
-    known = load_knowledge().entities
     for ent in graph.entities.values():
         if ent.type not in ENTITY_TYPES:
             raise ValueError(f"entity {ent.id}: unknown type {ent.type!r}")
         node = entity_iri(ent.id)
         add((node, RDF.type, KGO[ent.type]))
-        table = known.get(ent.id)
-        if ent.type == "Place" and table is not None and table.state:
+        if ent.type == "Place" and ent.state:
             add((node, RDF.type, KGO.State))
         add((node, DCTERMS.identifier, Literal(ent.id)))
         add((node, RDFS.label, Literal(ent.label, lang="ar")))
-        if table is not None and table.label_en:
-            add((node, RDFS.label, Literal(table.label_en, lang="en")))
+        if ent.label_en:
+            add((node, RDFS.label, Literal(ent.label_en, lang="en")))
+        if ent.lat is not None and ent.lon is not None:
+            add((node, SCHEMA.latitude, _confidence(ent.lat)))
+            add((node, SCHEMA.longitude, _confidence(ent.lon)))
         for alias in ent.aliases:
             if alias != ent.label:  # the alias table also lists Latin spellings (ISIS, Daesh)
                 add((node, SKOS.altLabel, Literal(alias, lang="ar" if ARABIC.search(alias) else "en")))
@@ -109,6 +112,8 @@ def graph_to_rdf(graph: Graph, lexicon: dict[str, dict] | None = None) -> RDFGra
             add((node, DCTERMS.title, Literal(doc.title, lang="ar")))
         if doc.date:
             add((node, DCTERMS.date, _date_literal(doc.date)))
+        if doc.datetime:
+            add((node, DCTERMS.issued, Literal(doc.datetime, datatype=XSD.dateTime)))
         if doc.source:
             add((node, SCHEMA.publisher, Literal(doc.source)))
         if doc.url:
@@ -137,6 +142,11 @@ def graph_to_rdf(graph: Graph, lexicon: dict[str, dict] | None = None) -> RDFGra
             add((node, KGO.trigger, Literal(rel.trigger, lang="ar")))
         if rel.agent:
             add((node, KGO.agent, entity_iri(rel.agent)))
+        if rel.date:
+            add((node, KGO.eventDate, _date_literal(rel.date)))
+            add((node, KGO.dateSource, Literal(rel.date_source)))
+        if rel.place:
+            add((node, KGO.eventPlace, entity_iri(rel.place)))
         add((node, PROV.wasDerivedFrom, document_iri(rel.doc)))
         if (rel.modality or "asserted") == "asserted":
             if rel.type in symmetric and rel.object < rel.subject:

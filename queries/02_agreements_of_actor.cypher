@@ -10,6 +10,6 @@
 MATCH (x:Entity {id: $actor})-[r:NEGOTIATED_WITH]-(y:Entity)
 UNWIND range(0, size(r.evidence_ids) - 1) AS i
 OPTIONAL MATCH (d:Document {id: r.docs[i]})
-RETURN x.id AS actor, y.id AS partner, y.name AS partner_name, coalesce(d.date, '') AS date,
+RETURN x.id AS actor, y.id AS partner, y.name AS partner_name, coalesce(toString(d.date), '') AS date,
        r.docs[i] AS doc, r.modalities[i] AS modality, r.sentences[i] AS sentence
 ORDER BY date, doc, partner, sentence

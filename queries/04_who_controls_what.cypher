@@ -8,5 +8,5 @@ MATCH (c:Entity)-[r:CONTROLS]->(p:Entity)
 OPTIONAL MATCH (d:Document) WHERE d.id IN r.docs
 WITH c, p, r, max(d.date) AS last_date
 RETURN p.id AS place, p.name AS place_name, c.id AS controller, c.name AS controller_name,
-       r.count AS count, coalesce(last_date, '') AS last_date
+       r.count AS count, coalesce(toString(last_date), '') AS last_date
 ORDER BY place, controller

@@ -10,7 +10,7 @@
 MATCH (x:Entity {id: $actor})-[r]-(y:Entity)
 UNWIND range(0, size(r.evidence_ids) - 1) AS i
 OPTIONAL MATCH (d:Document {id: r.docs[i]})
-RETURN coalesce(d.date, '') AS date, r.docs[i] AS doc, type(r) AS relation,
+RETURN coalesce(toString(d.date), '') AS date, r.docs[i] AS doc, type(r) AS relation,
        startNode(r).id AS subject, endNode(r).id AS object, r.modalities[i] AS modality,
        r.sentences[i] AS sentence
 ORDER BY date, doc, relation, subject, object, sentence

@@ -13,6 +13,6 @@ WITH x, y, f, n, min(df.date) AS first_fought
 OPTIONAL MATCH (dn:Document) WHERE dn.id IN n.docs
 WITH x, y, f, n, first_fought, min(dn.date) AS first_negotiated
 RETURN x.id AS a, x.name AS a_name, y.id AS b, y.name AS b_name, f.count AS fought,
-       n.count AS negotiated, coalesce(first_fought, '') AS first_fought,
-       coalesce(first_negotiated, '') AS first_negotiated
+       n.count AS negotiated, coalesce(toString(first_fought), '') AS first_fought,
+       coalesce(toString(first_negotiated), '') AS first_negotiated
 ORDER BY fought + negotiated DESC, a, b

@@ -41,5 +41,15 @@ def seed_graph_path(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.fixture(scope="session")
+def ant200_graph_path(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """graph.jsonl of the first 200 ANT articles (dated RFC 822 strings), built once per session (~25 s)."""
+    folder = tmp_path_factory.mktemp("ant200")
+    with open(shared_dir / "corpus" / "ant-middleeast.jsonl", encoding="utf-8") as src:
+        head = [line for _, line in zip(range(200), src, strict=False)]
+    (folder / "ant200.jsonl").write_text("".join(head), encoding="utf-8")
+    return _extract([folder / "ant200.jsonl"], folder / "graph.jsonl")
+
+
+@pytest.fixture(scope="session")
 def example_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _extract([ROOT / "examples"], tmp_path_factory.mktemp("examples") / "graph.jsonl")
