@@ -27,29 +27,23 @@ whitelists below.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kg.graph import Graph, read_graph
 from kg.model import ENTITY_TYPES, RELATION_TYPES, Relation
+from loaders.schema import load_schema
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # what becomes a Neo4j DATE; other date strings stay date_text
-RELATIONS_JSON = Path(__file__).resolve().parents[1] / "kg" / "resources" / "relations.json"
 
 
-@lru_cache(maxsize=1)
 def symmetric_types() -> frozenset[str]:
     """Relation types marked ``"symmetric": true`` in the relation lexicon (FOUGHT, NEGOTIATED_WITH)."""
-    if not RELATIONS_JSON.exists():
-        return frozenset({"FOUGHT", "NEGOTIATED_WITH"})
-    types = json.loads(RELATIONS_JSON.read_text(encoding="utf-8"))["types"]
-    return frozenset(name for name, spec in types.items() if spec.get("symmetric"))
+    return load_schema().symmetric
 
 
 CONSTRAINTS: tuple[str, ...] = (
@@ -206,10 +200,7 @@ def mention_rows(graph: Graph) -> list[dict[str, Any]]:
 
 def relation_key(rel: Relation) -> tuple[str, str, str]:
     """(type, subject, object), with symmetric types in sorted order: one relationship per key."""
-    s, o = rel.subject, rel.object
-    if rel.type in symmetric_types() and o < s:
-        s, o = o, s
-    return rel.type, s, o
+    return load_schema().key(rel)
 
 
 def relation_row(subject: str, obj: str, evidence: Iterable[Relation]) -> dict[str, Any]:
