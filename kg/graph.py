@@ -13,6 +13,9 @@ Dates are ISO: a document's ``date`` (YYYY-MM-DD, '' when its date string was no
 a relation's ``date`` comes from the sentence (``date_source`` "text") or the document ("document").
 Entities carry the alias table's ``label_en``, ``state`` and ``lat``/``lon``, so writers need no table.
 
+- ``end``:      the completion record, always the last line: ``records`` (lines before it) and the
+                number of documents, mentions, relations and entities
+
 Documents and mentions are streamed as documents are processed; relations (a few per article) and
 entities (merged across documents) are written at the end, relations first, once every entity has its
 final type, so memory grows with entities and relations, not with text or mentions.  A file without its

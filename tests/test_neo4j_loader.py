@@ -6,6 +6,7 @@ import dataclasses
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -360,3 +361,22 @@ def test_authentication_rate_limit_is_one_line(neo4j_driver, neo4j_uri):
         assert result.stderr.strip().splitlines()[-1].startswith(f"error: Neo4j at {neo4j_uri} locked user")
     finally:
         neo4j_driver.execute_query(f"DROP USER {user} IF EXISTS", database_="system")
+
+
+def test_password_typed_at_the_prompt_on_a_terminal(neo4j_db, neo4j_uri, neo4j_auth):
+    """Run in a terminal (util-linux `script` gives it one) with no password set, kg asks for it."""
+    command = f"{sys.executable} -c 'from kg.cli import main; main()' load {MINI}"
+    proc = subprocess.Popen(["script", "-qfec", command, "/dev/null"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, env=_env(neo4j_uri, NEO4J_USER=neo4j_auth[0]), cwd=ROOT)
+    seen = b""
+    while b"Neo4j password for" not in seen:  # type only once asked: the prompt flushes typed-ahead input
+        chunk = proc.stdout.read1(4096)
+        assert chunk, seen
+        seen += chunk
+    time.sleep(1)  # click prints the prompt, then getpass turns echo off (flushing what came before)
+    proc.stdin.write(neo4j_auth[1].encode() + b"\n")
+    proc.stdin.flush()
+    rest, _ = proc.communicate(timeout=300)
+    assert proc.returncode == 0, (seen + rest).decode(errors="replace")
+    assert neo4j_auth[1].encode() not in seen + rest  # not echoed
+    assert database_counts(neo4j_db) == EXPECTED
