@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.graph import Graph
 from kg.model import Relation
+from kg.outputs import atomic_file
 from loaders.schema import Schema, load_schema
 
 COLUMNS = (
@@ -59,7 +60,7 @@ def write_events_csv(graph: Graph, path: str | Path, schema: Schema | None = Non
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rels = sorted(graph.relations, key=lambda r: (r.date or "9999", r.doc, r.start, r.type, r.subject, r.object))
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_file(path, newline="") as fh:  # complete or not there
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for rel in rels:

@@ -14,6 +14,7 @@ from xml.sax.saxutils import quoteattr
 
 from kg.graph import Graph
 from kg.model import Relation
+from kg.outputs import write_text_atomic
 from loaders.schema import Schema, load_schema
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -68,5 +69,5 @@ def write_graphml(graph: Graph, path: str | Path, schema: Schema | None = None) 
         data = "".join(_data(f"e_{k}", values[k]) for k, _ in EDGE_KEYS)
         lines.append(f'    <edge id="e{n}" source={quoteattr(s)} target={quoteattr(o)}>{data}</edge>')
     lines += ["  </graph>", "</graphml>", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    write_text_atomic(path, "\n".join(lines))  # complete or not there
     return path

@@ -70,8 +70,9 @@ SET r.evidence_ids = [i IN keep | r.evidence_ids[i]], r.docs = [i IN keep | r.do
     r.sentences = [i IN keep | r.sentences[i]], r.starts = [i IN keep | r.starts[i]],
     r.ends = [i IN keep | r.ends[i]], r.confidences = [i IN keep | r.confidences[i]],
     r.modalities = [i IN keep | r.modalities[i]], r.agents = [i IN keep | r.agents[i]],
-    r.triggers = [i IN keep | r.triggers[i]], r.dates = [i IN keep | r.dates[i]],
-    r.date_sources = [i IN keep | r.date_sources[i]], r.places = [i IN keep | r.places[i]], r.count = size(keep),
+    r.triggers = [i IN keep | r.triggers[i]], r.dates = [i IN keep | coalesce(r.dates[i], '')],
+    r.date_sources = [i IN keep | coalesce(r.date_sources[i], '')],
+    r.places = [i IN keep | coalesce(r.places[i], '')], r.count = size(keep),
     r.confidence = reduce(m = 0.0, i IN keep | CASE WHEN r.confidences[i] > m THEN r.confidences[i] ELSE m END)
 RETURN count(r) AS written"""
 
