@@ -8,6 +8,7 @@ quote or line break), ISO dates: ``pandas.read_csv(path, parse_dates=["event_dat
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from kg.graph import Graph
@@ -60,9 +61,12 @@ def write_events_csv(graph: Graph, path: str | Path, schema: Schema | None = Non
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rels = sorted(graph.relations, key=lambda r: (r.date or "9999", r.doc, r.start, r.type, r.subject, r.object))
-    with atomic_file(path, newline="") as fh:  # complete or not there
+    with atomic_file(path, "wb") as raw:  # complete or not there
+        fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # newline="": CRLF stays as csv writes it
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for rel in rels:
             writer.writerow(event_row(graph, rel, schema))
+        fh.flush()
+        fh.detach()  # atomic_file closes the file itself
     return path
