@@ -95,6 +95,20 @@ def test_local_processes_same_results_in_order(tmp_path, expected):
     assert str(os.getpid()) not in pids
 
 
+class BatchNamePipeline(NamePipeline):
+    """With ``pipe``, as the real pipeline: a batch holding a failing document fails as a whole."""
+
+    def pipe(self, docs: list[Document]) -> list[AnalyzedDoc]:
+        return [self(d) for d in docs]
+
+
+def test_failed_batch_is_rerun_one_document_at_a_time(expected):
+    errors: list[str] = []
+    got = summary(run(documents(60), BatchNamePipeline, batch_size=8, on_error=lambda i, m: errors.append(i)))
+    assert got == expected
+    assert errors == ["d005", "d022", "d039", "d056"]
+
+
 def test_input_of_one_batch_runs_in_this_process(tmp_path, expected):
     builds = tmp_path / "builds"
     factory = functools.partial(make_name_pipeline, str(builds))
