@@ -7,7 +7,9 @@ Both strategies run the loader's own queries: documents, entities and mentions a
 either way; the relations are then loaded either in batches of ``--batch-size`` rows (``load_graph``) or
 one evidence item per transaction (what a naive per-relation ``session.run`` loop does). The database is
 wiped before each strategy, and both must end with the same counts. Connection: ``--uri`` / ``NEO4J_URI``
-(default the local server of scripts/neo4j-local.sh), ``NEO4J_USER``, ``NEO4J_PASSWORD``.
+(default the local server of scripts/neo4j-local.sh), ``NEO4J_USER``, ``NEO4J_PASSWORD``. Then the same
+graph is loaded again (a reload retracts its documents' mentions and evidence first) and must leave the
+database as it was; its time is given as a ratio to the first load.
 WARNING: wipes the target database.
 """
 
@@ -123,6 +125,16 @@ def main(argv: list[str] | None = None) -> int:
         batched_rel, batched_total = t2 - t1, t2 - t0
         print(f"batched        nodes+mentions {t1 - t0:7.2f} s  relations {t2 - t1:7.2f} s  "
               f"total {t2 - t0:7.2f} s  {batched}", flush=True)
+
+        t0 = time.perf_counter()  # a reload of the same graph: retract its documents, merge, clean up
+        load_graph(driver, graph, batch_size=args.batch_size)
+        reload_total = time.perf_counter() - t0
+        reloaded = database_counts(driver)
+        print(f"reload         total {reload_total:7.2f} s  {reloaded}  ratio reload/first load "
+              f"{reload_total / batched_total:.2f}", flush=True)
+        if reloaded != batched:
+            print("MISMATCH: reloading the same graph changed the database", file=sys.stderr)
+            return 1
 
         wipe(driver)
         t0 = time.perf_counter()

@@ -155,6 +155,7 @@ def _read_path(
     path: Path, max_bytes: int, min_arabic: float, seen: dict[str, str]
 ) -> Iterator[Document | ReadError]:
     try:
+        _check_unicode(path=str(path))
         _check_file(path, max_bytes if path.suffix.lower() not in JSONL_SUFFIXES else None)
     except _Skip as skip:
         yield ReadError(str(path), str(skip))
@@ -166,7 +167,6 @@ def _read_path(
         yield from _read_jsonl(path, max_bytes, min_arabic, seen)
         return
     try:
-        _check_unicode(path=str(path))
         raw = _read_bytes(path, max_bytes)
         text, title = _text_of(raw, path)
         _check_arabic(text, min_arabic)
