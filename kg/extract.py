@@ -132,12 +132,12 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
         _error(f"{doc_id}: {message}")
 
     factory = functools.partial(build_pipeline, ner_model_dir)
-    chosen, why = (workers, "-w") if workers else default_workers()
+    chosen, why = (workers, f"-w {workers}") if workers else default_workers()
 
     def spread(used: int) -> None:
         threads = f"{torch_threads()} torch thread(s) each"
         report.processes = (f"{used} worker processes ({why}), {threads}" if used > 1 else
-                            f"1 process ({'one batch of input' if chosen > 1 else why}), {threads}")
+                            f"1 process ({'the input fits one batch' if chosen > 1 else why}), {threads}")
 
     checkpoint = Checkpoint(out_path, resume)
     if resume:
