@@ -8,7 +8,6 @@ official Arabic NER instead when a user has downloaded it (``kg models download`
 from __future__ import annotations
 
 import json
-import logging
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +18,6 @@ PRETRAIN_NAME = "ar_kg_word2vec.pt"
 LABEL_TO_TYPE = {"PER": "Person", "PERS": "Person", "ORG": "Organization", "LOC": "Place"}
 
 Span = tuple[int, int, str]
-log = logging.getLogger(__name__)
 
 
 def write_resources_json(model_dir: Path) -> Path:
