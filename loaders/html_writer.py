@@ -8,6 +8,7 @@ CDN is referenced. See docs/html.md.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pyvis
 from kg.graph import Graph
 from kg.outputs import copy_atomic, mark_output_dir, write_text_atomic
 from loaders.html.events import copy_date_filter, date_range, edge_dates, entity_events
-from loaders.html.render import TEMPLATES, build_network, page_data, render_page
+from loaders.html.render import EVIDENCE_PAGE, TEMPLATES, build_network, filter_options, page_data, render_page
 from loaders.html.style import (
     entity_type_styles,
     load_relation_labels,
@@ -61,12 +62,14 @@ def write_html(graph: Graph, out_dir: Path, relation_labels: dict | None = None,
     mark_output_dir(out_dir)
     _write_lib(out_dir, view)
     copy_date_filter(out_dir / "lib")
+    filters = filter_options(view)
     stats = {"entities": len(view.entities), "relations": len(graph.relations),
              "documents": len(graph.documents)}
     # every page is written under a temporary name and renamed; the index comes last, so a site that
     # has its index.html is complete
-    pages = [_write_entity(out_dir, view, eid, etypes, rtypes, max_page_neighbours) for eid in sorted(view.entities)]
-    return [_write_index(out_dir, view, etypes, rtypes, stats, max_index_nodes, max_index_edges), *pages]
+    pages = [_write_entity(out_dir, view, eid, etypes, rtypes, max_page_neighbours, filters)
+             for eid in sorted(view.entities)]
+    return [_write_index(out_dir, view, etypes, rtypes, stats, max_index_nodes, max_index_edges, filters), *pages]
 
 
 def _write_lib(out_dir: Path, view: GraphView) -> None:
@@ -87,7 +90,7 @@ def _write_lib(out_dir: Path, view: GraphView) -> None:
 
 
 def _write_index(out_dir: Path, view: GraphView, etypes: dict, rtypes: dict, stats: dict,
-                 max_nodes: int, max_edges: int) -> Path:
+                 max_nodes: int, max_edges: int, filters: dict) -> Path:
     sel = view.index_selection(max_nodes, max_edges)
     edge_labels = len(sel.edges) <= INDEX_EDGE_LABELS_UP_TO
     net = build_network(view, sel, etypes, rtypes, center=None, edge_labels=edge_labels)
@@ -96,11 +99,16 @@ def _write_index(out_dir: Path, view: GraphView, etypes: dict, rtypes: dict, sta
     html = render_page(kind="index", root="", title="شبكة الكيانات · Knowledge graph",
                        heading="شبكة الكيانات والعلاقات", stats=stats, hidden=sel.hidden,
                        shown=len(sel.nodes), total=len(view.entities), etypes=etypes, rtypes=rtypes,
-                       hidden_edges=sel.hidden_edges, data=data, date_range=date_range(view.graph),
+                       hidden_edges=sel.hidden_edges, data=data, filters=filters, date_range=date_range(view.graph),
                        edge_dates=edge_dates(view.graph, view))
     path = out_dir / "index.html"
     write_text_atomic(path, html)
     return path
+
+
+def wikidata_url(qid: str | None) -> str:
+    """The Wikidata page of an item id (``Q`` + digits only; anything else gets no link)."""
+    return f"https://www.wikidata.org/wiki/{qid}" if qid and re.fullmatch(r"Q[1-9][0-9]*", qid) else ""
 
 
 def _split_trigger(sentence: str, trigger: str) -> tuple[str, str, str]:
@@ -111,19 +119,20 @@ def _split_trigger(sentence: str, trigger: str) -> tuple[str, str, str]:
 
 
 def _write_entity(out_dir: Path, view: GraphView, eid: str, etypes: dict, rtypes: dict,
-                  max_neighbours: int) -> Path:
+                  max_neighbours: int, filters: dict) -> Path:
     ent = view.entities[eid]
     events = entity_events(view.graph, view, eid, rtypes)
     sel = view.entity_selection(eid, max_neighbours, MAX_PAGE_EDGES)
     net = build_network(view, sel, etypes, rtypes, center=eid, edge_labels=len(sel.edges) <= 200)
     data = page_data(net, kind="entity", root="../", center=eid, etypes=etypes, rtypes=rtypes,
                      edge_labels=len(sel.edges) <= 200, hidden=sel.hidden, total=len(view.entities))
-    relations = []
+    relations, listed_before = [], 0  # the first EVIDENCE_PAGE sentences are shown, kg.js pages the rest
     for edge in view.incident_edges(eid):
         rt = rtypes[edge.type]
-        evidence = [{**ev, **dict(zip(("pre", "trig", "post"),
-                                      _split_trigger(ev["sentence"], ev["trigger"]), strict=True))}
-                    for ev in edge.evidence]
+        evidence = [{**ev, "paged_out": listed_before + i >= EVIDENCE_PAGE,
+                     **dict(zip(("pre", "trig", "post"), _split_trigger(ev["sentence"], ev["trigger"]), strict=True))}
+                    for i, ev in enumerate(edge.evidence)]
+        listed_before += len(evidence)
         relations.append({
             "type": edge.type, "label_ar": rt["label_ar"], "label_en": rt["label_en"], "color": rt["color"],
             "source_label": view.entities[edge.source].label or edge.source,
@@ -146,7 +155,8 @@ def _write_entity(out_dir: Path, view: GraphView, eid: str, etypes: dict, rtypes
                        entity_id=eid, etype=etype, wikidata=ent.wikidata, ndocs=len(ent.docs),
                        aliases=[a for a in ent.aliases if a != label], hidden=sel.hidden,
                        shown=len(sel.nodes), total=len(view.entities), etypes=etypes, rtypes=rtypes,
-                       hidden_edges=sel.hidden_edges, relations=relations, events=events, data=data)
+                       hidden_edges=sel.hidden_edges, relations=relations, events=events, data=data,
+                       filters=filters, page_size=EVIDENCE_PAGE, wikidata_url=wikidata_url(ent.wikidata))
     path = out_dir / "entities" / view.files[eid]
     write_text_atomic(path, html)
     return path

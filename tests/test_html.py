@@ -79,7 +79,8 @@ def test_one_page_per_entity_and_links(sample_graph, sample_site):
     assert (sample_site / "index.html").exists()
     assert pages == sorted(f"{eid}.html" for eid in sample_graph.entities)
     index = page_json(sample_site / "index.html")
-    assert {n["href"] for n in index["nodes"]} == {f"entities/{p}" for p in pages}
+    related = {e for r in sample_graph.relations for e in (r.subject, r.object)}
+    assert {n["href"] for n in index["nodes"]} == {f"entities/{e}.html" for e in related}  # isolated: search only
     for p in pages:
         parser = _Refs()
         parser.feed((sample_site / "entities" / p).read_text(encoding="utf-8"))
@@ -162,13 +163,15 @@ def _node_point(page, node_id: str) -> tuple[float, float]:
                    return [p.x + r.left, p.y + r.top]; }""", node_id))
 
 
-def test_index_renders_every_entity(page, sample_graph, sample_site, artefact_dir):
+def test_index_renders_every_related_entity(page, sample_graph, sample_site, artefact_dir):
     open_page(page, sample_site / "index.html")
-    assert page.evaluate("kgNetwork.body.nodeIndices.length") == len(sample_graph.entities)
+    related = {e for r in sample_graph.relations for e in (r.subject, r.object)}
+    assert set(page.evaluate("kgNetwork.body.nodeIndices")) == related
+    assert "PER_LONELY" not in related  # the entity without relations is only in the search box
     drawn_edges = page.evaluate("kgNetwork.body.edgeIndices.length")
     assert drawn_edges == len({(r.subject, r.type, r.object) for r in sample_graph.relations})
     assert page.evaluate("kgNetwork.physics.physicsEnabled") is False  # settled, then physics off
-    assert page.locator("#kg-hidden-note").count() == 0
+    assert "use the search box" in page.locator("#kg-hidden-note").inner_text()
     page.screenshot(path=str(artefact_dir / "html_index.png"))
     assert_clean(page)
 
@@ -193,10 +196,13 @@ def test_injected_evidence_and_title_stay_inert(page, sample_site, artefact_dir)
     assert "2017-03-01" in details.inner_text() and "معارك عنيفة حول مدينة الرمان" in details.inner_text()
     # the h2 document's "javascript:" URL never becomes a link
     assert page.evaluate("[...document.querySelectorAll('a')].filter(a => /^javascript:/i.test(a.href)).length") == 0
-    # hovering the node whose alias and label carry injections
-    for node in ("ORG_VALLEY", "PER_LONELY"):
-        page.mouse.move(*_node_point(page, node))
-        page.wait_for_timeout(400)
+    # hovering the nodes whose alias and label carry injections (PER_LONELY has no relation: its own page)
+    page.mouse.move(*_node_point(page, "ORG_VALLEY"))
+    page.wait_for_timeout(400)
+    assert_clean(page)
+    open_page(page, sample_site / "entities" / "PER_LONELY.html")
+    page.mouse.move(*_node_point(page, "PER_LONELY"))
+    page.wait_for_timeout(400)
     assert "window.__pwned='label'" in page.locator("div.vis-tooltip").inner_text()
     assert_clean(page)
 
@@ -246,8 +252,9 @@ def test_search_menu_shows_arabic(page, sample_site, artefact_dir):
 
 def test_filters_by_entity_and_relation_type(page, sample_graph, sample_site):
     open_page(page, sample_site / "index.html")
-    n_places = sum(e.type == "Place" for e in sample_graph.entities.values())
-    total = len(sample_graph.entities)
+    drawn = {e for r in sample_graph.relations for e in (r.subject, r.object)}
+    n_places = sum(sample_graph.entities[e].type == "Place" for e in drawn)
+    total = len(drawn)
     page.uncheck("input[data-etype=Place]")
     assert page.evaluate("kgNetwork.body.nodeIndices.length") == total - n_places
     page.check("input[data-etype=Place]")
@@ -286,10 +293,109 @@ def test_seed_graph_pages(page, seed_graph_path, tmp_path, artefact_dir):
     written = write_html(graph, tmp_path)
     assert len(written) == 1 + len(graph.entities)
     open_page(page, tmp_path / "index.html")
-    assert page.evaluate("kgNetwork.body.nodeIndices.length") == min(400, len(graph.entities))
+    related = {e for r in graph.relations for e in (r.subject, r.object)}
+    assert page.evaluate("window.kgReadyAt") < 5000
+    assert page.evaluate("kgNetwork.body.nodeIndices.length") == min(400, len(related))
+    assert page.evaluate(READABLE_LABELS) >= min(30, len(related))
     page.screenshot(path=str(artefact_dir / "html_seed_index.png"))
     assert_clean(page)
     hub = max(graph.entities, key=lambda e: sum(e in (r.subject, r.object) for r in graph.relations))
     open_page(page, tmp_path / "entities" / GraphView(graph).files[hub])
+    n_evidence = sum(len(e.evidence) for e in GraphView(graph).incident_edges(hub))
+    assert page.locator("#kg-relations li.kg-ev-item:not([hidden])").count() == min(50, n_evidence)
+    assert page.locator("#kg-relations .kg-page-info").first.inner_text().endswith(f" / {n_evidence}")
     page.screenshot(path=str(artefact_dir / "html_seed_entity.png"), full_page=True)
     assert_clean(page)
+
+
+# --- at corpus scale: the synthetic 8,000-entity graph ---------------------------------------------
+
+# labels vis-network drew at the current zoom whose on-screen size is readable (>= 10 px)
+READABLE_LABELS = """(() => { const s = kgNetwork.getScale(); let n = 0;
+  for (const id of kgNetwork.body.nodeIndices) { const l = kgNetwork.body.nodes[id].labelModule;
+    if (l.visible() && l.fontOptions.size * s >= 10) n++; } return n; })()"""
+DRAWN_ENDS = ("kgNetwork.body.edgeIndices.flatMap(id => "
+              "[kgNetwork.body.edges[id].fromId, kgNetwork.body.edges[id].toId])")
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory):
+    """The 8,000-entity synthetic graph, its hub given a Wikidata id, a Markdown sentence and a broken alias."""
+    graph = synthetic_graph()
+    view = GraphView(graph)
+    hub = max(view.degree, key=view.degree.get)
+    graph.entities[hub].wikidata = "Q2429253"
+    graph.entities[hub].aliases = [*graph.entities[hub].aliases, 'تنظيم "المثال']
+    rel = next(r for r in graph.relations if hub in (r.subject, r.object))
+    rel.sentence = "**جرى اتفاق** بين الطرفين " + rel.sentence
+    out = tmp_path_factory.mktemp("html_synthetic")
+    write_html(graph, out)
+    return graph, out, hub, rel
+
+
+def test_synthetic_index_draws_related_entities_labelled_and_fast(page, synthetic_site, artefact_dir):
+    graph, out, _hub, _rel = synthetic_site
+    open_page(page, out / "index.html", timeout=60_000)
+    assert page.evaluate("window.kgReadyAt") < 5000  # interactive in under 5 s
+    drawn = page.evaluate("kgNetwork.body.nodeIndices")
+    assert len(drawn) == 400
+    assert set(drawn) <= set(page.evaluate(DRAWN_ENDS)), "a drawn entity without a drawn relation"
+    assert page.evaluate(READABLE_LABELS) >= 30  # the best ranked nodes are labelled at the default zoom
+    page.screenshot(path=str(artefact_dir / "html_synthetic_index.png"))
+    edges = page.evaluate("kgNetwork.body.edgeIndices.length")
+    page.uncheck("input[data-modality=asserted]")
+    fewer = page.evaluate("kgNetwork.body.edgeIndices.length")
+    assert 0 < fewer < edges
+    shown = page.evaluate("kgNetwork.body.edgeIndices.map(id => kgEdges.get(id).facets)")
+    assert all(any(f[0] != "asserted" for f in facets) for facets in shown)
+    page.check("input[data-modality=asserted]")
+    page.fill("#kg-confidence", "0.95")
+    page.dispatch_event("#kg-confidence", "input")
+    facets = page.evaluate("kgNetwork.body.edgeIndices.map(id => kgEdges.get(id).facets)")
+    assert 0 < len(facets) < edges and all(any(f[2] >= 0.95 for f in fs) for fs in facets)
+    page.fill("#kg-confidence", "0")
+    page.dispatch_event("#kg-confidence", "input")
+    page.select_option("#kg-source", "صحيفة المثال")
+    facets = page.evaluate("kgNetwork.body.edgeIndices.map(id => kgEdges.get(id).facets)")
+    assert 0 < len(facets) < edges and all(any(f[1] == "صحيفة المثال" for f in fs) for fs in facets)
+    assert_clean(page)
+
+
+def test_synthetic_hub_page_pages_its_evidence(page, synthetic_site, artefact_dir):
+    graph, out, hub, rel = synthetic_site
+    view = GraphView(graph)
+    total = sum(len(e.evidence) for e in view.incident_edges(hub))
+    open_page(page, out / "entities" / view.files[hub], timeout=60_000)
+    assert page.evaluate("window.kgReadyAt") < 5000
+    items = page.locator("#kg-relations li.kg-ev-item:not([hidden])")
+    assert items.count() == 50
+    info = page.locator("#kg-relations .kg-page-info").first
+    assert info.inner_text() == f"1–50 / {total}"
+    assert page.evaluate("document.documentElement.scrollHeight") < 20_000  # was 343,780 px, unpaged
+    page.locator("#kg-relations .kg-pager button[data-step='1']").first.click()
+    assert info.inner_text() == f"51–100 / {total}" and items.count() == 50
+    page.uncheck("input[data-modality=asserted]")
+    others = sum(ev["modality"] != "asserted" for e in view.incident_edges(hub) for ev in e.evidence)
+    assert info.inner_text() == f"1–{min(50, others)} / {others}"
+    page.check("input[data-modality=asserted]")
+    # Wikidata id linked; Markdown and the broken quote cleaned on the page, graph.jsonl text unchanged
+    assert page.locator("#kg-wikidata").get_attribute("href") == "https://www.wikidata.org/wiki/Q2429253"
+    assert "تنظيم المثال" in page.locator(".kg-aliases").inner_text()
+    html = (out / "entities" / view.files[hub]).read_text(encoding="utf-8")
+    assert "جرى اتفاق بين الطرفين" in html and "**جرى" not in html
+    assert rel.sentence.startswith("**جرى اتفاق**")
+    page.screenshot(path=str(artefact_dir / "html_synthetic_hub.png"))
+    assert_clean(page)
+
+
+def test_browser_style_has_the_pages_colours():
+    """queries/kg.grass is current and colours each entity and relation type as the pages do."""
+    from loaders.html.grass import GRASS_PATH, grass
+    from loaders.html.style import style
+
+    text = GRASS_PATH.read_text(encoding="utf-8")
+    assert text == grass(), "queries/kg.grass is stale: run python -m loaders.html.grass"
+    for name, t in style()["entity_types"].items():
+        assert re.search(rf"node\.{name} \{{[^}}]*color: {t['color']};", text), name
+    for name, color in style()["relation_colors"].items():
+        assert re.search(rf"relationship\.{name} \{{[^}}]*color: {color};", text), name

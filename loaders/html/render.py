@@ -17,11 +17,16 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from loaders.html.clean import clean_text
 from loaders.html.style import style
 from loaders.html.view import Edge, GraphView, Selection
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "kg" / "resources" / "html"
 TOOLTIP_EVIDENCE = 3
+TOP_LABELS = 30  # nodes whose label is readable at the default zoom (the best ranked drawn nodes)
+LABEL_PX = 13  # their label's size on screen at the default zoom
+EVIDENCE_PAGE = 50  # evidence sentences (and events) listed per page on an entity page
+MODALITIES = ("asserted", "expected", "proposed", "denied")
 
 
 def json_for_script(data: object) -> Markup:
@@ -37,6 +42,7 @@ def json_for_script(data: object) -> Markup:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
     env.filters["json_script"] = json_for_script
+    env.filters["clean"] = clean_text  # article text as shown (loaders/html/clean.py)
     return env
 
 
@@ -103,6 +109,7 @@ def build_network(view: GraphView, sel: Selection, etypes: dict, rtypes: dict, *
     """
     net = Network(height="100%", width="100%", directed=True)
     top = max((node_value(view.degree.get(n, 0)) for n in sel.nodes), default=1.0)
+    labelled = {center, *sorted(sel.nodes, key=view.rank_key)[:TOP_LABELS]}
     for eid in sel.nodes:
         ent = view.entities[eid]
         st = etypes.get(ent.type) or style()["other_entity_type"]
@@ -117,7 +124,7 @@ def build_network(view: GraphView, sel: Selection, etypes: dict, rtypes: dict, *
             eid, label=ent.label or eid, shape=st["shape"], value=value,
             etype=ent.type, aliases=[a for a in ent.aliases if a != ent.label][:25],
             degree=view.degree.get(eid, 0), ndocs=len(ent.docs), href=f"entities/{view.files[eid]}",
-            **extra,
+            top=eid in labelled, **extra,
         )
     parallel: dict[frozenset, int] = {}
     for key in sel.edges:
@@ -133,11 +140,31 @@ def build_network(view: GraphView, sel: Selection, etypes: dict, rtypes: dict, *
             dashes=("asserted" not in edge.modalities),
             smooth={"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.14 * k, 2)},
             evidence=edge.evidence if center in (edge.source, edge.target) else edge.evidence[:max_evidence],
-            nevidence=len(edge.evidence), modalities=sorted(edge.modalities),
+            nevidence=len(edge.evidence), modalities=sorted(edge.modalities), facets=edge_facets(edge),
         )
     linked = {view.edges[k].source for k in sel.edges} | {view.edges[k].target for k in sel.edges}
     net.options = network_options(len(sel.nodes), len(sel.edges), len(set(sel.nodes) - linked))
     return net
+
+
+def edge_facets(edge: Edge) -> list[tuple]:
+    """Distinct (modality, source, confidence) of all of an edge's evidence: what the page's filters test
+    (edges away from the page's entity carry only a few sentences, but all their facets)."""
+    return sorted({(ev["modality"], ev["source"], ev["confidence"] if ev["confidence"] is not None else 0.0)
+                   for ev in edge.evidence})
+
+
+def filter_options(view: GraphView) -> dict:
+    """Choices of the evidence filters: modalities and sources, with the number of sentences of each."""
+    modalities: dict[str, int] = dict.fromkeys(MODALITIES, 0)
+    sources: dict[str, int] = {}
+    for edge in view.edges.values():
+        for ev in edge.evidence:
+            modalities[ev["modality"]] = modalities.get(ev["modality"], 0) + 1
+            if ev["source"]:
+                sources[ev["source"]] = sources.get(ev["source"], 0) + 1
+    return {"modalities": [{"name": m, "count": n} for m, n in modalities.items()],
+            "sources": [{"name": k, "count": n} for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))]}
 
 
 def page_data(net: Network, *, kind: str, root: str, center: str | None, etypes: dict, rtypes: dict,
@@ -148,7 +175,8 @@ def page_data(net: Network, *, kind: str, root: str, center: str | None, etypes:
             e.pop("label", None)
     return {
         "page": {"kind": kind, "root": root, "entity": center, "hidden": hidden, "total": total,
-                 "edgeLabels": edge_labels, "tooltipEvidence": TOOLTIP_EVIDENCE},
+                 "edgeLabels": edge_labels, "tooltipEvidence": TOOLTIP_EVIDENCE, "labelPx": LABEL_PX,
+                 "pageSize": EVIDENCE_PAGE},
         "etypes": etypes,
         "rtypes": rtypes,
         "nodes": nodes,

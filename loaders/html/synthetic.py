@@ -14,6 +14,8 @@ _ORG = ["لواء", "جبهة", "قوات", "كتائب", "حركة", "فرقة"
 _PLACE = ["مدينة", "قرية", "بلدة", "حي", "سد", "مطار", "جبل"]
 _WORDS = ["النخيل", "الوادي", "الصخرة", "الفجر", "السنديان", "الرمان", "الزيتون", "الشمال", "النصر",
           "الجبل", "البادية", "الفرات", "الساحل", "الغوطة", "القلعة", "الريان"]
+_MODALITIES = ["asserted", "expected", "proposed", "denied"]
+_SOURCES = ["مصدر تجريبي", "وكالة الأنباء التجريبية", "صحيفة المثال"]
 _VERB = {"FOUGHT": "اشتبكت", "NEGOTIATED_WITH": "تفاوضت", "TRANSFERRED_TO": "سُلّمت", "CONTROLS": "تسيطر",
          "SURRENDERED_TO": "استسلمت", "LEADS": "يقود", "SUPPORTED_BY": "تلقت دعما"}
 
@@ -27,14 +29,15 @@ def _name(rng: random.Random, etype: str, i: int) -> str:
 
 def synthetic_graph(n_entities: int = 8000, n_relations: int = 20000, n_documents: int = 3030,
                     seed: int = 13) -> Graph:
-    """Entities with Zipf-like relation counts (hubs like the big armed groups), one sentence each."""
+    """Entities with Zipf-like relation counts (hubs like the big armed groups), one sentence each, mostly
+    asserted, confidences 0.5-1, three sources."""
     rng = random.Random(seed)
     g = Graph()
     for d in range(n_documents):
         did = f"doc{d:05d}"
         g.documents[did] = Document(did, "", title=f"تقرير ميداني رقم {d} عن {rng.choice(_WORDS)}",
                                     date=f"20{rng.randint(13, 19)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                                    source="مصدر تجريبي")
+                                    source=_SOURCES[d % len(_SOURCES)])
     types = ["Organization", "Person", "Place"]
     ids = []
     for i in range(n_entities):
@@ -52,8 +55,9 @@ def synthetic_graph(n_entities: int = 8000, n_relations: int = 20000, n_document
         rtype = rng.choice(RELATION_TYPES)
         doc = rng.choice(docs)
         sent = f"{_VERB[rtype]} {g.entities[s].label} مع {g.entities[o].label} قرب {rng.choice(_WORDS)} أمس."
-        g.relations.append(Relation(f"rel{r:06d}", rtype, s, o, doc, sent, 0, len(sent), 0.8,
-                                    trigger=_VERB[rtype]))
+        modality = rng.choices(_MODALITIES, weights=[85, 6, 5, 4])[0]
+        g.relations.append(Relation(f"rel{r:06d}", rtype, s, o, doc, sent, 0, len(sent),
+                                    round(rng.uniform(0.5, 1.0), 2), modality=modality, trigger=_VERB[rtype]))
         for e in (s, o):
             if doc not in g.entities[e].docs:
                 g.entities[e].docs.append(doc)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from kg.graph import Graph
 from kg.model import Entity
+from loaders.html.clean import clean_aliases, clean_text
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -38,8 +39,8 @@ class GraphView:
     def __init__(self, graph: Graph):
         self.graph = graph
         self.entities: dict[str, Entity] = {
-            eid: Entity(eid, e.label or eid, e.type or "Unknown", list(e.aliases or []), list(e.docs or []),
-                        e.wikidata)
+            eid: Entity(eid, e.label or eid, e.type or "Unknown", clean_aliases(list(e.aliases or []), e.label or eid),
+                        list(e.docs or []), e.wikidata)
             for eid, e in graph.entities.items()
         }
         self.edges: dict[str, Edge] = {}
@@ -78,11 +79,11 @@ class GraphView:
         except (TypeError, ValueError):
             confidence = None
         return {
-            "sentence": rel.sentence or "",
-            "trigger": rel.trigger or "",
+            "sentence": clean_text(rel.sentence),  # shown cleaned; graph.jsonl keeps it as read
+            "trigger": clean_text(rel.trigger),
             "doc": rel.doc or "",
             "start": rel.start if isinstance(rel.start, int) else 0,
-            "title": (doc.title or "") if doc else "",
+            "title": clean_text(doc.title) if doc else "",
             "date": str(doc.date or "") if doc else "",
             "source": (doc.source or "") if doc else "",
             "url": url,
@@ -129,12 +130,27 @@ class GraphView:
         return sorted([*must, *rest[:max(0, max_edges - len(must))]])
 
     def index_selection(self, max_nodes: int, max_edges: int) -> Selection:
-        """Every entity, or only the ``max_nodes`` most connected ones on a large graph."""
-        ranked = sorted(self.entities, key=self.rank_key)
-        shown = ranked[:max_nodes]
-        within = self.edges_within(set(shown))
+        """Entities with relations only (the others are found through the search box), most connected
+        first; on a large graph the ``max_nodes`` best ranked, each with a drawn partner (a node whose
+        partners are all left out would be drawn alone), so every drawn node has an edge."""
+        related = sorted((e for e in self.entities if self.degree.get(e)), key=self.rank_key)
+        shown: dict[str, None] = {}
+        for eid in related:
+            if len(shown) >= max_nodes:
+                break
+            if eid in shown:
+                continue
+            partners = {self._other(self.edges[k], eid) for k in self.incident[eid]} - {eid}
+            linked = any(p in shown for p in partners)
+            if not partners or (not linked and len(shown) + 2 > max_nodes):
+                continue
+            shown[eid] = None
+            if not linked:
+                shown[min(partners, key=self.rank_key)] = None
+        nodes = list(shown)
+        within = self.edges_within(set(nodes))
         edges = self.strongest(within, max_edges)
-        return Selection(shown, edges, len(ranked) - len(shown), len(within) - len(edges))
+        return Selection(nodes, edges, len(self.entities) - len(nodes), len(within) - len(edges))
 
     def entity_selection(self, eid: str, max_neighbours: int, max_other_edges: int) -> Selection:
         """The entity, its neighbours (the best attested ones on a hub), all its edges to them and

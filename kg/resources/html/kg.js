@@ -96,18 +96,81 @@
     document.querySelectorAll("input[" + attr + "]").forEach(function (c) { if (c.checked) on.add(c.getAttribute(attr)); });
     return on;
   }
-  var etypeOn = checked("data-etype"), rtypeOn = checked("data-rtype");
-  var nodesView = new vis.DataView(nodes, {filter: function (n) { return etypeOn.has(n.etype) || n.id === page.entity; }});
-  var edgesView = new vis.DataView(edges, {filter: function (e) { return rtypeOn.has(e.rtype); }});
-  document.querySelectorAll("input[data-etype], input[data-rtype]").forEach(function (c) {
-    c.addEventListener("change", function () {
-      etypeOn = checked("data-etype"); rtypeOn = checked("data-rtype");
-      nodesView.refresh(); edgesView.refresh();
-      document.querySelectorAll("#kg-relations .kg-rel").forEach(function (a) {
-        a.hidden = !rtypeOn.has(a.getAttribute("data-rtype"));
+
+  /* Filters: entity type (nodes), relation type, and the evidence's modality, confidence and source (an
+   * edge stays while one of its sentences passes: e.facets lists them all as [modality, source, confidence]). */
+  var confInput = document.getElementById("kg-confidence"), srcInput = document.getElementById("kg-source");
+  var filter = {};
+  function readFilters() {
+    filter = {etype: checked("data-etype"), rtype: checked("data-rtype"), modality: checked("data-modality"),
+              confidence: confInput ? +confInput.value : 0, source: srcInput ? srcInput.value : ""};
+    if (confInput) document.getElementById("kg-confidence-value").textContent = confInput.value;
+  }
+  function passes(modality, source, confidence) {
+    return filter.modality.has(modality) && (!filter.source || source === filter.source) && confidence >= filter.confidence;
+  }
+  function edgeShown(e) {
+    return filter.rtype.has(e.rtype) && (e.facets || []).some(function (f) { return passes(f[0], f[1], f[2]); });
+  }
+  readFilters();
+  var nodesView = new vis.DataView(nodes, {filter: function (n) { return filter.etype.has(n.etype) || n.id === page.entity; }});
+  var edgesView = new vis.DataView(edges, {filter: edgeShown});
+
+  /* Entity pages list every evidence sentence (and event) but show page.pageSize at a time; the
+   * filters apply to the lists too. pager() returns a function that re-applies them from page 1. */
+  function pager(sectionId, itemSelector, shown) {
+    var box = document.getElementById(sectionId);
+    if (!box) return function () {};
+    var items = Array.prototype.slice.call(box.querySelectorAll(itemSelector)), size = page.pageSize, at = 0;
+    var navs = box.querySelectorAll(".kg-pager");
+    function render() {
+      var match = items.filter(shown), pages = Math.max(1, Math.ceil(match.length / size));
+      at = Math.max(0, Math.min(at, pages - 1));
+      var visible = new Set(match.slice(at * size, (at + 1) * size));
+      items.forEach(function (it) { it.hidden = !visible.has(it); });
+      box.querySelectorAll(".kg-rel").forEach(function (a) { a.hidden = !a.querySelector("li:not([hidden])"); });
+      navs.forEach(function (nav) {
+        nav.querySelector(".kg-page-info").textContent = match.length ?
+          (at * size + 1) + "–" + Math.min(match.length, (at + 1) * size) + " / " + match.length : "0";
+        nav.querySelector("[data-step='-1']").disabled = at === 0;
+        nav.querySelector("[data-step='1']").disabled = at >= pages - 1;
+      });
+    }
+    navs.forEach(function (nav) {
+      nav.addEventListener("click", function (ev) {
+        var b = ev.target.closest("button[data-step]");
+        if (!b) return;
+        at += +b.getAttribute("data-step");
+        render();
+        nav.scrollIntoView({block: "nearest"});
       });
     });
+    render();
+    return function () { at = 0; render(); };
+  }
+  var lists = [];
+  function setUpLists() {
+    lists = [
+      pager("kg-relations", "li.kg-ev-item", function (li) {
+        return filter.rtype.has(li.closest(".kg-rel").getAttribute("data-rtype")) &&
+          passes(li.getAttribute("data-modality"), li.getAttribute("data-source"), +li.getAttribute("data-confidence"));
+      }),
+      pager("kg-events", "tr.kg-event", function (tr) { return filter.rtype.has(tr.getAttribute("data-rtype")); }),
+    ];
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpLists);
+  else setUpLists();
+
+  function refilter() {
+    readFilters();
+    nodesView.refresh(); edgesView.refresh();
+    lists.forEach(function (again) { again(); });
+  }
+  document.querySelectorAll("input[data-etype], input[data-rtype], input[data-modality]").forEach(function (c) {
+    c.addEventListener("change", refilter);
   });
+  if (confInput) confInput.addEventListener("input", refilter);
+  if (srcInput) srcInput.addEventListener("change", refilter);
 
   performance.mark("kg-data-ready");
   var header = document.getElementById("kg-header");
@@ -128,9 +191,19 @@
     network.redraw();
   }
   if (data.nodes.length === 0) ready();
+  /* The best ranked nodes (n.top) keep a readable label at the default zoom: their label is sized in
+   * canvas units so that it is page.labelPx on screen now; zooming in grows it up to maxVisible. */
+  function labelTopNodes() {
+    var px = page.labelPx / network.getScale();
+    nodes.update(data.nodes.filter(function (n) { return n.top; }).map(function (n) {
+      return {id: n.id, scaling: {label: {enabled: true, min: px, max: px, maxVisible: 22, drawThreshold: 5}}};
+    }));
+  }
   network.once("stabilizationIterationsDone", function () {
     performance.mark("kg-stabilized");
     network.setOptions({physics: {enabled: false}});
+    network.fit();
+    labelTopNodes();
     ready();
   });
 
