@@ -52,6 +52,7 @@ Scheduler = typer.Option(None, "--scheduler", help="Dask distributed scheduler a
 DEFAULT_BOLT = "bolt://127.0.0.1:7687"
 Resume = typer.Option(False, "--resume", help="Go on from an interrupted run: skip the documents it finished "
                       "(same id and content), kept in OUT.partial.")
+Quiet = typer.Option(False, "--quiet", "-q", help="No progress bar (errors, warnings and the summary still print).")
 
 
 def _fail(message: str) -> None:
@@ -93,6 +94,7 @@ def extract(
     workers: int | None = Workers,
     scheduler: str | None = Scheduler,
     resume: bool = Resume,
+    quiet: bool = Quiet,
 ) -> None:
     """Find entities and relations in Arabic articles and write graph.jsonl.
 
@@ -101,7 +103,7 @@ def extract(
     """
     from kg.extract import extract as run_extract
 
-    _finish(run_extract(inputs, out, workers=workers, scheduler=scheduler, resume=resume))
+    _finish(run_extract(inputs, out, workers=workers, scheduler=scheduler, resume=resume, progress=not quiet))
 
 
 User = typer.Option("neo4j", "--user", envvar="NEO4J_USER",
@@ -121,6 +123,7 @@ def build(
     user: str = User,
     database: str | None = Database,
     resume: bool = Resume,
+    quiet: bool = Quiet,
 ) -> None:
     """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher, html/, events.csv and graph.graphml;
     load Neo4j only when asked.
@@ -134,7 +137,7 @@ def build(
         from loaders.neo4j_loader import check_uri
 
         check_uri(neo4j_uri)  # before a long extraction, not after
-    result = run_build(inputs, out, workers=workers, scheduler=scheduler, resume=resume)
+    result = run_build(inputs, out, workers=workers, scheduler=scheduler, resume=resume, progress=not quiet)
     for path in result.outputs.values():
         typer.echo(f"wrote {path}", err=True)
     if neo4j_uri is None:

@@ -26,7 +26,7 @@ from kg.model import AnalyzedDoc, Document, Entity, Relation
 from kg.ner import torch_threads
 from kg.outputs import atomic_file, check_apart, check_output_file
 from kg.pipeline import build_pipeline
-from kg.reader import Ignored, ReadError, iter_inputs
+from kg.reader import Ignored, ReadError, input_files, iter_inputs
 from kg.relations.lexicon import load_lexicon
 from kg.runner import default_workers, run
 
@@ -42,6 +42,7 @@ class ExtractReport:
     resumed: int = 0
     skipped: list[str] = field(default_factory=list)
     processes: str = ""  # how the work was spread, and why (the default worker count says what it fits)
+    output: str = ""  # where graph.jsonl went
 
     @property
     def words_per_second(self) -> float:
@@ -56,6 +57,8 @@ class ExtractReport:
             line += f"; {self.resumed} resumed from the interrupted run"
         if self.skipped:
             line += f"; {len(self.skipped)} input(s) skipped"
+        if self.output:
+            line += f"; graph written to {self.output}"
         return line
 
 
@@ -112,6 +115,22 @@ def relation_fits_types(rel: Relation, subject: Entity, obj: Entity) -> bool:
     return load_lexicon().types[rel.type].fits(subject.type, is_state(subject.id), obj.type, is_state(obj.id))
 
 
+def expected_documents(inputs: list[str | Path]) -> int | None:
+    """How many documents the inputs hold, for the progress bar's total and ETA: one per article file,
+    one per non-blank line of a JSONL file (counted without parsing). None when nothing is countable."""
+    total = 0
+    for file in input_files(inputs):
+        try:
+            if file.suffix.lower() == ".jsonl":
+                with open(file, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+        except OSError:
+            continue  # reported when it is read
+    return total or None
+
+
 def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None = None, scheduler: str | None = None,
             ner_model_dir: Path | None = None, progress: bool = True, resume: bool = False) -> ExtractReport:
     """Write graph.jsonl for ``inputs``; never stops on a bad document.
@@ -149,8 +168,13 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
             writer = GraphWriter(out, relation_fits=relation_fits_types)
             results = run(_documents(inputs, report, checkpoint, entries), factory, workers=chosen,
                           scheduler=scheduler, on_error=failed, on_workers=spread)
-            for adoc, digest in tqdm(_in_input_order(entries, results), desc="documents", unit="doc",
-                                     disable=not progress, file=sys.stderr):
+            # the bar says the model is loading until the first document is done (stanza: ~a minute)
+            bar = tqdm(total=expected_documents(inputs) if progress else None, unit="doc", disable=not progress,
+                       file=sys.stderr, desc="loading the NER model", dynamic_ncols=True)
+            for adoc, digest in _in_input_order(entries, results):
+                if bar.n == 0:
+                    bar.set_description("documents")
+                bar.update()
                 try:
                     writer.add(adoc)
                 except ValueError as exc:  # text no UTF-8 file can hold: this document only
@@ -160,6 +184,7 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
                 if adoc.doc.date_text.strip() and not adoc.doc.date:
                     tqdm.write(f"warning: {adoc.doc.id}: date {adoc.doc.date_text!r} not understood; kept as text",
                                file=sys.stderr)
+            bar.close()
             if not writer.counts["documents"] and not report.skipped:
                 raise UsageError(f"no articles in {', '.join(map(str, inputs))} (.txt .md .html .htm .jsonl; "
                                  f"documentation files and kg outputs are not read); {out_path} not written")
@@ -177,6 +202,7 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
         checkpoint.close(finished)
     report.resumed = checkpoint.resumed
     report.documents = writer.counts["documents"]
+    report.output = str(out_path)
     report.mentions = writer.counts["mentions"]
     report.relations = writer.counts["relations"]
     if writer.dropped:

@@ -91,6 +91,15 @@ def iter_inputs(
                 yield from _read_path(file, max_bytes, min_arabic, seen)
 
 
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files ``iter_inputs`` reads, without reading them (the progress bar counts them first)."""
+    for p in paths:
+        path = Path(p)
+        for file in _walk(path, set()) if path.is_dir() else [path]:
+            if isinstance(file, Path):
+                yield file
+
+
 def _walk(root: Path, visited: set[str]) -> Iterator[Path | Ignored]:
     """Files under ``root`` with an input suffix, sorted, depth first; symlink loops are cut;
     documentation files and kg's output folders are Ignored."""
