@@ -454,12 +454,16 @@ def query_params(text: str) -> dict[str, Any]:
     return params
 
 
+def query_body(text: str) -> str:
+    """A saved query without its Browser ``:param`` lines: what the driver (and Browser, after them) runs."""
+    return "\n".join(line for line in text.splitlines() if not PARAM_LINE.match(line.strip()))
+
+
 def run_saved_query(
     driver: Any, path: str | Path, params: dict[str, Any] | None = None, database: str | None = None
 ) -> list[dict[str, Any]]:
     """Run a ``queries/*.cypher`` file with its declared defaults overridden by ``params``."""
     text = Path(path).read_text(encoding="utf-8")
     merged = {**query_params(text), **(params or {})}
-    text = "\n".join(line for line in text.splitlines() if not PARAM_LINE.match(line.strip()))
-    records, _, _ = driver.execute_query(text, parameters_=merged, database_=database)
+    records, _, _ = driver.execute_query(query_body(text), parameters_=merged, database_=database)
     return [dict(r) for r in records]

@@ -1,13 +1,15 @@
 """Run the SPARQL twins of the Cypher queries (queries/*.rq) on an exported graph.ttl with rdflib.
 
-Parameters are declared in a header comment, the same convention as the .cypher files::
+Every file is plain SPARQL 1.1 with its defaults written in the query, so any engine runs it verbatim
+(docs/rdf.md, "Saved query files"):
 
-    # @param actor = 'ISIS'          (Cypher: // @param actor = 'ISIS')
+    VALUES ?actor { "ISIS" }       a parameter: a one-variable, one-value VALUES block (repeated in each
+                                   sub-select that needs it, always with the same value)
+    LIMIT 20                       the parameter ``limit``: the query's final LIMIT
 
-The value (a quoted string or a number) is the default; callers override it by name. Values are bound
-to ``?name`` with rdflib's ``initBindings``, so user text is never spliced into SPARQL. The one
-exception is ``LIMIT ?name``, which SPARQL cannot bind: it is replaced by the parameter's value after
-checking that it is a non-negative integer.
+Callers override a parameter by name: every ``VALUES ?name {…}`` block gets the new value written as an
+escaped SPARQL literal (``sparql_literal``), so user text never becomes SPARQL syntax; ``limit`` must
+be a non-negative integer. Without overrides the text runs unchanged.
 """
 
 from __future__ import annotations
@@ -16,29 +18,44 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.query import Result
 
-PARAM = re.compile(r"^\s*(?:#|//)\s*@param\s+(\w+)\s*=\s*(.+?)\s*$")
-LIMIT = re.compile(r"\bLIMIT\s+\?(\w+)", re.IGNORECASE)
+# a one-value VALUES block: a string literal (escapes allowed, one line) or a number
+VALUES = re.compile(r'\bVALUES\s+\?(\w+)\s*\{\s*("(?:[^"\\\n]|\\.)*"|[-+]?\d+(?:\.\d+)?)\s*\}', re.IGNORECASE)
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+LIMIT = re.compile(r"\bLIMIT\s+(\d+)\s*\Z", re.IGNORECASE)
 
 
-def _value(text: str) -> object:
-    if text[:1] in "'\"" and text[-1:] == text[:1] and len(text) >= 2:
-        return text[1:-1]
-    try:
-        return int(text)
-    except ValueError:
-        return float(text)
+def _strip_comments(text: str) -> str:
+    """The query without ``#`` comment lines (header lines document parameters, they do not set them)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def sparql_literal(value: object) -> str:
+    """``value`` as a SPARQL literal: a number bare, anything else a one-line escaped string."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    return '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(value)) + '"'
+
+
+def _parse_literal(text: str) -> object:
+    """A literal of a VALUES block, read by rdflib's own SPARQL parser."""
+    row = next(iter(Graph().query(f"SELECT ?v WHERE {{ VALUES ?v {{ {text} }} }}")))
+    return row[0].toPython()
 
 
 def query_params(text: str) -> dict[str, object]:
-    """Declared parameters and their defaults, from ``# @param name = 'value'`` header lines."""
+    """Declared parameters and their defaults: the ``VALUES ?name { value }`` blocks and the final LIMIT."""
+    body = _strip_comments(text)
     params: dict[str, object] = {}
-    for line in text.splitlines():
-        match = PARAM.match(line)
-        if match:
-            params[match.group(1)] = _value(match.group(2))
+    for name, value in VALUES.findall(body):
+        default = _parse_literal(value)
+        if params.setdefault(name, default) != default:
+            raise ValueError(f"VALUES ?{name} blocks disagree: {params[name]!r} and {default!r}")
+    limit = LIMIT.search(body.rstrip())
+    if limit:
+        params["limit"] = int(limit.group(1))
     return params
 
 
@@ -51,6 +68,30 @@ def _coerce(value: object, default: object) -> object:
     if isinstance(value, str) and isinstance(default, float):
         return float(value)
     return value
+
+
+def with_params(query_text: str, bindings: dict[str, object] | None = None) -> str:
+    """The query text with its defaults replaced by ``bindings`` (what ``kg sparql --param`` runs)."""
+    declared = query_params(query_text)
+    unknown = set(bindings or {}) - set(declared)
+    if unknown:
+        raise ValueError(f"unknown parameter(s) {sorted(unknown)}; the query declares {sorted(declared)}")
+    values = {k: _coerce(v, declared[k]) for k, v in (bindings or {}).items()}
+    if not values:
+        return query_text
+    if "limit" in values:
+        limit = values.pop("limit")
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+            raise ValueError(f"LIMIT needs a non-negative integer, got {limit!r}")
+        query_text = LIMIT.sub(f"LIMIT {limit}", query_text.rstrip()) + "\n"
+
+    def block(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        return f"VALUES ?{name} {{ {sparql_literal(values[name])} }}"
+
+    return VALUES.sub(block, query_text)
 
 
 @lru_cache(maxsize=4)
@@ -67,21 +108,7 @@ def load_graph(ttl_path: str | Path) -> Graph:
 def run_on_graph(query_text: str, graph: Graph,
                  bindings: dict[str, object] | None = None) -> tuple[list[str], list[tuple]]:
     """Run a query text on a loaded graph; returns column names and rows of Python values."""
-    declared = query_params(query_text)
-    unknown = set(bindings or {}) - set(declared)
-    if unknown:
-        raise ValueError(f"unknown parameter(s) {sorted(unknown)}; the query declares {sorted(declared)}")
-    values = {**declared, **{k: _coerce(v, declared[k]) for k, v in (bindings or {}).items()}}
-
-    def limit(match: re.Match) -> str:
-        value = values.get(match.group(1))
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ValueError(f"LIMIT ?{match.group(1)} needs a non-negative integer, got {value!r}")
-        return f"LIMIT {value}"
-
-    query_text = LIMIT.sub(limit, query_text)
-    used = {k: Literal(v) for k, v in values.items() if re.search(rf"[?$]{k}\b", query_text)}
-    result: Result = graph.query(query_text, initBindings=used)
+    result: Result = graph.query(with_params(query_text, bindings))
     columns = [str(v) for v in result.vars]
     rows = [tuple(None if term is None else term.toPython() for term in row) for row in result]
     return columns, rows

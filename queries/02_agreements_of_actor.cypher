@@ -1,7 +1,7 @@
+:param actor => 'ISIS';
 // 02_agreements_of_actor: with whom did an actor negotiate or reach agreements, when, and where is it said.
 // Parameters:
-// @param actor = 'ISIS'
-//   actor       entity id (Browser: :param actor => 'ISIS')
+//   actor       entity id (the :param line above)
 // Columns: actor, partner, partner_name, date, doc, modality, sentence   (one row per evidence sentence)
 //   partner     entity id of the other side (NEGOTIATED_WITH is symmetric: both directions count)
 //   date        date of the document ('' when unknown)

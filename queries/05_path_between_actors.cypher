@@ -1,8 +1,8 @@
+:param a => 'ISIS';
+:param b => 'SDF';
 // 05_path_between_actors: how are two actors connected? All shortest chains of relations between them.
 // Parameters:
-// @param a = 'ISIS'
-// @param b = 'SDF'
-//   a, b        entity ids (Browser: :param a => 'ISIS'; :param b => 'SDF')
+//   a, b        entity ids (the :param line above)
 // Columns: hops, path
 //   hops        number of relations on the path (up to 6)
 //   path        entity ids joined by the relation and its direction, e.g.

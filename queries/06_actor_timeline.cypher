@@ -1,7 +1,7 @@
+:param actor => 'ISIS';
 // 06_actor_timeline: everything reported about an actor, in document date order, with the evidence.
 // Parameters:
-// @param actor = 'ISIS'
-//   actor       entity id (Browser: :param actor => 'ISIS')
+//   actor       entity id (the :param line above)
 // Columns: date, doc, relation, subject, object, modality, sentence   (one row per evidence sentence)
 //   relation    FOUGHT, NEGOTIATED_WITH, TRANSFERRED_TO, CONTROLS, SURRENDERED_TO, LEADS, SUPPORTED_BY
 //   subject, object  entity ids as stored (for symmetric FOUGHT/NEGOTIATED_WITH: the smaller id first);

@@ -1,7 +1,7 @@
+:param limit => 20;
 // 07_most_connected_actors: the entities involved in the most relations (places and states included).
 // Parameters:
-// @param limit = 20
-//   limit       number of rows (Browser: :param limit => 20)
+//   limit       number of rows (the :param line above)
 // Columns: actor, name, type, relations, partners, evidence
 //   type        Person | Organization | Place
 //   relations   distinct relationships (type, other side) it takes part in

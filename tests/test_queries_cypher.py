@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from neo4j.graph import Path as Path4j
 
 from kg.graph import read_graph
-from loaders.neo4j_loader import load_graph, query_params, run_saved_query
+from loaders.neo4j_loader import PARAM_LINE, load_graph, query_params, run_saved_query
 from tests.plugins.neo4j_server import wipe_neo4j
 
 pytestmark = pytest.mark.neo4j
@@ -16,10 +17,9 @@ pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries"
 MINI = ROOT / "tests" / "data" / "neo4j_mini_graph.jsonl"
-STEMS = [
-    "01_who_fought_whom", "02_agreements_of_actor", "03_transfers", "04_who_controls_what",
-    "05_path_between_actors", "06_actor_timeline", "07_most_connected_actors", "08_fought_and_negotiated",
-]
+STEMS = sorted(p.stem for p in QUERIES.glob("*.cypher") if not p.stem.endswith(".graph"))
+GRAPH_VARIANTS = sorted(p.stem for p in QUERIES.glob("*.graph.cypher"))
+DATED = ("09_events_of_actor_in_range", "10_events_at_place")  # need event dates/places (not in the mini graph)
 
 GRAPH = read_graph(MINI)
 SENT = {r.id: r.sentence for r in GRAPH.relations}
@@ -46,17 +46,32 @@ def run(db, stem: str, **params) -> list[dict]:
 
 
 def test_query_files_are_documented():
-    assert sorted(p.stem for p in QUERIES.glob("*.cypher")) == STEMS
-    for stem in STEMS:
-        text = (QUERIES / f"{stem}.cypher").read_text(encoding="utf-8")
-        assert text.startswith(f"// {stem}: ")
-        assert "ORDER BY" in text and "// Order:" in text
-        assert documented_columns(QUERIES / f"{stem}.cypher")
+    """Browser :param lines first (nothing else before the header), then the documented header."""
+    assert STEMS[:8] == [
+        "01_who_fought_whom", "02_agreements_of_actor", "03_transfers", "04_who_controls_what",
+        "05_path_between_actors", "06_actor_timeline", "07_most_connected_actors", "08_fought_and_negotiated"]
+    for stem in STEMS + GRAPH_VARIANTS:
+        lines = (QUERIES / f"{stem}.cypher").read_text(encoding="utf-8").splitlines()
+        params = [line for line in lines if line.startswith(":")]
+        assert lines[:len(params)] == params and all(PARAM_LINE.match(p) and p.endswith(";") for p in params)
+        rest = "\n".join(lines[len(params):])
+        assert rest.startswith(f"// {stem}: "), stem
+        assert "@param" not in rest and "ORDER BY" in rest and "// Order:" in rest, stem
+        assert not rest.rstrip().endswith(";"), stem
+        if stem in STEMS:
+            assert documented_columns(QUERIES / f"{stem}.cypher")
+        else:
+            assert "// Returns: a graph" in rest, stem
     assert query_params((QUERIES / "05_path_between_actors.cypher").read_text()) == {"a": "ISIS", "b": "SDF"}
     assert query_params((QUERIES / "07_most_connected_actors.cypher").read_text()) == {"limit": 20}
+    assert GRAPH_VARIANTS, "no graph-returning variants"
+    for variant in GRAPH_VARIANTS:  # same parameters as the table query it draws
+        table = variant.removesuffix(".graph")
+        assert query_params((QUERIES / f"{variant}.cypher").read_text()) == query_params(
+            (QUERIES / f"{table}.cypher").read_text()), variant
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", [s for s in STEMS if s not in DATED])
 def test_columns_match_header(mini_db, stem):
     params = {"b": HAWRANI} if stem == "05_path_between_actors" else {}
     rows = run(mini_db, stem, **params)
@@ -64,6 +79,19 @@ def test_columns_match_header(mini_db, stem):
     assert list(rows[0]) == documented_columns(QUERIES / f"{stem}.cypher")
     for row in rows:
         assert all(isinstance(v, str | int) for v in row.values()), row
+
+
+@pytest.mark.parametrize("variant", GRAPH_VARIANTS)
+def test_graph_variants_return_paths(mini_db, variant):
+    """What Browser draws: paths whose relationships are the ones the table query lists."""
+    params = {"b": HAWRANI} if variant.startswith("05_") else {}
+    rows = run(mini_db, variant, **params)
+    assert rows and all(list(r) == ["p"] and isinstance(r["p"], Path4j) for r in rows), variant
+    if variant == "01_who_fought_whom.graph":
+        drawn = {tuple(sorted(n["id"] for n in r["p"].nodes)) for r in rows}
+        assert drawn == {(r["a"], r["b"]) for r in run(mini_db, "01_who_fought_whom")}
+    if variant == "05_path_between_actors.graph":
+        assert [len(r["p"]) for r in rows] == [2, 2]
 
 
 def test_01_who_fought_whom(mini_db):
