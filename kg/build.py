@@ -17,7 +17,7 @@ class BuildResult:
 
 
 def build(inputs: list[str | Path], out_dir: Path, workers: int | None = None, scheduler: str | None = None,
-          progress: bool = True, resume: bool = False) -> BuildResult:
+          progress: bool = True, resume: bool = False, min_confidence: float | None = None) -> BuildResult:
     """Write graph.jsonl and every registered writer's output (graph.ttl, graph.cypher, html/, events.csv,
     graph.graphml: ``loaders.writers``) under ``out_dir`` (loading Neo4j is the
     caller's choice: the files stand whether or not a server answers).  ``out_dir`` must not overlap
@@ -31,7 +31,7 @@ def build(inputs: list[str | Path], out_dir: Path, workers: int | None = None, s
     mark_output_dir(out_dir)
     graph_path = outputs["graph.jsonl"]
     result = BuildResult(extract(inputs, graph_path, workers=workers, scheduler=scheduler, progress=progress,
-                                 resume=resume))
+                                 resume=resume, min_confidence=min_confidence))
     graph = read_graph(graph_path)
     result.outputs = outputs
     write_outputs(graph, out_dir)

@@ -53,6 +53,8 @@ DEFAULT_BOLT = "bolt://127.0.0.1:7687"
 Resume = typer.Option(False, "--resume", help="Go on from an interrupted run: skip the documents it finished "
                       "(same id and content), kept in OUT.partial.")
 Quiet = typer.Option(False, "--quiet", "-q", help="No progress bar (errors, warnings and the summary still print).")
+MinConfidence = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                             help="Leave out relations whose confidence (calibrated probability) is below this.")
 
 
 def _fail(message: str) -> None:
@@ -94,6 +96,7 @@ def extract(
     workers: int | None = Workers,
     scheduler: str | None = Scheduler,
     resume: bool = Resume,
+    min_confidence: float | None = MinConfidence,
     quiet: bool = Quiet,
 ) -> None:
     """Find entities and relations in Arabic articles and write graph.jsonl.
@@ -103,7 +106,8 @@ def extract(
     """
     from kg.extract import extract as run_extract
 
-    _finish(run_extract(inputs, out, workers=workers, scheduler=scheduler, resume=resume, progress=not quiet))
+    _finish(run_extract(inputs, out, workers=workers, scheduler=scheduler, resume=resume,
+                        min_confidence=min_confidence, progress=not quiet))
 
 
 User = typer.Option("neo4j", "--user", envvar="NEO4J_USER",
@@ -123,6 +127,7 @@ def build(
     user: str = User,
     database: str | None = Database,
     resume: bool = Resume,
+    min_confidence: float | None = MinConfidence,
     quiet: bool = Quiet,
 ) -> None:
     """Extract, then write OUT/graph.jsonl, graph.ttl, graph.cypher, html/, events.csv and graph.graphml;
@@ -137,7 +142,8 @@ def build(
         from loaders.neo4j_loader import check_uri
 
         check_uri(neo4j_uri)  # before a long extraction, not after
-    result = run_build(inputs, out, workers=workers, scheduler=scheduler, resume=resume, progress=not quiet)
+    result = run_build(inputs, out, workers=workers, scheduler=scheduler, resume=resume,
+                       min_confidence=min_confidence, progress=not quiet)
     for path in result.outputs.values():
         typer.echo(f"wrote {path}", err=True)
     if neo4j_uri is None:
@@ -184,6 +190,28 @@ def train_ner(
     train_main([step, "--work", work, "--max-steps", str(max_steps), "--eval-interval", str(eval_interval),
                 "--batch-size", str(batch_size), "--max-minutes", str(max_minutes),
                 *(["--hold-out", hold_out] if hold_out else [])])
+
+
+@app.command("train-relations")
+def train_relations(
+    gold: Path = typer.Option(Path("eval/gold/multi_conflict.jsonl"), exists=True,
+                              help="relation gold (its train split is used)."),
+    out: Path = typer.Option(None, help="model file (default: the shipped kg/resources/models/relations/model.json)."),
+    cache: Path = typer.Option(None, help="keep analyzed articles here between runs (outside the project)."),
+    c: float = typer.Option(0.1, "--c", help="inverse L2 strength of the logistic models"),
+    mode: str = typer.Option("combined", help="rules, learned or combined: how the model meets the rules."),
+    threshold: float = typer.Option(0.8, min=0.0, max=1.0, help="probability from which a learned relation is kept."),
+) -> None:
+    """Rebuild the learned relation layer from the gold's train split (needs scikit-learn: pip install '.[train]')."""
+    from kg.relations.learned.model import MODEL_PATH, MODES
+    from kg.relations.learned.train import train_relations as run_train
+
+    if mode not in MODES:
+        _fail(f"--mode {mode!r} is not one of {', '.join(MODES)}")
+    model, scores = run_train(gold, out or MODEL_PATH, cache, c, mode, threshold)
+    for (m, t), (p, r, f1) in sorted(scores.items()):
+        typer.echo(f"out-of-fold core {m:<8} t={t:<4} P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    typer.echo(f"wrote {out or MODEL_PATH}: mode {model.mode}, threshold {model.threshold}")
 
 
 # --- commands: evaluation ---

@@ -132,7 +132,8 @@ def expected_documents(inputs: list[str | Path]) -> int | None:
 
 
 def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None = None, scheduler: str | None = None,
-            ner_model_dir: Path | None = None, progress: bool = True, resume: bool = False) -> ExtractReport:
+            ner_model_dir: Path | None = None, progress: bool = True, resume: bool = False,
+            min_confidence: float | None = None) -> ExtractReport:
     """Write graph.jsonl for ``inputs``; never stops on a bad document.
 
     Raises ``UsageError`` for an output that overlaps an input or cannot be written, or when the inputs
@@ -150,7 +151,7 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
         report.skipped.append(f"{doc_id}: {message}")
         _error(f"{doc_id}: {message}")
 
-    factory = functools.partial(build_pipeline, ner_model_dir)
+    factory = functools.partial(build_pipeline, ner_model_dir, min_confidence=min_confidence)
     chosen, why = (workers, f"-w {workers}") if workers else default_workers()
 
     def spread(used: int) -> None:

@@ -79,10 +79,23 @@ class Resolver:
         resolve(adoc, self.kb, generics)
 
 
-def relation_extractor(adoc: AnalyzedDoc) -> None:
-    from kg.relations import extract_relations
+class RelationExtractor:
+    """The rule layer met with the shipped learned model (``kg.relations.learned``): each relation's
+    confidence is its calibrated probability; relations under ``min_confidence`` are left out."""
 
-    adoc.relations = extract_relations(adoc)
+    def __init__(self, min_confidence: float | None = None):
+        from kg.relations.learned.model import load_model
+
+        self.model = load_model()
+        self.min_confidence = min_confidence
+
+    def __call__(self, adoc: AnalyzedDoc) -> None:
+        from kg.relations.learned.model import relations
+
+        found = relations(adoc, self.model)
+        if self.min_confidence is not None:
+            found = [r for r in found if r.confidence >= self.min_confidence]
+        adoc.relations = found
 
 
 class Pipeline:
@@ -111,8 +124,10 @@ class Pipeline:
         return adocs
 
 
-def build_pipeline(ner_model_dir: Path | None = None, official_ner: bool = False) -> Pipeline:
-    """The standard pipeline; the NER is the project's stanza model unless ``official_ner``."""
+def build_pipeline(ner_model_dir: Path | None = None, official_ner: bool = False,
+                   min_confidence: float | None = None) -> Pipeline:
+    """The standard pipeline; the NER is the project's stanza model unless ``official_ner``;
+    ``min_confidence``: relations below it are left out."""
     from kg.ner import StanzaNER
 
     kb = load_knowledge()
@@ -122,6 +137,6 @@ def build_pipeline(ner_model_dir: Path | None = None, official_ner: bool = False
         ("mentions", MentionFinder(StanzaNER(ner_model_dir, official=official_ner), kb)),
         ("resolve", Resolver(kb)),
         ("entity_facts", EntityFacts(kb)),
-        ("relations", relation_extractor),
+        ("relations", RelationExtractor(min_confidence)),
         ("event_context", EventContext(is_state)),
     ])

@@ -10,6 +10,7 @@ from kg.relations import pairs, places, roles
 from kg.relations.args import Cand
 from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
 from kg.relations.modality import modality
+from kg.relations.references import pair_reference_relations
 from kg.relations.sentence import SentView
 
 ACTOR_PAIR_TYPES = ("FOUGHT", "NEGOTIATED_WITH", "SURRENDERED_TO")
@@ -39,7 +40,7 @@ def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str
     return hashlib.sha1(f"{doc}|{rtype}|{subject}|{obj}|{start}".encode()).hexdigest()[:16]
 
 
-def _find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, int]]:
+def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, int]]:
     """(trigger, first token, end token, clitic chars stripped); tokens inside a mention are skipped
     (تحرير in هيئة تحرير الشام is a name, not a trigger)."""
     found = []
@@ -93,11 +94,12 @@ def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> li
 
 def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None = None,
                       lexicon: Lexicon | None = None, category: Callable[[str], str] | None = None,
-                      ) -> list[Relation]:
+                      frames: dict[str, str] | None = None) -> list[Relation]:
     """All relations stated in the document, one per (type, pair, sentence), best confidence kept.
 
     ``is_state`` (countries may act as parties) and ``category`` (media/NGOs may not) default to the
-    alias table in kg.knowledge."""
+    alias table in kg.knowledge.  ``frames``, when given, receives relation id -> the role of the trigger
+    whose frame found it (the learned layer reads the rules' decision and frame as features)."""
     lex = lexicon or load_lexicon()
     state = is_state or _default_is_state()
     cat = category or _default_category()
@@ -110,7 +112,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
         sv = SentView(adoc, sent, lex, state, cat)
         if len({a.entity for a in sv.args}) < 2:
             continue
-        hits = _find_triggers(sv, lex)
+        hits = find_triggers(sv, lex)
         sv.trigger_tokens = {k for _, i, j, _ in hits for k in range(i, j)}
         sv.trigger_types = {k: t.type for t, i, j, _ in hits for k in range(i, j)}
         sv.object_taking = {k for t, i, j, _ in hits if t.role in OBJECT_TAKING for k in range(i, j)}
@@ -130,12 +132,20 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                         known = best.get(key)
                         if known is not None and known.confidence >= conf:
                             continue
+                        rid = relation_id(adoc.doc.id, trig.type, s.entity, o.entity, sent.start)
+                        if frames is not None:
+                            frames[rid] = trig.role
                         best[key] = Relation(
-                            id=relation_id(adoc.doc.id, trig.type, s.entity, o.entity, sent.start),
+                            id=rid,
                             type=trig.type, subject=s.entity, object=o.entity, doc=adoc.doc.id,
                             sentence=text[sent.start:sent.end], start=sent.start, end=sent.end,
                             confidence=conf, modality=mod,
                             agent=cand.agent if trig.type == "TRANSFERRED_TO" else None,
                             trigger=text[sv.tokens[i].start:sv.tokens[j - 1].end],
                         )
-    return sorted(best.values(), key=lambda r: (r.start, r.type, r.subject, r.object))
+    found = list(best.values())
+    for rel in pair_reference_relations(adoc, lex, state, cat, found):
+        if frames is not None:
+            frames[rel.id] = "pair_reference"
+        found.append(rel)
+    return sorted(found, key=lambda r: (r.start, r.type, r.subject, r.object))

@@ -122,6 +122,8 @@ class Lexicon:
     modality: dict[str, list[Seq]]
     modality_window: int
     future_prefix: str
+    pair_references: tuple[Seq, ...] = ()  # بينهما، الطرفين: the parties named in an earlier sentence
+    pair_reference_window: int = 2  # how many sentences back those parties may be named
     _first_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def first_matches(self, stem: str) -> tuple[int, ...]:
@@ -193,4 +195,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         enabling_verbs=compile_words(data.get("speech_verbs", {}).get("enabling", [])),
         modality=modality, modality_window=int(mod.get("window", 5)),
         future_prefix=normalize(mod.get("future_prefix", "س")),
+        pair_references=tuple(compile_seq(w) for w in data.get("pair_references", {}).get("words", [])),
+        pair_reference_window=int(data.get("pair_references", {}).get("window", 2)),
     )

@@ -1,0 +1,216 @@
+"""Candidate argument pairs of the learned layer and their sparse features.
+
+A candidate is an ordered pair of resolved entities (subject, object) with an evidence sentence: every
+pair of distinct entities of a sentence, and, in a sentence that takes up two parties named earlier
+(``بينهما``, ``الطرفين``: the lexicon's ``pair_references``), the pairs of actors of the sentences before
+it.  Its features are what a reader of the sentence would look at: the rule layer's decision and the
+role of the trigger whose frame produced it, the trigger types present and where they stand, the folded
+words between and around the two mentions, entity types and states, order and distance, the
+preposition governing each mention, clause boundaries and coordination.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from kg.model import AnalyzedDoc, Relation, Sentence
+from kg.relations.extract import find_triggers
+from kg.relations.lexicon import Lexicon, Trigger
+from kg.relations.sentence import Arg, SentView
+
+BETWEEN_WORDS = 6  # words between the mentions kept as features from each side
+Hit = tuple[Trigger, int, int, int]
+
+
+@dataclass
+class Candidate:
+    """An ordered pair of entities in an evidence sentence; ``cross``: the arguments were named in an
+    earlier sentence and taken up by a pair reference in this one."""
+
+    sentence: Sentence
+    view: SentView
+    hits: list[Hit]
+    subj: Arg
+    obj: Arg
+    cross: bool = False
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (1, 2, 4, 7, 12, 20)) -> str:
+    return next((f"<={e}" for e in edges if n <= e), f">{edges[-1]}")
+
+
+def _word(sv: SentView, k: int) -> str:
+    """The folded word without its proclitics (the shortest clitic reading), or the punctuation."""
+    forms = sv.forms[k]
+    return forms[-1][1] if forms else sv.tokens[k].text
+
+
+def reference_at(sv: SentView, lex: Lexicon) -> int | None:
+    """First token of a pair reference (بينهما، طرفي النزاع) in the sentence, if any."""
+    for i in range(sv.n):
+        if any(seq.match(sv.forms, i) for seq in lex.pair_references):
+            return i
+    return None
+
+
+class RuleIndex:
+    """The rule layer's relations of one document, looked up by (sentence start, subject, object)."""
+
+    def __init__(self, relations: list[Relation], frames: dict[str, str], symmetric: set[str]):
+        self.by_pair: dict[tuple[int, str, str], list[tuple[str, float, str, bool]]] = {}
+        for r in relations:
+            role = frames.get(r.id, "")
+            self.by_pair.setdefault((r.start, r.subject, r.object), []).append((r.type, r.confidence, role, True))
+            if r.type in symmetric:
+                self.by_pair.setdefault((r.start, r.object, r.subject), []).append(
+                    (r.type, r.confidence, role, True))
+            else:
+                self.by_pair.setdefault((r.start, r.object, r.subject), []).append(
+                    (r.type, r.confidence, role, False))
+        self.types_at: dict[int, set[str]] = {}
+        for r in relations:
+            self.types_at.setdefault(r.start, set()).add(r.type)
+
+    def features(self, start: int, subj: str, obj: str, prefix: str = "rule") -> dict[str, float]:
+        out: dict[str, float] = {}
+        found = self.by_pair.get((start, subj, obj), [])
+        for rtype, conf, role, forward in found:
+            tag = f"{prefix}={rtype}" if forward else f"{prefix}_reverse={rtype}"
+            out[tag] = 1.0
+            out[f"{tag}|role={role}"] = 1.0
+            out[f"{tag}|conf={round(conf, 1)}"] = 1.0
+        if not any(f for *_, f in found):
+            out[f"{prefix}=none"] = 1.0
+            for rtype in self.types_at.get(start, ()):
+                out[f"{prefix}_other_pair={rtype}"] = 1.0
+        return out
+
+
+def _trigger_features(sv: SentView, hits: list[Hit], lo: int, hi: int) -> dict[str, float]:
+    """Trigger types present and where they stand against the span [lo, hi) of the two mentions."""
+    out: dict[str, float] = {}
+    for trig, i, j, _ in hits:
+        pos = "between" if lo <= i and j <= hi else ("before" if j <= lo else ("after" if i >= hi else "inside"))
+        dist = lo - j if pos == "before" else (i - hi if pos == "after" else 0)
+        out[f"trig={trig.type}"] = 1.0
+        out[f"trig={trig.type}@{pos}"] = 1.0
+        out[f"trig={trig.type}|role={trig.role}@{pos}"] = 1.0
+        out[f"trig={trig.type}@{pos}|d{_bucket(dist)}"] = 1.0
+        out[f"tw={trig.seq.source}@{pos}"] = 1.0
+        if pos == "between" and sv.boundary_between(lo, i):
+            out[f"trig={trig.type}@between|boundary_before"] = 1.0
+    if not hits:
+        out["trig=none"] = 1.0
+    return out
+
+
+def _arg_features(sv: SentView, a: Arg, role: str) -> dict[str, float]:
+    kind = a.etype + ("/state" if a.state else "")
+    out = {f"{role}type={kind}": 1.0, f"{role}prep={a.prep or '-'}": 1.0}
+    if a.blocked:
+        out[f"{role}blocked"] = 1.0
+    if a.category:
+        out[f"{role}cat={a.category}"] = 1.0
+    if a.t0 > 0:
+        out[f"{role}b1={_word(sv, a.t0 - 1)}"] = 1.0
+    if a.t0 > 1:
+        out[f"{role}b2={_word(sv, a.t0 - 2)}"] = 1.0
+    if a.t1 < sv.n:
+        out[f"{role}a1={_word(sv, a.t1)}"] = 1.0
+    if a.mention is not None:
+        out[f"{role}origin={a.mention.origin}"] = 1.0
+    return out
+
+
+def pair_features(sv: SentView, hits: list[Hit], subj: Arg, obj: Arg) -> dict[str, float]:
+    """Features of (subj, obj), both arguments of ``sv``."""
+    first, second = (subj, obj) if subj.t0 <= obj.t0 else (obj, subj)
+    lo, hi = first.t1, second.t0
+    out = {"bias_pair": 1.0, "order=" + ("s<o" if first is subj else "o<s"): 1.0,
+           f"dist{_bucket(max(0, hi - lo))}": 1.0,
+           f"args_between{_bucket(sum(1 for a in sv.args if lo <= a.t0 and a.t1 <= hi), (0, 1, 2, 4))}": 1.0,
+           f"types={subj.etype}>{obj.etype}": 1.0}
+    between_idx = list(range(lo, hi))
+    kept = between_idx if len(between_idx) <= 2 * BETWEEN_WORDS else \
+        between_idx[:BETWEEN_WORDS] + between_idx[-BETWEEN_WORDS:]
+    for k in kept:
+        out[f"bw={_word(sv, k)}"] = 1.0
+    for k in range(lo, min(hi, lo + 2)):
+        out[f"bw_first={_word(sv, k)}"] = 1.0
+    if sv.boundary_between(lo, hi):
+        out["hard_boundary_between"] = 1.0
+    if sv.boundary_between(lo, hi, weak=True):
+        out["boundary_between"] = 1.0
+    if any(sv.norm[k] in ("،", ",") for k in between_idx):
+        out["comma_between"] = 1.0
+    if sv.quote_between(lo, hi):
+        out["quote_between"] = 1.0
+    if obj in sv.group(subj):
+        out["same_group"] = 1.0
+    out.update(_trigger_features(sv, hits, lo, hi))
+    frame = f"{'s<o' if first is subj else 'o<s'}|sp={subj.prep or '-'}|op={obj.prep or '-'}"
+    for trig, i, j, _ in hits:  # where the trigger stands, with the order and prepositions of the pair
+        pos = "between" if lo <= i and j <= hi else ("before" if j <= first.t0 else "after")
+        out[f"frame={trig.type}@{pos}|{frame}"] = 1.0
+    out.update(_arg_features(sv, subj, "s_"))
+    out.update(_arg_features(sv, obj, "o_"))
+    return out
+
+
+def cross_features(sv: SentView, hits: list[Hit], ref: int, subj: Arg, obj: Arg) -> dict[str, float]:
+    """Features of a pair named earlier and taken up at token ``ref`` of ``sv``."""
+    out = {"cross": 1.0, f"cross_ref={_word(sv, ref)}": 1.0,
+           f"cross_types={subj.etype}{'/state' if subj.state else ''}>{obj.etype}{'/state' if obj.state else ''}": 1.0}
+    for trig, i, _, _ in hits:
+        out[f"cross_trig={trig.type}"] = 1.0
+        if abs(ref - i) <= 4:
+            out[f"cross_trig={trig.type}@near_ref"] = 1.0
+    for k in range(max(0, ref - 3), ref):
+        out[f"cross_b={_word(sv, k)}"] = 1.0
+    if not hits:
+        out["cross_trig=none"] = 1.0
+    return out
+
+
+def _closest_pairs(args: list[Arg]) -> dict[tuple[str, str], tuple[Arg, Arg]]:
+    """One mention pair per ordered entity pair: the two mentions nearest each other."""
+    best: dict[tuple[str, str], tuple[Arg, Arg]] = {}
+    for a in args:
+        for b in args:
+            if a.entity == b.entity:
+                continue
+            known = best.get((a.entity, b.entity))
+            gap = abs(a.t0 - b.t0)
+            if known is None or gap < abs(known[0].t0 - known[1].t0):
+                best[(a.entity, b.entity)] = (a, b)
+    return best
+
+
+def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], category: Callable[[str], str],
+               rules: RuleIndex) -> Iterator[Candidate]:
+    """Every candidate of the document with its features."""
+    views: list[SentView] = []
+    for sent in adoc.sentences:
+        sv = SentView(adoc, sent, lex, is_state, category)
+        views.append(sv)
+        if not sv.args:
+            continue
+        hits = find_triggers(sv, lex)
+        sv.trigger_tokens = {k for _, i, j, _ in hits for k in range(i, j)}
+        sv.trigger_types = {k: t.type for t, i, j, _ in hits for k in range(i, j)}
+        for (s, o), (a, b) in _closest_pairs(sv.args).items():
+            feats = pair_features(sv, hits, a, b)
+            feats.update(rules.features(sent.start, s, o))
+            yield Candidate(sent, sv, hits, a, b, False, feats)
+        ref = reference_at(sv, lex)
+        if ref is None or not hits:
+            continue
+        here = {a.entity for a in sv.args}
+        earlier = views[-1 - lex.pair_reference_window:-1]
+        named = {a.entity: a for v in earlier for a in v.args if a.actor and a.entity not in here}
+        for (s, o), (a, b) in _closest_pairs(list(named.values())).items():
+            feats = cross_features(sv, hits, ref, a, b)
+            feats.update(rules.features(sent.start, s, o))
+            yield Candidate(sent, sv, hits, a, b, True, feats)
