@@ -45,7 +45,7 @@ def tagged():
 def test_shipped_model_files_fit_budget():
     files = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
     assert {"ar_kg_nertagger.pt", "ar_kg_word2vec.pt", "resources.json"} <= files.keys()
-    assert sum(files.values()) <= 40 * 1024 * 1024
+    assert sum(files.values()) <= 100 * 1000 * 1000  # the budget of issue 10: 100 MB in all
 
 
 def test_finds_person_armed_groups_and_syrian_places_offline(tagged):
@@ -98,3 +98,17 @@ def test_annotations_are_stand_off_and_rebuild_from_shared():
 def test_official_models_absent_is_a_clear_error(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="kg models download"):
         StanzaNER(tmp_path, official=True)
+
+
+def test_finds_actors_and_places_of_other_wars_offline():
+    """Yemen, Libya, Sudan: sentences of our own, names the 2018 Syria-only model missed."""
+    from kg.tokenize import split_sentences
+
+    sentences = ["شنت طائرات التحالف العربي بقيادة السعودية غارات على مواقع جماعة الحوثي في محافظة صعدة .",
+                 "وصل رئيس المجلس الرئاسي فايز السراج إلى طرابلس بعد لقائه المشير خليفة حفتر في أبوظبي .",
+                 "قال المتحدث باسم الجيش السوداني إن المسلحين هاجموا مدينة الفاشر في شمال دارفور ."]
+    words = [[t.text for t in split_sentences(s)[0].tokens] for s in sentences]
+    found = {(" ".join(w[a:b]), t) for w, ss in zip(words, StanzaNER().spans(words), strict=True) for a, b, t in ss}
+    assert {("التحالف العربي", "Organization"), ("جماعة الحوثي", "Organization"), ("صعدة", "Place"),
+            ("فايز السراج", "Person"), ("خليفة حفتر", "Person"), ("الجيش السوداني", "Organization"),
+            ("الفاشر", "Place")} <= found
