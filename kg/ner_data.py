@@ -20,8 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 ANNOTATIONS_DIR = Path(__file__).resolve().parent / "resources" / "ner_annotations"
 SPLIT_SEED = 1234
 MAX_TRAIN_TOKENS = 100
-# Our conflict-news sentences are ~4% of the tokens; repeating them in train tilts the model to the domain.
-TRAIN_OVERSAMPLE = {"ant": 3}
+# Our conflict-news sentences are a third of the tokens; repeating them in train tilts the model to the domain.
+TRAIN_OVERSAMPLE = {"ant": 2}
 SPLITS = (("train", 0.8), ("dev", 0.1), ("test", 0.1))
 
 # Labels used in the training files; MISC is kept for training and dropped at inference.
@@ -166,17 +166,22 @@ def read_own_annotations(corpus: Path | None = None, directory: Path = ANNOTATIO
     return [annotation_to_bio(texts[r["article"]], r) for r in rows]
 
 
-def own_annotation_splits(hold_out: str | None = None) -> tuple[dict[str, list[Tagged]], list[Tagged]]:
+def own_annotation_splits(hold_out: str | None = None) -> tuple[dict[str, list[Tagged]], dict[str, list[Tagged]]]:
     """Our sentences by split: rows with a fixed article split (the multi-conflict gold) keep it, older
-    rows get the seeded sentence shuffle. Rows of the ``hold_out`` conflict go to no split; they are
-    returned apart as the cross-conflict test."""
+    rows get the seeded sentence shuffle. Rows of the ``hold_out`` conflict go to no split. Also returned,
+    apart: the multi-conflict test sentences and the held-out conflict's (the cross-conflict test)."""
     rows = load_annotations()
     fixed = [r for r in rows if "split" in r and r.get("conflict") != hold_out]
     held = [r for r in rows if hold_out and r.get("conflict") == hold_out]
     parts = split(read_own_annotations(rows=[r for r in rows if "split" not in r]))
+    apart: dict[str, list[Tagged]] = {"multi-conflict": []}
     for r, sent in zip(fixed, read_own_annotations(rows=fixed), strict=True):
         parts[r["split"]].append(sent)
-    return parts, read_own_annotations(rows=held) if held else []
+        if r["split"] == "test":
+            apart["multi-conflict"].append(sent)
+    if held:
+        apart[f"heldout-{hold_out}"] = read_own_annotations(rows=held)
+    return parts, apart
 
 
 def split(sents: list[Tagged], seed: int = SPLIT_SEED) -> dict[str, list[Tagged]]:
@@ -194,17 +199,17 @@ def split(sents: list[Tagged], seed: int = SPLIT_SEED) -> dict[str, list[Tagged]
 def build_datasets(out_dir: Path, sources: tuple[str, ...] = ("aqmar", "anercorp", "ant"),
                    hold_out: str | None = None) -> dict:
     """Write {train,dev,test}.json (stanza NER format) plus per-source test files; return counts.
-    With ``hold_out`` (a conflict), its articles are left out of training and written as
-    ``test.heldout-<conflict>.json``: the cross-conflict test."""
+    ``test.multi-conflict.json`` is the test split of the multi-conflict gold; with ``hold_out`` (a
+    conflict), its articles are left out of training and written as ``test.heldout-<conflict>.json``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     merged: dict[str, list[Tagged]] = {name: [] for name, _ in SPLITS}
     counts: dict[str, dict[str, int]] = {}
     for src in sources:
         if src == "ant":
-            parts, held = own_annotation_splits(hold_out)
-            if hold_out:
-                write_stanza_json(out_dir / f"test.heldout-{hold_out}.json", held)
-                counts[f"heldout-{hold_out}"] = {"test": len(held)}
+            parts, apart = own_annotation_splits(hold_out)
+            for name, sents in apart.items():
+                write_stanza_json(out_dir / f"test.{name}.json", sents)
+                counts[name] = {"test": len(sents)}
         else:
             parts = split({"aqmar": read_aqmar, "anercorp": read_anercorp}[src]())
         counts[src] = {k: len(v) for k, v in parts.items()}

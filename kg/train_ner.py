@@ -62,8 +62,54 @@ def step_vectors(work: Path, dim: int = 100, max_vocab: int = 100000, epochs: in
     return pt
 
 
+def step_charlm(work: Path, max_minutes: float, hidden_dim: int = 256, max_chars: int = 30_000_000) -> dict:
+    """stanza's forward and backward character language models (``stanza.models.charlm``) on the corpora's
+    text (capped at ``max_chars``), trained side by side, each on one thread, for at most ``max_minutes``;
+    stanza keeps the checkpoint with the best dev perplexity."""
+    out = work / "charlm"
+    (out / "train").mkdir(parents=True, exist_ok=True)
+    lines = [" ".join(tok for tok in sent) for sent in ner_data.corpus_sentences()]
+    random.Random(SEED).shuffle(lines)
+    dev, train, size = lines[:2000], [], 0
+    for line in lines[2000:]:
+        if size > max_chars:
+            break
+        train.append(line)
+        size += len(line)
+    (out / "train" / "train.txt").write_text("\n".join(train), encoding="utf-8")
+    (out / "dev.txt").write_text("\n".join(dev), encoding="utf-8")
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    procs = {}
+    for direction in ("forward", "backward"):
+        cmd = [sys.executable, "-m", "stanza.models.charlm", "--mode", "train", "--direction", direction,
+               "--train_dir", str(out / "train"), "--eval_file", str(out / "dev.txt"), "--shorthand", "ar_kg",
+               "--char_hidden_dim", str(hidden_dim), "--cutoff", "5", "--epochs", "1000", "--eval_steps", "100",
+               "--save_dir", str(out), "--save_name", f"ar_kg_{direction}_charlm.pt", "--seed", str(SEED),
+               "--no_checkpoint", "--cpu"]
+        log.info("charlm: %s", " ".join(cmd))
+        procs[direction] = subprocess.Popen(cmd, env=env)
+    deadline = time.time() + max_minutes * 60
+    for proc in procs.values():
+        try:
+            proc.wait(timeout=max(1.0, deadline - time.time()))
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            proc.wait()
+    files = charlm_files(work)
+    missing = [str(f) for f in files.values() if not f.exists()]
+    if missing:
+        raise RuntimeError(f"charlm training saved no model: {missing}")
+    log.info("charlm: %s (%d chars of text)", {d: f"{f.stat().st_size / 1e6:.1f} MB" for d, f in files.items()}, size)
+    return files
+
+
+def charlm_files(work: Path) -> dict[str, Path]:
+    return {d: work / "charlm" / f"ar_kg_{d}_charlm.pt" for d in ("forward", "backward")}
+
+
 def step_train(work: Path, max_steps: int, eval_interval: int, batch_size: int,
-               max_minutes: float | None = None, hidden_dim: int = 128, char_hidden_dim: int = 64) -> Path:
+               max_minutes: float | None = None, hidden_dim: int = 128, char_hidden_dim: int = 64,
+               charlm: bool = False) -> Path:
     """Run stanza's trainer; past ``max_minutes`` it is stopped and the best dev checkpoint so far is kept
     (stanza saves the model each time the dev score improves)."""
     data, save = work / "data", work / "model"
@@ -75,6 +121,10 @@ def step_train(work: Path, max_steps: int, eval_interval: int, batch_size: int,
            "--max_steps", str(max_steps), "--eval_interval", str(eval_interval),
            "--batch_size", str(batch_size), "--seed", str(SEED), "--log_step", "50",
            "--hidden_dim", str(hidden_dim), "--char_hidden_dim", str(char_hidden_dim)]
+    if charlm:
+        lms = charlm_files(work)
+        cmd += ["--charlm", "--charlm_shorthand", "ar_kg", "--charlm_forward_file", str(lms["forward"]),
+                "--charlm_backward_file", str(lms["backward"])]
     log.info("train: %s", " ".join(cmd))
     t0 = time.time()
     # One thread: on a shared, busy CPU two OpenMP threads ran ~10x slower than one (measured).
@@ -148,7 +198,7 @@ def step_evaluate(work: Path, model_dir: Path = MODEL_DIR) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=["data", "vectors", "train", "install", "evaluate", "all"])
+    ap.add_argument("step", choices=["data", "vectors", "charlm", "train", "install", "evaluate", "all"])
     ap.add_argument("--work", type=Path, default=Path("build/ner"))
     ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--eval-interval", type=int, default=500)
@@ -158,6 +208,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--hold-out", default=None,
                     help="a conflict (e.g. yemen) left out of training and tested apart: the cross-conflict test")
     ap.add_argument("--max-minutes", type=float, default=None, help="wall-clock cap for the train step")
+    ap.add_argument("--charlm-minutes", type=float, default=20.0, help="wall-clock cap for the charlm step")
+    ap.add_argument("--charlm", action="store_true", help="train the tagger with the charlm step's models")
     # Smaller than stanza's defaults (256/100): 2 shared CPU cores, and the shipped files stay small.
     ap.add_argument("--hidden-dim", type=int, default=128)
     ap.add_argument("--char-hidden-dim", type=int, default=64)
@@ -171,9 +223,11 @@ def main(argv: list[str] | None = None) -> None:
             step_data(args.work, args.hold_out)
         elif step == "vectors":
             step_vectors(args.work, max_vocab=args.max_vocab)
+        elif step == "charlm":
+            step_charlm(args.work, args.charlm_minutes)
         elif step == "train":
             step_train(args.work, args.max_steps, args.eval_interval, args.batch_size, args.max_minutes,
-                       args.hidden_dim, args.char_hidden_dim)
+                       args.hidden_dim, args.char_hidden_dim, charlm=args.charlm)
         elif step == "install":
             step_install(args.work)
         else:
