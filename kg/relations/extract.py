@@ -8,12 +8,11 @@ from collections.abc import Callable
 from kg.model import AnalyzedDoc, Relation
 from kg.relations import pairs, places, roles
 from kg.relations.args import Cand
-from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
+from kg.relations.lexicon import Lexicon, RelationType, Trigger, load_lexicon
 from kg.relations.modality import modality
 from kg.relations.references import pair_reference_relations
 from kg.relations.sentence import SentView
 
-ACTOR_PAIR_TYPES = ("FOUGHT", "NEGOTIATED_WITH", "SURRENDERED_TO")
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
 
@@ -76,20 +75,20 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
     return found
 
 
+Frame = Callable[[SentView, Trigger, int, int, RelationType], list[Cand]]
+FRAME_HANDLERS: dict[str, Frame] = {  # the lexicon's frame names (kg.relations.lexicon.FRAMES)
+    "actor_pair": lambda sv, trig, i, j, rt: pairs.actor_pair(sv, trig, i, j, rt.subject_types, rt.object_types,
+                                                              use_between=rt.between_sides),
+    "controls": lambda sv, trig, i, j, rt: places.controls(sv, trig, i, j, rt.subject_types),
+    "transferred": lambda sv, trig, i, j, rt: places.transferred(sv, trig, i, j, rt.subject_types),
+    "leads": lambda sv, trig, i, j, rt: roles.leads(sv, trig, i, j),
+    "supported": lambda sv, trig, i, j, rt: roles.supported(sv, trig, i, j, rt.subject_types),
+}
+
+
 def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> list[Cand]:
     rtype = lex.types[trig.type]
-    if trig.type in ACTOR_PAIR_TYPES:
-        return pairs.actor_pair(sv, trig, i, j, rtype.subject_types, rtype.object_types,
-                                 use_between=trig.type != "SURRENDERED_TO")
-    if trig.type == "CONTROLS":
-        return places.controls(sv, trig, i, j, rtype.subject_types)
-    if trig.type == "TRANSFERRED_TO":
-        return places.transferred(sv, trig, i, j, rtype.subject_types)
-    if trig.type == "LEADS":
-        return roles.leads(sv, trig, i, j)
-    if trig.type == "SUPPORTED_BY":
-        return roles.supported(sv, trig, i, j, rtype.subject_types)
-    return []
+    return FRAME_HANDLERS[rtype.frame](sv, trig, i, j, rtype)
 
 
 def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None = None,
@@ -140,7 +139,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                             type=trig.type, subject=s.entity, object=o.entity, doc=adoc.doc.id,
                             sentence=text[sent.start:sent.end], start=sent.start, end=sent.end,
                             confidence=conf, modality=mod,
-                            agent=cand.agent if trig.type == "TRANSFERRED_TO" else None,
+                            agent=cand.agent,
                             trigger=text[sv.tokens[i].start:sv.tokens[j - 1].end],
                         )
     found = list(best.values())

@@ -72,6 +72,11 @@ class Trigger:
     needs_within: int = 5
 
 
+# The argument frames the code has (kg.relations.extract maps each to its handler); a type names its
+# frame in the lexicon, and each trigger role lists the frames it is valid in.
+FRAMES = ("actor_pair", "controls", "transferred", "leads", "supported")
+
+
 @dataclass
 class RelationType:
     name: str
@@ -80,6 +85,8 @@ class RelationType:
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]
     triggers: list[Trigger] = field(default_factory=list)
+    frame: str = "actor_pair"
+    between_sides: bool = True  # بين X و Y gives the sides (not for SURRENDERED_TO: one gives up to the other)
 
     def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
         return (accepts(self.subject_types, subject_type, subject_state)
@@ -136,16 +143,39 @@ class Lexicon:
         return hit
 
 
+class LexiconError(ValueError):
+    """The lexicon declares something the relation layer has no handler for."""
+
+
+def _check_frame_and_roles(name: str, frame: str, triggers: list[dict], roles: dict[str, dict]) -> None:
+    """An unknown frame or role, or a role not valid in the type's frame, is an error, never a silent
+    default."""
+    if frame not in FRAMES:
+        raise LexiconError(f"relation type {name}: frame {frame!r} is not one of {', '.join(FRAMES)}")
+    for t in triggers:
+        role = roles.get(t["role"])
+        if role is None:
+            raise LexiconError(f"relation type {name}: trigger {t['p']!r} has role {t['role']!r}, not declared "
+                               f"under \"roles\" ({', '.join(sorted(roles))})")
+        if frame not in role.get("frames", ()):
+            raise LexiconError(f"relation type {name}: trigger {t['p']!r} has role {t['role']!r}, which the "
+                               f"{frame} frame does not take")
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    roles = {k: v for k, v in data.get("roles", {}).items() if not k.startswith("_")}
     types: dict[str, RelationType] = {}
     triggers: list[Trigger] = []
     for name, spec in data["types"].items():
+        frame = spec.get("frame", "")
+        _check_frame_and_roles(name, frame, spec.get("triggers", []), roles)
         rtype = RelationType(
             name=name, meta={k: v for k, v in spec.items() if k != "triggers"},
             symmetric=bool(spec.get("symmetric")), subject_types=tuple(spec.get("subject_types", ())),
-            object_types=tuple(spec.get("object_types", ())),
+            object_types=tuple(spec.get("object_types", ())), frame=frame,
+            between_sides=bool(spec.get("between_sides", True)),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])
