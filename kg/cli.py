@@ -208,6 +208,10 @@ def train_relations(
 
     if mode not in MODES:
         _fail(f"--mode {mode!r} is not one of {', '.join(MODES)}")
+    try:
+        import sklearn  # noqa: F401  (training only; the shipped model is read without it)
+    except ImportError:
+        _fail("kg train-relations needs scikit-learn: pip install '.[train]'")
     model, scores = run_train(gold, out or MODEL_PATH, cache, c, mode, threshold)
     for (m, t), (p, r, f1) in sorted(scores.items()):
         typer.echo(f"out-of-fold core {m:<8} t={t:<4} P {p:.3f} R {r:.3f} F1 {f1:.3f}")
