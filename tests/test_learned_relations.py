@@ -74,3 +74,20 @@ def test_min_confidence_on_the_cli(tmp_path):
     assert counts["1"] == [r for r in counts["0"] if r["confidence"] >= 1.0]
     bad = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path / "x.jsonl"), "--min-confidence", "2"])
     assert bad.exit_code != 0
+
+
+def test_a_pair_reference_makes_the_earlier_parties_a_candidate_of_its_sentence():
+    from kg.relations.extract import extract_relations
+    from kg.relations.learned.candidates import RuleIndex, candidates
+    from kg.relations.lexicon import load_lexicon
+
+    doc = make_doc("وصل وفد من هيئة تحرير الشام وآخر من حركة أحرار الشام إلى المدينة. "
+                   "واندلعت اشتباكات عنيفة بينهما مساء أمس.")
+    lex, state, cat = load_lexicon(), (lambda e: e in STATES), (lambda e: CATEGORIES.get(e, ""))
+    frames: dict[str, str] = {}
+    rules = extract_relations(doc, state, lex, cat, frames=frames)
+    assert set(frames.values()) == {"pair_reference"}
+    cands = list(candidates(doc, lex, state, cat, RuleIndex(rules, frames, {"FOUGHT", "NEGOTIATED_WITH"})))
+    cross = [c for c in cands if c.cross]
+    assert {(c.subj.entity, c.obj.entity) for c in cross} == {("HTS", "AHRAR"), ("AHRAR", "HTS")}
+    assert all(c.sentence.index == 1 and c.features["rule=FOUGHT|role=pair_reference"] for c in cross)

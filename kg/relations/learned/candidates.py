@@ -195,7 +195,8 @@ def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool],
     for sent in adoc.sentences:
         sv = SentView(adoc, sent, lex, is_state, category)
         views.append(sv)
-        if not sv.args:
+        ref = reference_at(sv, lex)
+        if not sv.args and ref is None:
             continue
         hits = find_triggers(sv, lex)
         sv.trigger_tokens = {k for _, i, j, _ in hits for k in range(i, j)}
@@ -204,7 +205,6 @@ def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool],
             feats = pair_features(sv, hits, a, b)
             feats.update(rules.features(sent.start, s, o))
             yield Candidate(sent, sv, hits, a, b, False, feats)
-        ref = reference_at(sv, lex)
         if ref is None or not hits:
             continue
         here = {a.entity for a in sv.args}
