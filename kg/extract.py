@@ -170,22 +170,22 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
             results = run(_documents(inputs, report, checkpoint, entries), factory, workers=chosen,
                           scheduler=scheduler, on_error=failed, on_workers=spread)
             # the bar says the model is loading until the first document is done (stanza: ~a minute)
-            bar = tqdm(total=expected_documents(inputs) if progress else None, unit="doc", disable=not progress,
-                       file=sys.stderr, desc="loading the NER model", dynamic_ncols=True)
-            for adoc, digest in _in_input_order(entries, results):
-                if bar.n == 0:
-                    bar.set_description("documents")
-                bar.update()
-                try:
-                    writer.add(adoc)
-                except ValueError as exc:  # text no UTF-8 file can hold: this document only
-                    failed(adoc.doc.id, f"cannot be written to graph.jsonl ({exc})")
-                    continue
-                checkpoint.add(adoc, digest)
-                if adoc.doc.date_text.strip() and not adoc.doc.date:
-                    tqdm.write(f"warning: {adoc.doc.id}: date {adoc.doc.date_text!r} not understood; kept as text",
-                               file=sys.stderr)
-            bar.close()
+            # closed on every exit, so an error line that follows starts a line of its own
+            with tqdm(total=expected_documents(inputs) if progress else None, unit="doc", disable=not progress,
+                      file=sys.stderr, desc="loading the NER model", dynamic_ncols=True) as bar:
+                for adoc, digest in _in_input_order(entries, results):
+                    if bar.n == 0:
+                        bar.set_description("documents")
+                    bar.update()
+                    try:
+                        writer.add(adoc)
+                    except ValueError as exc:  # text no UTF-8 file can hold: this document only
+                        failed(adoc.doc.id, f"cannot be written to graph.jsonl ({exc})")
+                        continue
+                    checkpoint.add(adoc, digest)
+                    if adoc.doc.date_text.strip() and not adoc.doc.date:
+                        tqdm.write(f"warning: {adoc.doc.id}: date {adoc.doc.date_text!r} not understood; kept as text",
+                                   file=sys.stderr)
             if not writer.counts["documents"] and not report.skipped:
                 raise UsageError(f"no articles in {', '.join(map(str, inputs))} (.txt .md .html .htm .jsonl; "
                                  f"documentation files and kg outputs are not read); {out_path} not written")
