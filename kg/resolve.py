@@ -17,9 +17,9 @@ import re
 from collections import Counter, defaultdict
 
 from kg.actor_patterns import load_actor_patterns
-from kg.knowledge import Knowledge
+from kg.knowledge import FUZZY_MIN_LETTERS, Knowledge, KnownEntity
 from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
-from kg.model import AnalyzedDoc, Entity, Mention
+from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention
 from kg.normalize import INVISIBLE, normalize, proclitic_readings
 
 
@@ -76,18 +76,54 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
     return added
 
 
-def _link_person_parts(named: list[Mention], clusters: _Clusters) -> None:
-    """A lone first name or surname joins the one full name it is part of.  A place-name match that is
-    such a part (كوباني after مظلوم كوباني) is the person's name here, not the place."""
-    full = {m.key for m in named if m.type == "Person" and len(m.key.split()) > 1}
-    for m in named:
-        if len(m.key.split()) != 1 or m.type not in ("Person", "Place"):
+def _is_part(words: list[str], full: list[str]) -> bool:
+    """``words`` appear in ``full`` in order, and ``full`` is longer (أبو زيد in أحمد أبو زيد)."""
+    it = iter(full)
+    return len(words) < len(full) and all(w in it for w in words)
+
+
+def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters) -> None:
+    """A shorter person name whose words are, in order, part of exactly one person's full name joins it:
+    a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
+    family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
+    (ميشال عون، ميشيل عون).  A part read with a proclitic (لسلمان) loses it when only that reading fits.
+    A place-name match that is such a part (كوباني after مظلوم كوباني) is the person's name here."""
+    fulls = [(m.key.split(), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
+    for m in sorted(named, key=lambda m: -len(m.key.split())):
+        if m.type not in ("Person", "Place") or (m.type == "Place" and " " in m.key):
             continue
-        owners = {f for f in full if m.key in (f.split()[-1], f.split()[0])}
-        if len(owners) == 1:
+        first, _, rest = m.key.partition(" ")
+        for stripped, stem in proclitic_readings(first):
+            words = f"{stem} {rest}".split()
+            owners = {f.entity or clusters.find(f.key): f for full, f in fulls
+                      if _is_part(words, full) and clusters.find(f.key) != clusters.find(m.key)}
+            if len(owners) != 1:
+                continue
+            owner = next(iter(owners.values()))
+            if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity:
+                break
             if m.type == "Place":
                 m.entity, m.type = None, "Person"
-            clusters.union(owners.pop(), m.key)
+            if stripped:
+                m.start = skip_letters(text, m.start, stripped)
+                m.text, m.key = text[m.start : m.end], " ".join(words)
+            clusters.union(owner.key, m.key)
+            break
+
+
+def _link_name_prefixes(named: list[Mention], clusters: _Clusters) -> None:
+    """An organization named by the first words of one longer organization name of the article is that
+    organization (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي); a prefix of two
+    such names (وزارة الداخلية beside two ministries) stays apart, as do two different known actors."""
+    orgs = [m for m in named if m.type == "Organization" and " " in m.key]
+    for m in sorted(orgs, key=lambda m: len(m.key.split())):
+        words = m.key.split()
+        owners = {o.entity or clusters.find(o.key): o for o in orgs
+                  if o.key.split()[: len(words)] == words and len(o.key.split()) > len(words)}
+        if len(owners) == 1:
+            owner = next(iter(owners.values()))
+            if not (m.entity and owner.entity and m.entity != owner.entity):
+                clusters.union(owner.key, m.key)
 
 
 def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
@@ -107,14 +143,65 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
                 break
 
 
-def _link_head_names(named: list[Mention], clusters: _Clusters, heads: frozenset[str]) -> None:
-    """A group named with its head noun and without it (قوات الدعم السريع / الدعم السريع، جماعة الحوثي /
-    الحوثي) is one actor: an organization ``head + name`` joins the organization ``name`` of the article."""
-    orgs = {m.key for m in named if m.type == "Organization"}
+def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: frozenset[str], kb: Knowledge) -> None:
+    """A name with its head noun and without it is one entity: an organization ``head + name`` joins the
+    organization ``name`` of the article (قوات الدعم السريع / الدعم السريع، خلية الصقور / الصقور), a
+    place ``head + name`` the place ``name`` (نهر النيل / النيل، ميناء الحريقة / الحريقة).  Heads that
+    do not name the actor itself (نادي before the known حركة فتح) join only a name the table does not know."""
+    bare = {(m.key, m.type): m for m in named}
+    bare.update({(_spelling(m.key), m.type): m for m in named if not m.entity})
     for m in named:
         head, _, name = m.key.partition(" ")
-        if m.type == "Organization" and head in heads and len(name) >= 3 and name in orgs:
-            clusters.union(name, m.key)
+        if len(name) < 3:
+            continue
+        heads = kb.place_heads if m.type == "Place" else kb.org_heads | actor_heads
+        head = next((h for _, h in proclitic_readings(head) if h in heads), None)
+        if m.type not in ("Place", "Organization") or head is None:
+            continue
+        other = bare.get((name, m.type)) or bare.get((_spelling(name), m.type))
+        if other is None or (other.entity and head not in actor_heads and other.entity != m.entity):
+            continue
+        if not (m.entity and other.entity and m.entity != other.entity):
+            clusters.union(other.key, m.key)
+
+
+_LONG_VOWELS = str.maketrans("", "", "اىي")
+
+
+def _spelling(key: str, loose: bool = False) -> str:
+    """A name folded over the ways news spell one foreign or rare name: spaces and a leading ال dropped
+    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا); with ``loose``, in words of five
+    letters or more also the long vowels ا/ي and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني)."""
+    out = []
+    for word in key.split():
+        w = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        w = w[:-1] if len(w) > 3 and w[-1] in "ةهاى" else w
+        if loose and len(word) >= 5:
+            w = (w[0] + w[1:].translate(_LONG_VOWELS)).replace("غ", "ج")
+        out.append(w)
+    return "".join(out)
+
+
+def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
+    """Two spellings of one name the table does not know, in one article, are one entity (same type)."""
+    first: dict[tuple[str, str], str] = {}
+    for m in named:
+        if m.entity:
+            continue
+        for folded in {_spelling(m.key), _spelling(m.key, loose=True)}:
+            if len(folded) >= 3:
+                clusters.union(first.setdefault((folded, m.type), m.key), m.key)
+
+
+def _variant_of(m: Mention, kb: Knowledge) -> KnownEntity | None:
+    """The known entity a name spells, of its type, else of the one other type it fits: the NER may type a
+    known place or group wrongly (الباغوز فوقاني as a person).  Only several-word or long names, as short
+    ones are often both (a surname that is a town)."""
+    known = kb.lookup_variant(m.key, m.type)
+    if known is None and (" " in m.key or len(m.key) >= FUZZY_MIN_LETTERS):
+        others = {kb.lookup_variant(m.key, t) for t in ENTITY_TYPES if t != m.type} - {None}
+        known = others.pop() if len(others) == 1 else None
+    return known
 
 
 def _best_known(members: list[Mention], known_ids: Counter) -> str:
@@ -184,8 +271,10 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     named += _link_names_after(adoc, named, clusters, BRACKETED_WORD, "acronym")
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
-    _link_person_parts(named, clusters)
-    _link_head_names(named, clusters, load_actor_patterns().same_actor_heads)
+    _link_person_parts(adoc.doc.text, named, clusters)
+    _link_name_prefixes(named, clusters)
+    _link_spelling_variants(named, clusters)
+    _link_head_names(named, clusters, load_actor_patterns().same_actor_heads, kb)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in named:
@@ -193,7 +282,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     for members in groups.values():
         known_ids = Counter(m.entity for m in members if m.entity)
         if not known_ids:
-            variants = [kb.lookup_variant(m.key, m.type) for m in members]
+            variants = [_variant_of(m, kb) for m in members]
             known_ids = Counter(v.id for v in variants if v)
         if known_ids:
             eid = _best_known(members, known_ids)

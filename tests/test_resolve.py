@@ -108,3 +108,58 @@ def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_f
                              "وأبو صراح أن الوضع صعب.")
     texts = {m.text for m in adoc.mentions}
     assert "فورن بوليسي" in texts and "أبو صراح" in texts
+
+
+def test_two_word_surname_and_clitic_surname_join_the_full_name(pipeline):
+    adoc = analyze(pipeline, "التقى الوزير أحمد أبو سليمان بالسفير الفرنسي في القاهرة. وقال أبو سليمان إن "
+                             "اللقاء كان مثمرا. وأعلن المتحدث وليد الكعبي أن المحادثات ستستأنف، ونقلت الوكالة "
+                             "عن مصدر مقرب للكعبي أن الموعد لم يحدد.")
+    ahmed = entity_of(adoc, "أحمد أبو سليمان")
+    assert [m.entity for m in adoc.mentions if m.text == "أبو سليمان"] == [ahmed]
+    walid = entity_of(adoc, "وليد الكعبي")
+    assert {m.entity for m in adoc.mentions if "الكعبي" in m.text or "للكعبي" in m.text} == {walid}
+    assert "للكعبي" not in adoc.entities[walid].aliases
+
+
+def test_organization_named_by_the_first_words_of_its_full_name_is_one_entity(pipeline):
+    adoc = analyze(pipeline, "صوّت مجلس الشورى القطري على مشروع القانون. وقال رئيس مجلس الشورى إن التصويت "
+                             "جرى بالإجماع.")
+    council = entity_of(adoc, "مجلس الشورى القطري")
+    assert {m.entity for m in adoc.mentions if "مجلس الشورى" in m.text} == {council}
+
+
+def test_prefix_of_two_organizations_stays_apart_from_both(pipeline):
+    adoc = analyze(pipeline, "أصدرت وزارة الداخلية الكويتية ووزارة الداخلية العمانية بيانا مشتركا، وأكدت وزارة "
+                             "الداخلية أن التعاون مستمر.")
+    ids = {m.entity for m in adoc.mentions if "الداخلية" in m.text}
+    assert len(ids) == 3
+
+
+def test_place_with_and_without_its_head_noun_is_one_place(pipeline):
+    adoc = analyze(pipeline, "رست سفينة محملة بالقمح في ميناء الزبيرة صباح أمس. وأكد مسؤول أن الزبيرة "
+                             "استقبلت ثلاث سفن هذا الأسبوع.")
+    port = entity_of(adoc, "ميناء الزبيرة")
+    assert adoc.entities[port].type == "Place"
+    assert {m.entity for m in adoc.mentions if "الزبيرة" in m.text} == {port}
+
+
+def test_spellings_of_one_foreign_name_fold_but_different_arabic_names_do_not():
+    from kg.resolve import _spelling
+
+    for a, b in [("غروزني", "جروزني"), ("زانداميلا", "زنداميلا"), ("بو سليم", "بوسليم"), ("جعولة", "جعولا"),
+                 ("فيفا", "الفيفا"), ("اوسيتيا الشماليه", "اوسيتا الشماليه")]:
+        assert _spelling(a, loose=True) == _spelling(b, loose=True) or _spelling(a) == _spelling(b), (a, b)
+    for a, b in [("حسين", "حسن"), ("سعيد", "سعد"), ("محمد", "محمود"), ("الخليج", "الخليل")]:
+        assert _spelling(a, loose=True) != _spelling(b, loose=True) and _spelling(a) != _spelling(b), (a, b)
+
+
+def test_known_place_the_ner_typed_as_a_person_keeps_its_table_entity():
+    from kg.knowledge import load_knowledge
+    from kg.model import Mention
+    from kg.normalize import normalize
+    from kg.resolve import _variant_of
+
+    kb = load_knowledge()
+    key = normalize("الباغوز")
+    assert _variant_of(Mention(0, 7, "الباغوز", "Person", 0, key), kb).id == "BAGHOUZ"
+    assert _variant_of(Mention(0, 3, "عون", "Person", 0, normalize("عون")), kb) is None
