@@ -83,32 +83,61 @@ def _is_part(words: list[str], full: list[str]) -> bool:
 
 
 def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters) -> None:
-    """A shorter person name whose words are, in order, part of exactly one person's full name joins it:
+    """A shorter person name whose words are, in order, part of a person's full name joins it (the most
+    named one where several contain it):
     a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
     family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
     (ميشال عون، ميشيل عون).  A part read with a proclitic (لسلمان) loses it when only that reading fits.
     A place-name match that is such a part (كوباني after مظلوم كوباني) is the person's name here."""
     fulls = [(m.key.split(), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
+    decided: dict[tuple[str, str], tuple[int, str] | None] = {}  # (key, type) -> (clitic letters, new key)
     for m in sorted(named, key=lambda m: -len(m.key.split())):
         if m.type not in ("Person", "Place") or (m.type == "Place" and " " in m.key):
             continue
+        if (m.key, m.type) in decided:  # the same name again: the same decision
+            _apply_part(text, m, decided[(m.key, m.type)])
+            continue
+        decided[(m.key, m.type)] = None
         first, _, rest = m.key.partition(" ")
         for stripped, stem in proclitic_readings(first):
             words = f"{stem} {rest}".split()
-            owners = {f.entity or clusters.find(f.key): f for full, f in fulls
-                      if _is_part(words, full) and clusters.find(f.key) != clusters.find(m.key)}
-            if len(owners) != 1:
+            owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
+            for full, f in fulls:
+                if _is_part(words, full) and clusters.find(f.key) != clusters.find(m.key):
+                    owners[f.entity or clusters.find(f.key)].append((full, f))
+            owner = _salient_owner(words, list(owners.values()))
+            if owner is None:
                 continue
-            owner = next(iter(owners.values()))
             if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity:
                 break
-            if m.type == "Place":
-                m.entity, m.type = None, "Person"
-            if stripped:
-                m.start = skip_letters(text, m.start, stripped)
-                m.text, m.key = text[m.start : m.end], " ".join(words)
+            decided[(m.key, m.type)] = (stripped, " ".join(words))
+            _apply_part(text, m, (stripped, " ".join(words)))
             clusters.union(owner.key, m.key)
             break
+
+
+def _apply_part(text: str, m: Mention, decision: tuple[int, str] | None) -> None:
+    """A name found to be part of a person's full name: a person, read without its clitic letters."""
+    if decision is None:
+        return
+    stripped, key = decision
+    if m.type == "Place":
+        m.entity, m.type = None, "Person"
+    if stripped:
+        m.start = skip_letters(text, m.start, stripped)
+        m.text, m.key = text[m.start : m.end], key
+
+
+def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]]]) -> Mention | None:
+    """The full name a part stands for when several contain it (ميشال عون and آلان عون): the one the
+    article names most often, then the one whose last word the part ends with (the surname); None on a tie."""
+    def rank(names: list[tuple[list[str], Mention]]) -> tuple[int, bool]:
+        return len(names), any(full[-1] == words[-1] for full, _ in names)
+
+    owners = sorted(owners, key=rank, reverse=True)
+    if not owners or (len(owners) > 1 and rank(owners[0]) == rank(owners[1])):
+        return None
+    return owners[0][0][1]
 
 
 def _link_name_prefixes(named: list[Mention], clusters: _Clusters) -> None:

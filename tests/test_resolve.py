@@ -163,3 +163,12 @@ def test_known_place_the_ner_typed_as_a_person_keeps_its_table_entity():
     key = normalize("الباغوز")
     assert _variant_of(Mention(0, 7, "الباغوز", "Person", 0, key), kb).id == "BAGHOUZ"
     assert _variant_of(Mention(0, 3, "عون", "Person", 0, normalize("عون")), kb) is None
+
+
+def test_surname_shared_by_two_people_goes_to_the_one_named_most(pipeline):
+    adoc = analyze(pipeline, "قال المدرب سامي الهاشمي إن الفريق جاهز للمباراة. وأشار اللاعب كريم الهاشمي إلى "
+                             "صعوبة اللقاء. وأكد سامي الهاشمي أن التحضيرات اكتملت، وأضاف الهاشمي أن الجمهور "
+                             "سيحضر بكثافة.")
+    sami, karim = entity_of(adoc, "سامي الهاشمي"), entity_of(adoc, "كريم الهاشمي")
+    assert sami != karim
+    assert [m.entity for m in adoc.mentions if m.text == "الهاشمي"] == [sami]
