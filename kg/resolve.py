@@ -82,13 +82,14 @@ def _is_part(words: list[str], full: list[str]) -> bool:
     return len(words) < len(full) and all(w in it for w in words)
 
 
-def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters) -> None:
+def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A shorter person name whose words are, in order, part of a person's full name joins it (the most
     named one where several contain it):
     a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
     family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
     (ميشال عون، ميشيل عون).  A part read with a proclitic (لسلمان) loses it when only that reading fits.
-    A place-name match that is such a part (كوباني after مظلوم كوباني) is the person's name here."""
+    A place-name match that is such a part (كوباني of مظلوم كوباني، الراعي of بشارة بطرس الراعي) is the
+    person's name here, unless it is a near spelling of a known place in a name the table does not know."""
     fulls = [(m.key.split(), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
     decided: dict[tuple[str, str], tuple[int, str] | None] = {}  # (key, type) -> (clitic letters, new key)
     for m in sorted(named, key=lambda m: -len(m.key.split())):
@@ -110,6 +111,8 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters) -> 
                 continue
             if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity:
                 break
+            if m.type == "Place" and not (owner.entity or m.entity) and kb.lookup_variant(m.key, "Place"):
+                break  # a place misspelt in an unknown name (وجرف الباغور) is still the place
             decided[(m.key, m.type)] = (stripped, " ".join(words))
             _apply_part(text, m, (stripped, " ".join(words)))
             clusters.union(owner.key, m.key)
@@ -200,12 +203,15 @@ _LONG_VOWELS = str.maketrans("", "", "اىي")
 def _spelling(key: str, loose: bool = False) -> str:
     """A name folded over the ways news spell one foreign or rare name: spaces and a leading ال dropped
     (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا); with ``loose``, in words of five
-    letters or more also the long vowels ا/ي and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني)."""
+    letters or more also the long vowels ا/ي, a leading alef and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني،
+    اسديرة / سديرة)."""
     out = []
     for word in key.split():
-        w = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        definite = word.startswith("ال") and len(word) > 4
+        w = word[2:] if definite else word
         w = w[:-1] if len(w) > 3 and w[-1] in "ةهاى" else w
         if loose and len(word) >= 5:
+            w = w[1:] if w[0] == "ا" and not definite else w  # a prosthetic alef (اسديرة / سديرة)
             w = (w[0] + w[1:].translate(_LONG_VOWELS)).replace("غ", "ج")
         out.append(w)
     return "".join(out)
@@ -224,10 +230,12 @@ def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
 
 def _variant_of(m: Mention, kb: Knowledge) -> KnownEntity | None:
     """The known entity a name spells, of its type, else of the one other type it fits: the NER may type a
-    known place or group wrongly (الباغوز فوقاني as a person).  Only several-word or long names, as short
-    ones are often both (a surname that is a town)."""
+    known place or group wrongly (الباغوز فوقاني as a person).  Only several-word names and long
+    non-person ones: a one-word person name is often a town too (الراعي)."""
     known = kb.lookup_variant(m.key, m.type)
-    if known is None and (" " in m.key or len(m.key) >= FUZZY_MIN_LETTERS):
+    # a nisba (حارث السوداني) names someone from the place, not the place
+    nisba = any(w.endswith("ي") and kb.lookup(w[:-1]) for w in m.key.split())
+    if known is None and not nisba and (" " in m.key or (len(m.key) >= FUZZY_MIN_LETTERS and m.type != "Person")):
         others = {kb.lookup_variant(m.key, t) for t in ENTITY_TYPES if t != m.type} - {None}
         known = others.pop() if len(others) == 1 else None
     return known
@@ -300,7 +308,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     named += _link_names_after(adoc, named, clusters, BRACKETED_WORD, "acronym")
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
-    _link_person_parts(adoc.doc.text, named, clusters)
+    _link_person_parts(adoc.doc.text, named, clusters, kb)
     _link_name_prefixes(named, clusters)
     _link_spelling_variants(named, clusters)
     _link_head_names(named, clusters, load_actor_patterns().same_actor_heads, kb)

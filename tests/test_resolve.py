@@ -147,7 +147,7 @@ def test_spellings_of_one_foreign_name_fold_but_different_arabic_names_do_not():
     from kg.resolve import _spelling
 
     for a, b in [("غروزني", "جروزني"), ("زانداميلا", "زنداميلا"), ("بو سليم", "بوسليم"), ("جعولة", "جعولا"),
-                 ("فيفا", "الفيفا"), ("اوسيتيا الشماليه", "اوسيتا الشماليه")]:
+                 ("فيفا", "الفيفا"), ("اوسيتيا الشماليه", "اوسيتا الشماليه"), ("اسديره", "سديره")]:
         assert _spelling(a, loose=True) == _spelling(b, loose=True) or _spelling(a) == _spelling(b), (a, b)
     for a, b in [("حسين", "حسن"), ("سعيد", "سعد"), ("محمد", "محمود"), ("الخليج", "الخليل")]:
         assert _spelling(a, loose=True) != _spelling(b, loose=True) and _spelling(a) != _spelling(b), (a, b)
@@ -160,9 +160,14 @@ def test_known_place_the_ner_typed_as_a_person_keeps_its_table_entity():
     from kg.resolve import _variant_of
 
     kb = load_knowledge()
-    key = normalize("الباغوز")
-    assert _variant_of(Mention(0, 7, "الباغوز", "Person", 0, key), kb).id == "BAGHOUZ"
+    key = normalize("الباغوز فوقاني")
+    assert _variant_of(Mention(0, 14, "الباغوز فوقاني", "Person", 0, key), kb).id == "BAGHOUZ"
+    assert _variant_of(Mention(0, 7, "الباغوز", "Organization", 0, normalize("الباغوز")), kb).id == "BAGHOUZ"
     assert _variant_of(Mention(0, 3, "عون", "Person", 0, normalize("عون")), kb) is None
+    # a one-word person name and a nisba stay persons: the town الراعي, the state السودان
+    assert _variant_of(Mention(0, 6, "الراعي", "Person", 0, normalize("الراعي")), kb) is None
+    nisba = normalize("مالك السوداني")
+    assert _variant_of(Mention(0, 13, "مالك السوداني", "Person", 0, nisba), kb) is None
 
 
 def test_surname_shared_by_two_people_goes_to_the_one_named_most(pipeline):
