@@ -87,7 +87,8 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
     named one where several contain it):
     a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
     family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
-    (ميشال عون، ميشيل عون).  A part read with a proclitic (لسلمان) loses it when only that reading fits.
+    (ميشال عون، ميشيل عون).  A part read with a proclitic (لسلمان) or the accusative alef (حارثا) loses
+    it when only that reading fits.
     A place-name match that is such a part (كوباني of مظلوم كوباني، الراعي of بشارة بطرس الراعي) is the
     person's name here, unless it is a near spelling of a known place in a name the table does not know."""
     fulls = [(m.key.split(), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
@@ -100,7 +101,10 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             continue
         decided[(m.key, m.type)] = None
         first, _, rest = m.key.partition(" ")
-        for stripped, stem in proclitic_readings(first):
+        readings = list(proclitic_readings(first))
+        if m.type == "Person" and not rest and len(first) > 3 and first.endswith("ا"):
+            readings.append((0, first[:-1]))  # the accusative alef of an indefinite name (رأيت حارثا)
+        for stripped, stem in readings:
             words = f"{stem} {rest}".split()
             owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
             for full, f in fulls:
@@ -128,7 +132,8 @@ def _apply_part(text: str, m: Mention, decision: tuple[int, str] | None) -> None
         m.entity, m.type = None, "Person"
     if stripped:
         m.start = skip_letters(text, m.start, stripped)
-        m.text, m.key = text[m.start : m.end], key
+        m.text = text[m.start : m.end]
+    m.key = key
 
 
 def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]]]) -> Mention | None:
