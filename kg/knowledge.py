@@ -49,6 +49,7 @@ class Knowledge:
     generics: dict[str, GenericReference] = field(default_factory=dict)  # normalized surface -> ref
     place_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
+    media_heads: frozenset[str] = frozenset()  # صحيفة، قناة: a quoted title after them names the outlet
     person_titles: frozenset[str] = frozenset()
     name_after_heads: frozenset[str] = frozenset()
     facility_heads: frozenset[str] = frozenset()
@@ -164,6 +165,7 @@ def load_knowledge() -> Knowledge:
     cues = _load_json("entity_cues.json")
     kb.place_heads = _norm_set(cues.get("place_heads", []))
     kb.org_heads = _norm_set(cues.get("org_heads", []))
+    kb.media_heads = _norm_set(cues.get("media_heads", []))
     kb.person_titles = _norm_set(cues.get("person_titles", []))
     kb.facility_heads = _norm_set(cues.get("place_head_includes_name", []))
     kb.name_after_heads = kb.place_heads - kb.facility_heads

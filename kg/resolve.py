@@ -180,6 +180,21 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
                 break
 
 
+QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def _quoted_titles(text: str, named: list[Mention], kb: Knowledge) -> None:
+    """A place name in quotes that is the title of a known outlet (قال لـ«الشرق الأوسط») names the outlet,
+    not the place: the table lists the outlet as a media head + that title (صحيفة الشرق الأوسط)."""
+    for m in named:
+        if m.type != "Place" or m.start == 0 or QUOTES.get(text[m.start - 1]) != text[m.end : m.end + 1]:
+            continue
+        outlet = next((ent for head in kb.media_heads if (ent := kb.lookup(f"{head} {m.key}"))
+                       and ent.type == "Organization"), None)
+        if outlet is not None:
+            m.entity, m.type = outlet.id, outlet.type
+
+
 def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: frozenset[str], kb: Knowledge) -> None:
     """A name with its head noun and without it is one entity: an organization ``head + name`` joins the
     organization ``name`` of the article (قوات الدعم السريع / الدعم السريع، خلية الصقور / الصقور), a
@@ -307,6 +322,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     """Set ``entity`` on every named mention, fill ``adoc.entities``, then resolve generic references."""
     named = [m for m in adoc.mentions if m.origin != "generic"]
     _strip_clitic_forms(adoc.doc.text, named, kb)
+    _quoted_titles(adoc.doc.text, named, kb)
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)

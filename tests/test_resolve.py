@@ -212,3 +212,10 @@ def test_first_name_with_the_accusative_alef_joins_the_full_name(pipeline):
                              "تلقيه تهديدات.")
     harith = entity_of(adoc, "حارث الجبوري")
     assert [m.entity for m in adoc.mentions if m.text in ("حارثا", "حارث")] == [harith]
+
+
+def test_quoted_title_of_a_known_outlet_is_the_outlet_not_the_region(pipeline):
+    adoc = analyze(pipeline, "قال مسؤول عراقي لـ«الشرق الأوسط» إن المحادثات مستمرة.")
+    assert entity_of(adoc, "الشرق الأوسط") == "ASHARQ_AL_AWSAT"
+    adoc = analyze(pipeline, "تشهد منطقة الشرق الأوسط توترا متزايدا.")
+    assert entity_of(adoc, "الشرق الأوسط") == "MIDDLE_EAST"
