@@ -41,9 +41,7 @@ MAX_ID_CHARS = 256  # longer ids are hashed (Neo4j refuses index entries over ~8
 
 
 @dataclass(frozen=True)
-class ReadError:
-    """An input that was skipped; ``path`` may be ``file:line`` for a JSONL line."""
-
+class _PathNote:
     path: str
     reason: str
 
@@ -52,14 +50,13 @@ class ReadError:
 
 
 @dataclass(frozen=True)
-class Ignored:
+class ReadError(_PathNote):
+    """An input that was skipped; ``path`` may be ``file:line`` for a JSONL line."""
+
+
+@dataclass(frozen=True)
+class Ignored(_PathNote):
     """Something met while walking a folder that is deliberately not read (not an error)."""
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 class _Skip(Exception):
