@@ -140,7 +140,7 @@ def test_exit_status_and_summary(cli_run):
     proc, lines, bad, good, _ = cli_run
     assert proc.returncode != 0
     summary = lines[-1]
-    m = re.match(r"(\d+) documents, \d+ words, (\d+) entities, \d+ relations in .*; (\d+) input\(s\) skipped; graph written to \S+$",
-                 summary)
+    m = re.match(r"(\d+) documents, \d+ words, (\d+) entities, \d+ relations in .*; (\d+) input\(s\) skipped; "
+                 r"graph written to \S+$", summary)
     assert m, summary
     assert int(m.group(1)) == len(good) and int(m.group(2)) > 0 and int(m.group(3)) == len(bad)
