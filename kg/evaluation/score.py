@@ -90,10 +90,19 @@ class Report:
     unmatched_predicted: list[tuple[str, str, str]] = field(default_factory=list)
     by_conflict_entities: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_type_entities: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
-    relations: Scores = field(default_factory=Scores)
     relations_by_conflict: dict[str, Scores] = field(default_factory=lambda: defaultdict(Scores))
     false_negatives: list[tuple[RelKey, str]] = field(default_factory=list)
     false_positives: list[tuple[RelKey, str]] = field(default_factory=list)
+
+    @property
+    def relations(self) -> Scores:
+        """All conflicts together."""
+        total = Scores()
+        for sc in self.relations_by_conflict.values():
+            total.tp.update(sc.tp)
+            total.fp.update(sc.fp)
+            total.fn.update(sc.fn)
+        return total
 
 
 def map_entities(article: GoldArticle, pred: Prediction, doc: str) -> dict[str, str]:
@@ -142,11 +151,11 @@ def score(gold: list[GoldArticle], pred: Prediction, types: Iterable[str] = CORE
     types = tuple(types)
     rep = Report(articles=len(gold))
     trigger_check = _trigger_checker() if texts else None
-    docs_in_pred: dict[str, str] = {}
+    docs_in_pred = {doc_key(doc): doc for doc in pred.mentions}  # gold article id -> the graph's document id
+    relations_by_doc: dict[str, list[dict]] = defaultdict(list)
     for rel in pred.relations:
-        docs_in_pred.setdefault(doc_key(rel["doc"]), rel["doc"])
-    for doc in pred.mentions:
-        docs_in_pred.setdefault(doc_key(doc), doc)
+        if rel["type"] in types:
+            relations_by_doc[doc_key(rel["doc"])].append(rel)
     for article in gold:
         doc = docs_in_pred.get(article.article, article.article)
         pmap = map_entities(article, pred, doc)
@@ -183,24 +192,19 @@ def score(gold: list[GoldArticle], pred: Prediction, types: Iterable[str] = CORE
                 gold_req.setdefault(k, r)
         gold_opt -= gold_req.keys()
         predicted: dict[RelKey, str] = {}
-        for r in pred.relations:
-            if doc_key(r["doc"]) != article.article or r["type"] not in types:
-                continue
+        for r in relations_by_doc.get(article.article, ()):
             s = pmap.get(r["subject"], "?" + r["subject"])
             o = pmap.get(r["object"], "?" + r["object"])
             predicted.setdefault(rel_key(article.article, r["type"], s, o), r.get("sentence", "")[:160])
         conflict_scores = rep.relations_by_conflict[article.conflict]
         for k in predicted:
             if k in gold_req:
-                rep.relations.tp[k[1]] += 1
                 conflict_scores.tp[k[1]] += 1
             elif k not in gold_opt:
-                rep.relations.fp[k[1]] += 1
                 conflict_scores.fp[k[1]] += 1
                 rep.false_positives.append((k, predicted[k]))
         for k, r in gold_req.items():
             if k not in predicted:
-                rep.relations.fn[k[1]] += 1
                 conflict_scores.fn[k[1]] += 1
                 cause = _fn_cause(k, r, pmap, pred, doc, set(predicted), trigger_check,
                                   (texts or {}).get(article.article))
@@ -239,12 +243,13 @@ def format_report(rep: Report, types: Iterable[str], show: bool = False) -> list
         "  typed recall by conflict:    " + ", ".join(
             f"{c} {_pct(f, n)} ({n})" for c, (n, f) in sorted(rep.by_conflict_entities.items())),
     ]
-    p, r, f1, n = rep.relations.prf()
-    lines.append(f"relations {','.join(types)}: gold {n}; tp {sum(rep.relations.tp.values())} "
-                 f"fp {sum(rep.relations.fp.values())} fn {sum(rep.relations.fn.values())}; "
+    total = rep.relations
+    p, r, f1, n = total.prf()
+    lines.append(f"relations {','.join(types)}: gold {n}; tp {sum(total.tp.values())} "
+                 f"fp {sum(total.fp.values())} fn {sum(total.fn.values())}; "
                  f"P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     for t in types:
-        p, r, f1, n = rep.relations.prf(t)
+        p, r, f1, n = total.prf(t)
         lines.append(f"  {t:<16} gold {n:>3}  P {p:.2f} R {r:.2f} F1 {f1:.2f}")
     lines.append("  by conflict:")
     for c, sc in sorted(rep.relations_by_conflict.items()):
@@ -262,6 +267,6 @@ def format_report(rep: Report, types: Iterable[str], show: bool = False) -> list
         lines += [f"  {m}" for m in sorted(rep.missed_entities)]
         lines.append("-- predicted entities matching no gold entity")
         lines += [f"  {u}" for u in rep.unmatched_predicted]
-    lines.append(f"RESULT relations P={rep.relations.prf()[0]:.3f} R={rep.relations.prf()[1]:.3f} "
-                 f"F1={rep.relations.prf()[2]:.3f}")
+    p, r, f1, _ = total.prf()
+    lines.append(f"RESULT relations P={p:.3f} R={r:.3f} F1={f1:.3f}")
     return lines
