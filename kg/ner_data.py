@@ -155,14 +155,23 @@ def annotation_to_bio(text: str, row: dict) -> Tagged:
     return [(t.text, tag) for t, tag in zip(tokens, tags, strict=True)]
 
 
-def read_own_annotations(corpus: Path | None = None, directory: Path = ANNOTATIONS_DIR,
-                         rows: list[dict] | None = None) -> list[Tagged]:
-    rows = load_annotations(directory) if rows is None else rows
-    wanted = {r["article"] for r in rows}
-    texts = {a["id"]: a["text"] for a in iter_articles([corpus] if corpus else None) if a["id"] in wanted}
-    missing = wanted - texts.keys()
+def article_texts(ids: Iterable[str], paths: Iterable[Path] | None = None) -> dict[str, str]:
+    """id -> text of the wanted articles, in one pass over the corpora."""
+    wanted = set(ids)
+    return {a["id"]: a["text"] for a in iter_articles(paths) if a["id"] in wanted}
+
+
+def _annotated_texts(rows: list[dict], corpus: Path | None = None) -> dict[str, str]:
+    texts = article_texts((r["article"] for r in rows), [corpus] if corpus else None)
+    missing = {r["article"] for r in rows} - texts.keys()
     if missing:
         raise ValueError(f"annotated articles missing from the corpus: {sorted(missing)[:5]}")
+    return texts
+
+
+def read_own_annotations(corpus: Path | None = None, directory: Path = ANNOTATIONS_DIR) -> list[Tagged]:
+    rows = load_annotations(directory)
+    texts = _annotated_texts(rows, corpus)
     return [annotation_to_bio(texts[r["article"]], r) for r in rows]
 
 
@@ -171,16 +180,22 @@ def own_annotation_splits(hold_out: str | None = None) -> tuple[dict[str, list[T
     rows get the seeded sentence shuffle. Rows of the ``hold_out`` conflict go to no split. Also returned,
     apart: the multi-conflict test sentences and the held-out conflict's (the cross-conflict test)."""
     rows = load_annotations()
-    fixed = [r for r in rows if "split" in r and r.get("conflict") != hold_out]
-    held = [r for r in rows if hold_out and r.get("conflict") == hold_out]
-    parts = split(read_own_annotations(rows=[r for r in rows if "split" not in r]))
+    texts = _annotated_texts(rows)
+
+    def bio(row: dict) -> Tagged:
+        return annotation_to_bio(texts[row["article"]], row)
+
+    parts = split([bio(r) for r in rows if "split" not in r])
     apart: dict[str, list[Tagged]] = {"multi-conflict": []}
-    for r, sent in zip(fixed, read_own_annotations(rows=fixed), strict=True):
-        parts[r["split"]].append(sent)
+    for r in rows:
+        if "split" not in r:
+            continue
+        if hold_out and r.get("conflict") == hold_out:
+            apart.setdefault(f"heldout-{hold_out}", []).append(bio(r))
+            continue
+        parts[r["split"]].append(bio(r))
         if r["split"] == "test":
-            apart["multi-conflict"].append(sent)
-    if held:
-        apart[f"heldout-{hold_out}"] = read_own_annotations(rows=held)
+            apart["multi-conflict"].append(bio(r))
     return parts, apart
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ner_data import iter_articles, sentence_hash
+from kg.ner_data import article_texts, sentence_hash
 from kg.normalize import normalize, proclitic_readings
 from kg.tokenize import split_sentences
 
@@ -110,11 +110,6 @@ def load_gold(path: Path = GOLD_DIR, splits: Iterable[str] | None = None) -> lis
                 if wanted is None or a.split in wanted:
                     out.append(a)
     return out
-
-
-def article_texts(ids: Iterable[str]) -> dict[str, str]:
-    wanted = set(ids)
-    return {a["id"]: a["text"] for a in iter_articles() if a["id"] in wanted}
 
 
 def verified_texts(gold: list[GoldArticle]) -> dict[str, str]:
