@@ -183,7 +183,14 @@ class _Pool:
         self.executor = ProcessPoolExecutor(**self._args)
 
     def submit(self, batch: list[Document]) -> Future:
-        return self.executor.submit(_process_batch, batch)
+        """A pool that broke since the last result refuses new work at once; that refusal becomes the
+        batch's outcome, so it is retried like the batches that were in flight."""
+        try:
+            return self.executor.submit(_process_batch, batch)
+        except BrokenProcessPool as e:
+            refused: Future = Future()
+            refused.set_exception(e)
+            return refused
 
     def renew(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

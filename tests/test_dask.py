@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import json
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import distributed
 import pytest
 
 from kg.model import AnalyzedDoc, Document, Mention
-from kg.runner import PipelineBuildError, default_workers, run
+from kg.runner import PipelineBuildError, _Pool, default_workers, run
 from kg.tokenize import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,6 +135,25 @@ def test_worker_process_death_reports_only_that_document(tmp_path, expected):
     assert got == [e for e in expected if e[0] != "d030"]
     assert [i for i, _ in errors] == ["d005", "d022", "d030", "d039", "d056"]
     assert errors[2][1] == "the worker process died while analyzing this document"
+
+
+def test_a_pool_that_broke_before_a_submit_fails_that_batch_instead_of_the_run(tmp_path):
+    """The race CI hit: a process dies between two submits; the next submit must not raise out of
+    the runner but give a failed future, so that the batch is retried with those in flight."""
+    factory = functools.partial(make_name_pipeline, str(tmp_path / "builds"))
+    pool = _Pool(factory, 1)
+    try:
+        crash = pool.submit([Document(id="c", text="داعش CRASH")])
+        with pytest.raises(BrokenProcessPool):
+            crash.result(timeout=60)
+        refused = pool.submit(documents(1))
+        with pytest.raises(BrokenProcessPool):
+            refused.result(timeout=1)
+        pool.renew()
+        assert summary([pool.submit(documents(1)).result(timeout=60)[0][1]]) == summary(
+            [NamePipeline()(documents(1)[0])])
+    finally:
+        pool.close()
 
 
 def test_results_stream_with_bounded_batches_in_flight(tmp_path):
