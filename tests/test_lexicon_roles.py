@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from kg.relations.extract import FRAME_HANDLERS
-from kg.relations.lexicon import FRAMES, LEXICON_PATH, LexiconError, load_lexicon
+from kg.relations.lexicon import CLOSED_CLASS_KEYS, FRAMES, LEXICON_PATH, LexiconError, load_lexicon
+from kg.relations.roles import ROLE_HANDLERS
 
 
 def _lexicon_with(tmp_path, change) -> str:
@@ -17,10 +17,67 @@ def _lexicon_with(tmp_path, change) -> str:
     return str(path)
 
 
-def test_every_declared_frame_has_a_handler_and_every_type_a_frame():
-    assert set(FRAME_HANDLERS) == set(FRAMES)
+def test_every_declared_role_has_one_handler_and_every_type_a_frame():
     lex = load_lexicon()
+    assert {frame for frame, _ in ROLE_HANDLERS} == set(FRAMES)
     assert {t.frame for t in lex.types.values()} == set(FRAMES)
+    used = {(lex.types[t.type].frame, t.role) for t in lex.triggers}
+    assert used <= set(ROLE_HANDLERS)
+
+
+def test_a_declared_role_without_a_handler_is_an_error(tmp_path):
+    def new_role(data):
+        data["roles"]["ambush"] = {"frames": ["actor_pair"], "about": "a role no code handles"}
+
+    with pytest.raises(LexiconError, match="no handler for ambush in actor_pair"):
+        load_lexicon(_lexicon_with(tmp_path, new_role))
+
+
+def test_a_handler_without_a_declared_role_is_an_error(tmp_path):
+    def drop_role(data):
+        del data["roles"]["stronghold"]
+
+    with pytest.raises(LexiconError, match="not declared: stronghold in controls"):
+        load_lexicon(_lexicon_with(tmp_path, drop_role))
+
+
+@pytest.mark.parametrize("key", CLOSED_CLASS_KEYS)
+def test_a_missing_closed_class_list_is_an_error(tmp_path, key):
+    with pytest.raises(LexiconError, match=f"closed_class: missing {key}"):
+        load_lexicon(_lexicon_with(tmp_path, lambda data: data["closed_class"].pop(key)))
+
+
+def test_an_unknown_closed_class_list_is_an_error(tmp_path):
+    def typo(data):
+        data["closed_class"]["relative_pronoun"] = data["closed_class"].pop("relative_pronouns")
+
+    with pytest.raises(LexiconError, match="missing relative_pronouns; unknown relative_pronoun"):
+        load_lexicon(_lexicon_with(tmp_path, typo))
+
+
+def test_closed_class_words_are_read_from_the_lexicon(tmp_path):
+    """A relative pronoun left out of the list no longer opens a relative clause for the rules."""
+    from kg.relations import extract_relations
+    from tests.test_relations import make_doc
+
+    text = "وصل الوفد إلى بلدة الباب التي يسيطر عليها الجيش الحر."
+    shipped = extract_relations(make_doc(text), is_state=lambda _: False)
+    assert {(r.type, r.subject, r.object) for r in shipped} == {("CONTROLS", "FSA", "AL_BAB")}
+
+    def no_alladhi(data):
+        data["closed_class"]["relative_pronouns"].remove("التي")
+        data["closed_class"]["resumptive_pronouns"].remove("عليها")
+
+    lex = load_lexicon(_lexicon_with(tmp_path, no_alladhi))
+    assert extract_relations(make_doc(text), is_state=lambda _: False, lexicon=lex) == []
+
+
+def test_an_unknown_target_holder_type_is_an_error(tmp_path):
+    def bad_holder(data):
+        data["types"]["FOUGHT"]["target_holder"] = "HOLDS"
+
+    with pytest.raises(LexiconError, match="target_holder 'HOLDS'"):
+        load_lexicon(_lexicon_with(tmp_path, bad_holder))
 
 
 def test_an_unknown_trigger_role_is_an_error(tmp_path):

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from kg.relations.lexicon import Trigger
 from kg.relations.sentence import NISBA, Arg, SentView, bare_in
 
-BETWEEN = frozenset({"بين"})
-RESUMPTIVE_ON = frozenset({"عليها", "عليه", "عليهما", "عليهم", "فيها", "فيه"})
-FROM_BY = frozenset({"قبل", "يد"})
 PRONOUN_SUFFIXES = ("هم", "ها", "هما", "ه")
 FINITE = re.compile(r"^[وف]?س?[يتن]\w{3,}")
 
@@ -61,7 +58,7 @@ def left_subject(sv: SentView, i: int, ok: Callable[[Arg], bool], exclude: set[s
     for a in reversed(before):
         if a.t0 >= lo:
             return a, C_CLAUSE
-    if lo > 0 and bare_in(sv.norm[lo - 1], RELATIVES):  # X التي تسيطر على: X, even after ضد
+    if lo > 0 and bare_in(sv.norm[lo - 1], sv.lex.closed.relative_pronouns):  # X التي تسيطر على: X, even after ضد
         head = antecedent_actor(sv, lo, ok)
         if head is not None and head.entity not in exclude:
             return head, C_CLAUSE
@@ -78,19 +75,21 @@ def left_subject(sv: SentView, i: int, ok: Callable[[Arg], bool], exclude: set[s
     return None, 0.0
 
 
-RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي")
+def _before_auxiliaries(sv: SentView, i: int) -> int:
+    """The token before i, walking back over quotes and the auxiliaries of a relative clause (كان، قد)."""
+    k = i - 1
+    while k >= 0 and (sv.skippable(k) or bare_in(sv.norm[k], sv.lex.closed.auxiliaries)):
+        k -= 1
+    return k
 
 
 def antecedent_actor(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | None:
     """The actor a relative clause starting just before token i describes (وحدات حماية الشعب التي
     تسيطر؛ قوات تدعمها): walk back over كان/قد, the relative pronoun, quotes and nisba adjectives."""
-    k = i - 1
-    while k >= 0 and (sv.skippable(k) or bare_in(sv.norm[k], ("كان", "كانت", "قد", "لا", "ما", "كانوا"))):
+    k = _before_auxiliaries(sv, i)
+    if k >= 0 and bare_in(sv.norm[k], sv.lex.closed.relative_pronouns):
         k -= 1
-    if k >= 0 and bare_in(sv.norm[k], RELATIVES):
-        k -= 1
-    while k >= 0 and (sv.skippable(k) or sv.norm[k] in ("،", ",")
-                      or (NISBA.match(sv.norm[k]) and k not in sv.covered)):
+    while k >= 0 and (sv.skippable(k) or sv.is_comma(k) or (NISBA.match(sv.norm[k]) and k not in sv.covered)):
         k -= 1
     a = next((a for a in sv.args if a.t1 - 1 == k), None)
     return a if a is not None and ok(a) else None
@@ -98,10 +97,8 @@ def antecedent_actor(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | N
 
 def after_relative(sv: SentView, i: int) -> bool:
     """The trigger opens a relative clause (التي تستهدفها)."""
-    k = i - 1
-    while k >= 0 and (sv.skippable(k) or bare_in(sv.norm[k], ("كان", "كانت", "قد", "لا", "ما", "كانوا"))):
-        k -= 1
-    return k >= 0 and bool(bare_in(sv.norm[k], RELATIVES))
+    k = _before_auxiliaries(sv, i)
+    return k >= 0 and bool(bare_in(sv.norm[k], sv.lex.closed.relative_pronouns))
 
 
 def speaker_floor(sv: SentView, i: int) -> int:
@@ -131,7 +128,7 @@ def same_side(sv: SentView, arg: Arg) -> set[str]:
 def governed(sv: SentView, a: Arg, own: range = range(0)) -> bool:
     """The argument fills a slot of another trigger (مناطق سيطرة X، التي تسيطر عليها X، لطرد X)."""
     k = a.t0 - 1
-    while k >= 0 and (sv.is_filler(k) or sv.norm[k] in RESUMPTIVE_ON):
+    while k >= 0 and (sv.is_filler(k) or sv.norm[k] in sv.lex.closed.resumptive_pronouns):
         k -= 1
     return k >= 0 and k in sv.trigger_tokens and k not in own
 
@@ -155,13 +152,13 @@ def first_after(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int, cr
 
 def _new_conjunct(sv: SentView, k: int) -> bool:
     """"، و..." opens a new coordinated clause (، وإغلاق حدوده مع سوريا): arguments stop there."""
-    return sv.norm[k] in ("،", ",") and k + 1 < sv.n and sv.norm[k + 1].startswith("و") and len(sv.norm[k + 1]) > 2
+    return sv.is_comma(k) and k + 1 < sv.n and sv.norm[k + 1].startswith("و") and len(sv.norm[k + 1]) > 2
 
 
 def resumptive_relative(sv: SentView, k: int) -> bool:
     """الذي/التي + verb with a resumptive pronoun (الحملة التي يشنها X ضد Y) keeps the clause open."""
     nxt = k + 1
-    return nxt < sv.n and bool(bare_in(sv.norm[k], ("الذي", "التي", "الذين"))) and \
+    return nxt < sv.n and bool(bare_in(sv.norm[k], sv.lex.closed.relative_pronouns)) and \
         len(sv.norm[nxt]) >= 4 and sv.norm[nxt].endswith(PRONOUN_SUFFIXES)
 
 
@@ -209,21 +206,22 @@ def has_pronoun_object(sv: SentView, i: int, j: int, trig: Trigger | None = None
 
 def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 7) -> Cand | None:
     """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone."""
-    k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in BETWEEN), None)
+    bayn = sv.lex.closed.between
+    k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in bayn), None)
     if k is None or sv.boundary_between(j, k) or any(
-            m in sv.trigger_tokens or (sv.weak[m] and sv.norm[m] not in ("،", ",")) for m in range(j, k)):
+            m in sv.trigger_tokens or (sv.weak[m] and not sv.is_comma(m)) for m in range(j, k)):
         return None
     end = k + 1
     while end < sv.n and not sv.hard[end] and end - k < 30:
         end += 1
     markers = [m for m in range(k + 1, end - 1)
                if any(bare_in(sv.norm[m], (a,)) and sv.norm[m + 1] == b for a, b in sv.lex.side_markers)]
-    second_bayn = next((m for m in range(k + 1, end) if sv.norm[m] in ("وبين",)
-                        or (sv.norm[m] == "و" and m + 1 < sv.n and sv.norm[m + 1] == "بين")), None)
+    second_bayn = next((m for m in range(k + 1, end) if (sv.norm[m][:1] == "و" and sv.norm[m][1:] in bayn)
+                        or (sv.norm[m] == "و" and m + 1 < sv.n and sv.norm[m + 1] in bayn)), None)
 
     def comma_end(start: int) -> int:
         for m in range(start, end):
-            if sv.norm[m] in ("،", ",") or sv.weak[m] and sv.norm[m] not in ("و",):
+            if sv.is_comma(m) or sv.weak[m] and sv.norm[m] not in ("و",):
                 return m
         return end
 

@@ -6,18 +6,19 @@ import hashlib
 from collections.abc import Callable
 
 from kg.model import AnalyzedDoc, Relation
-from kg.relations import pairs, places, roles
 from kg.relations.args import Cand
-from kg.relations.lexicon import Lexicon, RelationType, Trigger, load_lexicon
+from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
 from kg.relations.modality import modality
 from kg.relations.references import pair_reference_relations
+from kg.relations.roles import ROLE_HANDLERS
 from kg.relations.sentence import SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
 
 
-def _default_is_state() -> Callable[[str], bool]:
+def default_is_state() -> Callable[[str], bool]:
+    """Whether an entity is a country (may act as a party), from the alias table; never when absent."""
     try:
         from kg.knowledge import is_state
     except ImportError:  # the knowledge module is optional for this layer
@@ -25,7 +26,7 @@ def _default_is_state() -> Callable[[str], bool]:
     return is_state
 
 
-def _default_category() -> Callable[[str], str]:
+def default_category() -> Callable[[str], str]:
     """Entity category from the alias table (media, ngo, armed_group ...); '' when unknown."""
     try:
         from kg.knowledge import load_knowledge
@@ -75,20 +76,10 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
     return found
 
 
-Frame = Callable[[SentView, Trigger, int, int, RelationType], list[Cand]]
-FRAME_HANDLERS: dict[str, Frame] = {  # the lexicon's frame names (kg.relations.lexicon.FRAMES)
-    "actor_pair": lambda sv, trig, i, j, rt: pairs.actor_pair(sv, trig, i, j, rt.subject_types, rt.object_types,
-                                                              use_between=rt.between_sides),
-    "controls": lambda sv, trig, i, j, rt: places.controls(sv, trig, i, j, rt.subject_types),
-    "transferred": lambda sv, trig, i, j, rt: places.transferred(sv, trig, i, j, rt.subject_types),
-    "leads": lambda sv, trig, i, j, rt: roles.leads(sv, trig, i, j),
-    "supported": lambda sv, trig, i, j, rt: roles.supported(sv, trig, i, j, rt.subject_types),
-}
-
-
 def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> list[Cand]:
+    """The trigger's argument frame, by its role's one handler (checked against the lexicon at load)."""
     rtype = lex.types[trig.type]
-    return FRAME_HANDLERS[rtype.frame](sv, trig, i, j, rtype)
+    return ROLE_HANDLERS[(rtype.frame, trig.role)](sv, trig, i, j, rtype)
 
 
 def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None = None,
@@ -100,8 +91,8 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
     alias table in kg.knowledge.  ``frames``, when given, receives relation id -> the role of the trigger
     whose frame found it (the learned layer reads the rules' decision and frame as features)."""
     lex = lexicon or load_lexicon()
-    state = is_state or _default_is_state()
-    cat = category or _default_category()
+    state = is_state or default_is_state()
+    cat = category or default_category()
     text = adoc.doc.text
     best: dict[tuple, Relation] = {}
     resolved = sorted((m.start, m.entity) for m in adoc.mentions if m.entity and m.entity in adoc.entities)

@@ -87,6 +87,7 @@ class RelationType:
     triggers: list[Trigger] = field(default_factory=list)
     frame: str = "actor_pair"
     between_sides: bool = True  # بين X و Y gives the sides (not for SURRENDERED_TO: one gives up to the other)
+    target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
 
     def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
         return (accepts(self.subject_types, subject_type, subject_state)
@@ -96,6 +97,66 @@ class RelationType:
 def accepts(types: tuple[str, ...], entity_type: str, state: bool) -> bool:
     """``types`` from the lexicon; "State" admits a Place that is a country."""
     return entity_type in types or ("State" in types and state)
+
+
+class LexiconError(ValueError):
+    """The lexicon declares something the relation layer has no handler for."""
+
+
+@dataclass(frozen=True)
+class ClosedClass:
+    """The closed-class words the argument rules read (relations.json ``closed_class``), folded."""
+
+    relative_pronouns: frozenset[str]  # الذي، التي، الذين ...: a relative clause describes the noun before
+    singular_relatives: frozenset[str]  # الذي، التي: one antecedent, never a coordinated list
+    auxiliaries: frozenset[str]  # كان، قد، لا: between a relative pronoun and its verb
+    between: frozenset[str]  # بين X و Y: the two sides
+    resumptive_pronouns: frozenset[str]  # التي تسيطر عليها X: the pronoun takes up the antecedent
+    agent_phrases: tuple[tuple[str, str], ...]  # من قبل X، على يد X: the agent of a passive
+    connectors: frozenset[str]  # و، أو and list commas between coordinated names
+    list_commas: frozenset[str]
+    transfer_stops: frozenset[str]  # a destination is looked for up to these words
+    reflexive_stems: tuple[str, ...]  # سلموا أنفسهم لـ: the reflexive pronoun's stem
+    under: frozenset[str]  # تحت سيطرة X: a control clause that describes the place before
+    subject_to_prefixes: tuple[str, ...]  # الخاضعة لسيطرة X: likewise
+
+    @property
+    def agent_nouns(self) -> frozenset[str]:
+        """قبل، يد: the noun after which the agent stands."""
+        return frozenset(noun for _, noun in self.agent_phrases)
+
+    @property
+    def agent_preps(self) -> frozenset[str]:
+        """من، على: the preposition before that noun."""
+        return frozenset(prep for prep, _ in self.agent_phrases)
+
+
+CLOSED_CLASS_KEYS = tuple(ClosedClass.__dataclass_fields__)
+
+
+def _closed_class(data: dict) -> ClosedClass:
+    """Every key of ``ClosedClass`` must be declared, and nothing else: a typo is an error at load."""
+    declared = {k for k in data if not k.startswith("_")}
+    missing, unknown = set(CLOSED_CLASS_KEYS) - declared, declared - set(CLOSED_CLASS_KEYS)
+    if missing or unknown:
+        raise LexiconError("closed_class: " + "; ".join(
+            part for part in (f"missing {', '.join(sorted(missing))}" if missing else "",
+                              f"unknown {', '.join(sorted(unknown))}" if unknown else "") if part))
+    phrases = tuple(tuple(normalize(w) for w in p.split()) for p in data["agent_phrases"])
+    if any(len(p) != 2 for p in phrases):
+        raise LexiconError("closed_class: agent_phrases are two words each (preposition, noun)")
+    return ClosedClass(
+        relative_pronouns=compile_words(data["relative_pronouns"]),
+        singular_relatives=compile_words(data["singular_relatives"]),
+        auxiliaries=compile_words(data["auxiliaries"]), between=compile_words(data["between"]),
+        resumptive_pronouns=compile_words(data["resumptive_pronouns"]),
+        agent_phrases=phrases,  # type: ignore[arg-type]
+        connectors=compile_words(data["connectors"]), list_commas=compile_words(data["list_commas"]),
+        transfer_stops=compile_words(data["transfer_stops"]),
+        reflexive_stems=tuple(normalize(w) for w in data["reflexive_stems"]),
+        under=compile_words(data["under"]),
+        subject_to_prefixes=tuple(normalize(w) for w in data["subject_to_prefixes"]),
+    )
 
 
 @dataclass
@@ -129,6 +190,7 @@ class Lexicon:
     modality: dict[str, list[Seq]]
     modality_window: int
     future_prefix: str
+    closed: ClosedClass
     pair_references: tuple[Seq, ...] = ()  # بينهما، الطرفين: the parties named in an earlier sentence
     pair_reference_window: int = 2  # how many sentences back those parties may be named
     _first_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -141,10 +203,6 @@ class Lexicon:
             hit = tuple(k for k, t in enumerate(self.triggers) if t.seq.parts[0].fullmatch(stem))
             self._first_cache[stem] = hit
         return hit
-
-
-class LexiconError(ValueError):
-    """The lexicon declares something the relation layer has no handler for."""
 
 
 def _check_frame_and_roles(name: str, frame: str, triggers: list[dict], roles: dict[str, dict]) -> None:
@@ -162,10 +220,30 @@ def _check_frame_and_roles(name: str, frame: str, triggers: list[dict], roles: d
                                f"{frame} frame does not take")
 
 
+def _check_targets(types: dict[str, RelationType]) -> None:
+    for rt in types.values():
+        if rt.target_holder and rt.target_holder not in types:
+            raise LexiconError(f"relation type {rt.name}: target_holder {rt.target_holder!r} is no relation type")
+
+
+def _check_handlers(roles: dict[str, dict]) -> None:
+    """Every declared (frame, role) has exactly one handler in kg.relations.roles, and every handler a
+    declaration."""
+    from kg.relations.roles import ROLE_HANDLERS  # the rule code reads the lexicon: imported when it loads
+
+    declared = {(frame, role) for role, spec in roles.items() for frame in spec.get("frames", ())}
+    if declared != set(ROLE_HANDLERS):
+        missing = ", ".join(f"{r} in {f}" for f, r in sorted(declared - set(ROLE_HANDLERS)))
+        extra = ", ".join(f"{r} in {f}" for f, r in sorted(set(ROLE_HANDLERS) - declared))
+        raise LexiconError("roles: " + "; ".join(p for p in (f"no handler for {missing}" if missing else "",
+                                                            f"not declared: {extra}" if extra else "") if p))
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
     roles = {k: v for k, v in data.get("roles", {}).items() if not k.startswith("_")}
+    _check_handlers(roles)
     types: dict[str, RelationType] = {}
     triggers: list[Trigger] = []
     for name, spec in data["types"].items():
@@ -175,7 +253,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             name=name, meta={k: v for k, v in spec.items() if k != "triggers"},
             symmetric=bool(spec.get("symmetric")), subject_types=tuple(spec.get("subject_types", ())),
             object_types=tuple(spec.get("object_types", ())), frame=frame,
-            between_sides=bool(spec.get("between_sides", True)),
+            between_sides=bool(spec.get("between_sides", True)), target_holder=spec.get("target_holder", ""),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])
@@ -190,6 +268,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             rtype.triggers.append(trig)
             triggers.append(trig)
         types[name] = rtype
+    _check_targets(types)
     # Longer patterns first so that "تحت سيطرة" wins over "سيطرة" at the same place.
     triggers.sort(key=lambda t: -len(t.seq.parts))
     mod = data.get("modality", {})
@@ -225,6 +304,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         enabling_verbs=compile_words(data.get("speech_verbs", {}).get("enabling", [])),
         modality=modality, modality_window=int(mod.get("window", 5)),
         future_prefix=normalize(mod.get("future_prefix", "س")),
+        closed=_closed_class(data.get("closed_class", {})),
         pair_references=tuple(compile_seq(w) for w in data.get("pair_references", {}).get("words", [])),
         pair_reference_window=int(data.get("pair_references", {}).get("window", 2)),
     )

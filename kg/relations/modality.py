@@ -23,7 +23,7 @@ def _cue_before(sv: SentView, cues: list[Seq], lo: int, i: int) -> bool:
 def modality(sv: SentView, trig: Trigger, i: int, j: int, strip: int) -> str:
     lex = sv.lex
     lo = i
-    while lo > 0 and i - lo < lex.modality_window and not sv.hard[lo - 1] and sv.norm[lo - 1] not in ("،", ","):
+    while lo > 0 and i - lo < lex.modality_window and not sv.hard[lo - 1] and not sv.is_comma(lo - 1):
         lo -= 1
     first = sv.norm[i]
     if first.startswith(("و", "ف")) and strip:

@@ -8,8 +8,6 @@ from kg.relations.args import (
     C_NEAR,
     C_SENTENCE,
     FINITE,
-    FROM_BY,
-    RESUMPTIVE_ON,
     Cand,
     eligible,
     first_after,
@@ -18,8 +16,8 @@ from kg.relations.args import (
     left_subject,
     near_after,
 )
-from kg.relations.lexicon import Trigger
-from kg.relations.sentence import CONNECTORS, NISBA, Arg, SentView, bare_in
+from kg.relations.lexicon import RelationType, Trigger
+from kg.relations.sentence import NISBA, Arg, SentView, bare_in
 
 # ---- actor -> place (CONTROLS) -----------------------------------------------------------------
 
@@ -75,71 +73,97 @@ def _antecedent_place(sv: SentView, i: int) -> Arg | None:
         w = sv.norm[k]
         if i - k > 14:
             break
-        if not (sv.skippable(k) or w in CONNECTORS or (w.startswith("و") and len(w) > 3)
+        if not (sv.skippable(k) or sv.is_connector(k) or (w.startswith("و") and len(w) > 3)
                 or sv.is_word(k, sv.lex.place_heads) or sv.is_word(k, sv.lex.locative_preps) or NISBA.match(w)
-                or bare_in(w, ("الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين"))):
+                or bare_in(w, sv.lex.closed.relative_pronouns)):
             break
         k -= 1
     return found
 
 
-def controls(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[str, ...]) -> list[Cand]:
-    ok_s = eligible(subj_types, sv, trig.type)
-    role = trig.role
-    place: Arg | None = None
-    subj: Arg | None = None
-    conf = C_NEAR
-    relative = j < sv.n and sv.norm[j] in RESUMPTIVE_ON and role in ("noun", "verb")
-    if role == "inverted" or relative:
-        place = _antecedent_place(sv, i) if relative else _place_before(sv, i)
-        subj = first_after(sv, j, ok_s, window=3, cross_weak=False)
-        if place is None or subj is None:
-            return []
-        # the antecedent and the places listed with it
-        head = sv.group(place)[0]
-        places = [p for p in sv.place_chain(head) if p.t1 <= i]
-        return [Cand([subj], places or [place], C_NEAR * trig.conf)]
-    if role == "stronghold":
-        subj = near_after(sv, j, ok_s, gap=1, preps=("", "ل"))
-        if subj is None:
-            return []
-        place = _place_before(sv, i, window=2) or first_after(
-            sv, subj.t1, lambda a: a.place and not a.state and a.prep in ("في", "ب"), window=3, cross_weak=False)
-        return [Cand([subj], sv.place_chain(place), C_NEAR * trig.conf)] if place else []
-    if role in ("noun", "verb"):
-        on = next((k for k in range(j, min(sv.n, j + 9)) if bare_in(sv.norm[k], trig.preps)), None)
-        if on is None or sv.boundary_between(j, on, weak=True) or any(a.place for a in sv.args_in(j, on)) \
-                or any(k in sv.trigger_tokens for k in range(j, on)):
-            return []
-        place = _object_place(sv, on + 1)
-    else:  # direct object or masdar + object, or a marker (دخول ... إلى)
-        vso = near_after(sv, j, ok_s, gap=2) if role == "direct" else None
-        place = near_after(sv, vso.t1 if vso else j, lambda a: a.place and not a.state, gap=2,
-                            preps=("", "ل", "ب"))
-        if place is None and trig.markers:
-            mk = next((k for k in range(j, min(sv.n, j + 5)) if sv.norm[k] in trig.markers), None)
-            place = _object_place(sv, mk + 1, window=3) if mk is not None else None
+def _holder_after(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None) -> list[Cand]:
+    """The place stands before the trigger and its holder right after (تحت سيطرة X، التي تسيطر عليها X)."""
+    subj = first_after(sv, j, eligible(sv.lex.types[trig.type].subject_types, sv, trig.type), window=3,
+                       cross_weak=False)
+    if place is None or subj is None:
+        return []
+    # the antecedent and the places listed with it
+    head = sv.group(place)[0]
+    places = [p for p in sv.place_chain(head) if p.t1 <= i]
+    return [Cand([subj], places or [place], C_NEAR * trig.conf)]
+
+
+def _held_by(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None,
+             sentence_subject: bool = True) -> list[Cand]:
+    """The holder of ``place``: right after the trigger (سيطرت قوات النظام على، سيطرة داعش على), else the
+    clause's subject; weak triggers (دخل) and ``sentence_subject=False`` only take one from their clause."""
     if place is None:
         return []
-    subj = near_after(sv, j, ok_s, gap=2)  # سيطرت قوات النظام على، سيطرة داعش على
+    ok_s = eligible(sv.lex.types[trig.type].subject_types, sv, trig.type)
+    conf = C_NEAR
+    subj = near_after(sv, j, ok_s, gap=2)
     if subj is not None and subj.t1 > place.t0:
         subj = None
-    if subj is None:  # weak triggers (دخل) only take a subject from their own clause
-        subj, conf = left_subject(sv, i, ok_s, set(), max_sentence=trig.conf > 0.6 and role != "direct_masdar")
+    if subj is None:
+        subj, conf = left_subject(sv, i, ok_s, set(), max_sentence=trig.conf > 0.6 and sentence_subject)
     if subj is None:
         return []
     subjects = [a for a in sv.group(subj) if ok_s(a)]
     return [Cand(subjects, sv.place_chain(place), conf)]
 
 
+def inverted(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """تحت سيطرة X، الخاضعة لـ X: the place first, its holder after."""
+    return _holder_after(sv, trig, i, j, _place_before(sv, i))
+
+
+def control_word(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """سيطرت X على المدينة، سيطرة X على: the place after a preposition; with a resumptive pronoun
+    (التي تسيطر عليها X) the place is the relative clause's antecedent."""
+    if j < sv.n and sv.norm[j] in sv.lex.closed.resumptive_pronouns:
+        return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))
+    on = next((k for k in range(j, min(sv.n, j + 9)) if bare_in(sv.norm[k], trig.preps)), None)
+    if on is None or sv.boundary_between(j, on, weak=True) or any(a.place for a in sv.args_in(j, on)) \
+            or any(k in sv.trigger_tokens for k in range(j, on)):
+        return []
+    return _held_by(sv, trig, i, j, _object_place(sv, on + 1))
+
+
+def stronghold(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """الرقة معقل X: a place named as an actor's stronghold."""
+    subj = near_after(sv, j, eligible(rt.subject_types, sv, trig.type), gap=1, preps=("", "ل"))
+    if subj is None:
+        return []
+    place = _place_before(sv, i, window=2) or first_after(
+        sv, subj.t1, lambda a: a.place and not a.state and a.prep in ("في", "ب"), window=3, cross_weak=False)
+    return [Cand([subj], sv.place_chain(place), C_NEAR * trig.conf)] if place else []
+
+
+def _direct_place(sv: SentView, trig: Trigger, j: int, start: int) -> Arg | None:
+    """The place right after ``start`` (the trigger or its VSO subject), or after a marker (دخول ... إلى)."""
+    place = near_after(sv, start, lambda a: a.place and not a.state, gap=2, preps=("", "ل", "ب"))
+    if place is None and trig.markers:
+        mk = next((k for k in range(j, min(sv.n, j + 5)) if sv.norm[k] in trig.markers), None)
+        place = _object_place(sv, mk + 1, window=3) if mk is not None else None
+    return place
+
+
+def direct(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """دخلت X المدينة، استعادت X البلدة: the place is the direct object, after a VSO subject."""
+    vso = near_after(sv, j, eligible(rt.subject_types, sv, trig.type), gap=2)
+    return _held_by(sv, trig, i, j, _direct_place(sv, trig, j, vso.t1 if vso else j))
+
+
+def direct_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """استعادة المدينة: the genitive is the place; the holder is said in the clause."""
+    return _held_by(sv, trig, i, j, _direct_place(sv, trig, j, j), sentence_subject=False)
+
+
 # ---- actor -> destination (TRANSFERRED_TO) -------------------------------------------------------
-
-STOP_TRANSFER = frozenset({"،", ",", "؛", ";", "حيث", "اذ", "بينما", "فيما", "لكن", "ثم", "مما", "كما"})
-
 
 def _destination(sv: SentView, trig: Trigger, j: int, window: int = 14) -> Arg | None:
     for k in range(j, min(sv.n, j + window)):
-        if sv.norm[k] in STOP_TRANSFER:
+        if sv.norm[k] in sv.lex.closed.transfer_stops:
             return None
         if bare_in(sv.norm[k], trig.markers):
             for a in sv.args:
@@ -156,13 +180,13 @@ def _destination(sv: SentView, trig: Trigger, j: int, window: int = 14) -> Arg |
     return None
 
 
-def _antecedent_party(sv: SentView, trig: Trigger, i: int, j: int, ok: Callable[[Arg], bool]) -> Arg | None:
+def _antecedent_party(sv: SentView, i: int, j: int, ok: Callable[[Arg], bool], transitive: bool) -> Arg | None:
     """Who "them" is in نقلهم / تقلهم / خروجهم: the nearest actor before that fills no other trigger's
     slot (obliques allowed: اتفاق مع التنظيم قضى بنقلهم); for intransitive verbs the nearest subject."""
     window = sv.lex.transfer_pronoun_window
-    if trig.role == "intransitive" and any(stem.startswith("ال") for _, stem in sv.forms[i]):
+    if not transitive and any(stem.startswith("ال") for _, stem in sv.forms[i]):
         return None  # الراغبين في الخروج: a definite verbal noun with no genitive has no one said
-    if trig.role == "intransitive" and not has_pronoun_object(sv, i, j):
+    if not transitive and not has_pronoun_object(sv, i, j):
         subj, _ = left_subject(sv, i, ok, set())
         return subj if subj is not None and i - subj.t1 <= window * 3 // 4 else None
     for a in reversed(sv.args):
@@ -175,8 +199,28 @@ def _antecedent_party(sv: SentView, trig: Trigger, i: int, j: int, ok: Callable[
     return None
 
 
-def transferred(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[str, ...]) -> list[Cand]:
-    ok_s = eligible(subj_types, sv, trig.type)
+def participle(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """عناصر داعش المنسحبين إلى: the members described as moving are the noun right before."""
+    dest = _destination(sv, trig, j)
+    if dest is None:
+        return []
+    ok_s = eligible(rt.subject_types, sv, trig.type)
+    party = next((a for a in reversed(sv.args) if a.t1 <= i and ok_s(a) and sv.gap_is(a.t1, i, sv.skippable)), None)
+    return [Cand([a for a in sv.group(party) if ok_s(a)], sv.place_chain(dest), C_NEAR)] if party else []
+
+
+def transitive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """نقلت X عناصر Y إلى: a mover (the agent) moves members to a destination."""
+    return _moved(sv, trig, i, j, rt, transitive=True)
+
+
+def intransitive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """انسحب عناصر X إلى: members move to a destination."""
+    return _moved(sv, trig, i, j, rt, transitive=False)
+
+
+def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
+    ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
     if dest is None:
         return []
@@ -184,23 +228,19 @@ def transferred(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[s
     conf = C_NEAR
     party: Arg | None = None
     agent: str | None = None
-    if trig.role == "participle":  # عناصر داعش المنسحبين إلى: the noun right before
-        party = next((a for a in reversed(sv.args) if a.t1 <= i and ok_s(a)
-                      and sv.gap_is(a.t1, i, sv.skippable)), None)
-        if party is None:
-            return []
-    elif not has_pronoun_object(sv, i, j):
+    if not has_pronoun_object(sv, i, j):
         after = [a for a in sv.args if j <= a.t0 and a.t1 <= dest.t0 and ok_s(a)
                  and not governed(sv, a, range(i, j)) and not sv.boundary_between(j, a.t0)]
-        if trig.role != "transitive":
+        if not transitive:
             after = [a for a in after if a.etype != "Person"]  # a minister travelling is no transfer
         if after and not after[0].prep:
             party = after[0]
             second = after[1] if len(after) > 1 else None
-            if (trig.role == "transitive" and second is not None and not second.prep
+            if (transitive and second is not None and not second.prep
                     and second.t0 - party.t1 <= 2 and second not in sv.group(party)):
                 agent, party = party.entity, second  # VSO: نقلت قسد عناصر التنظيم إلى
-            by = next((a for a in after if a.prep in FROM_BY or sv.norm[a.t0 - 1] in FROM_BY), None)
+            agent_nouns = sv.lex.closed.agent_nouns
+            by = next((a for a in after if a.prep in agent_nouns or sv.norm[a.t0 - 1] in agent_nouns), None)
             if by is not None and by is not party:
                 agent = by.entity
     if party is None:
@@ -211,18 +251,18 @@ def transferred(sv: SentView, trig: Trigger, i: int, j: int, subj_types: tuple[s
             return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
         pronoun = has_pronoun_object(sv, i, j) or any(
             sv.norm[k].endswith(("هم", "ها")) and len(sv.norm[k]) > 3 for k in range(j, min(sv.n, j + 3)))
-        if trig.role == "transitive" and not pronoun:
+        if transitive and not pronoun:
             # بإجلاء أهالي داريا: the moved party is said and is no known actor; but a finite verb with
             # nothing after it is passive-like (عناصر داعش سينقلون إلى): its clause subject moved.
             if not FINITE.match(sv.norm[i]) and not sv.norm[i].endswith(("وا", "ون")):
                 return []
             party, _ = left_subject(sv, i, ok_s, set(), max_sentence=False)
         else:
-            party = _antecedent_party(sv, trig, i, j, lambda a: ok_s(a) and a.etype != "Person")
+            party = _antecedent_party(sv, i, j, lambda a: ok_s(a) and a.etype != "Person", transitive)
         if party is None or sv.quote_between(party.t1, i):
             return []  # قال المتحدث: "ينتقل الناس إلى": the speaker is not who moves
         conf = C_SENTENCE
-    elif trig.role == "transitive" and agent is None:
+    elif transitive and agent is None:
         lo, _ = sv.clause(i, j)
         left = [a for a in sv.args if lo <= a.t0 and a.t1 <= i and ok_s(a) and not a.prep]
         if left and left[-1].entity != party.entity:

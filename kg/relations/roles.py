@@ -1,7 +1,11 @@
-"""Standing relations between actors: LEADS (person -> organization) and SUPPORTED_BY."""
+"""Trigger roles: the handler table (one handler per declared role and frame) and the handlers of the
+standing relations between actors, LEADS (person -> organization) and SUPPORTED_BY."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from kg.relations import pairs, places
 from kg.relations.args import (
     C_CLAUSE,
     C_NEAR,
@@ -13,7 +17,7 @@ from kg.relations.args import (
     left_subject,
     near_after,
 )
-from kg.relations.lexicon import Trigger
+from kg.relations.lexicon import RelationType, Trigger
 from kg.relations.sentence import NISBA, Arg, SentView
 
 # ---- person -> organization (LEADS) -----------------------------------------------------------
@@ -29,72 +33,135 @@ def _person_after(sv: SentView, k: int, window: int = 4) -> Arg | None:
     return None
 
 
-def leads(sv: SentView, trig: Trigger, i: int, j: int) -> list[Cand]:
-    is_org = lambda a: a.etype == "Organization" or a.state  # noqa: E731
-    if trig.role == "title":
-        org = near_after(sv, j, is_org, gap=2, preps=("", "ل"))
-        if org is None:
-            return []
-        person = _person_after(sv, org.t1)
-        if person is None and not sv.norm[i].startswith("و"):
-            person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 2 and a.etype == "Person"
-                           and sv.gap_is(a.t1, i, lambda t: sv.skippable(t) or sv.norm[t] in ("،", ","))), None)
-        return [Cand([person], [org], C_NEAR)] if person else []
-    if trig.role in ("leads_verb", "led_by"):
-        person = _person_after(sv, j, window=3)
-        if person is not None:
-            org = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and is_org(a)), None)
-            return [Cand([person], [org], C_NEAR)] if org else []
-        if trig.role == "leads_verb":  # P يقود X
-            person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and a.etype == "Person"), None)
-            org = near_after(sv, j, is_org, gap=2)
-            return [Cand([person], [org], C_CLAUSE)] if person and org else []
-    return []
+def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """زعيم X P (or P، زعيم X): a title before the organization and the person."""
+    org = near_after(sv, j, _is_org, gap=2, preps=("", "ل"))
+    if org is None:
+        return []
+    person = _person_after(sv, org.t1)
+    if person is None and not sv.norm[i].startswith("و"):
+        person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 2 and a.etype == "Person"
+                       and sv.gap_is(a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t))), None)
+    return [Cand([person], [org], C_NEAR)] if person else []
+
+
+def _is_org(a: Arg) -> bool:
+    return a.etype == "Organization" or a.state
+
+
+def _org_then_person(sv: SentView, i: int, j: int) -> list[Cand] | None:
+    """X بقيادة P، X الذي يقوده P: None when no person follows the trigger."""
+    person = _person_after(sv, j, window=3)
+    if person is None:
+        return None
+    org = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and _is_org(a)), None)
+    return [Cand([person], [org], C_NEAR)] if org else []
+
+
+def led_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """X بقيادة P."""
+    return _org_then_person(sv, i, j) or []
+
+
+def leads_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """X الذي يقوده P, or P يقود X."""
+    found = _org_then_person(sv, i, j)
+    if found is not None:
+        return found
+    person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and a.etype == "Person"), None)
+    org = near_after(sv, j, _is_org, gap=2)
+    return [Cand([person], [org], C_CLAUSE)] if person and org else []
 
 
 # ---- actor supported by actor (SUPPORTED_BY) ------------------------------------------------------
 
-def supported(sv: SentView, trig: Trigger, i: int, j: int, types: tuple[str, ...]) -> list[Cand]:
-    ok = eligible(types, sv, trig.type)
-    ok_any = lambda a: a.has_type(types)  # noqa: E731  (blocked ones too: المدعومة من X blocks X)
-    role = trig.role
-    if role == "backed_by":
-        frm = next((k for k in range(j, min(sv.n, j + 3)) if sv.norm[k] == "من"), None)
-        if frm is None:
-            return []
-        backer = first_after(sv, frm + 1, ok_any, window=3, cross_weak=False)
-        if sv.norm[i].startswith("و"):
-            return []  # والمدعومة: a second description of an earlier noun, not of the name before it
-        backed = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and ok_any(a)
-                       and sv.gap_is(a.t1, i, sv.skippable)),
-                      None)
-        if backer is None or backed is None:
-            return []
-        return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer), C_NEAR)]
-    if role == "with_support":  # بدعم (جوي) من X، بمساندة X
-        backer = first_after(sv, j, ok_any, window=5, cross_weak=False)
-        if backer is None or not sv.gap_is(j, backer.t0, lambda k: sv.is_filler(k) or sv.norm[k] in ("من", "و")
-                                           or bool(NISBA.match(sv.norm[k]))):
-            return []
-        exclude = {a.entity for a in sv.group(backer)}
-        backed, conf = left_subject(sv, i, ok, exclude)
-        if backed is None:
-            return []
-        return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer), conf)]
-    if role == "supporter_of":
-        backed = near_after(sv, j, ok_any, gap=1, preps=("ل", ""))
-        if backed is None:
-            return []
-        backer = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and ok_any(a)), None)
-        return [Cand([backed], sv.group(backer), C_NEAR)] if backer and backer.entity != backed.entity else []
-    if role == "supports_verb":
-        if has_pronoun_object(sv, i, j, trig):  # قوات تدعمها X: X backs the antecedent
-            backer = near_after(sv, j, ok, gap=2)
-            backed = antecedent_actor(sv, i, ok)
-            return [Cand([backed], [backer], C_NEAR)] if backer and backed else []
-        backed = near_after(sv, j, ok, gap=2)
-        if backed is None:
-            return []
-        backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=False)
-        return [Cand([backed], [backer], conf)] if backer else []
-    return []
+def _any_of(rt: RelationType) -> Callable[[Arg], bool]:
+    """Right type, blocked ones too (المدعومة من X blocks X)."""
+    return lambda a: a.has_type(rt.subject_types)
+
+
+def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """X المدعومة من Y."""
+    ok_any = _any_of(rt)
+    frm = next((k for k in range(j, min(sv.n, j + 3)) if sv.norm[k] == "من"), None)
+    if frm is None:
+        return []
+    backer = first_after(sv, frm + 1, ok_any, window=3, cross_weak=False)
+    if sv.norm[i].startswith("و"):
+        return []  # والمدعومة: a second description of an earlier noun, not of the name before it
+    backed = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and ok_any(a)
+                   and sv.gap_is(a.t1, i, sv.skippable)),
+                  None)
+    if backer is None or backed is None:
+        return []
+    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer), C_NEAR)]
+
+
+def with_support(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """بدعم (جوي) من X، بمساندة X: the backed one before."""
+    ok, ok_any = eligible(rt.subject_types, sv, trig.type), _any_of(rt)
+    backer = first_after(sv, j, ok_any, window=5, cross_weak=False)
+    if backer is None or not sv.gap_is(j, backer.t0, lambda k: sv.is_filler(k) or sv.norm[k] in ("من", "و")
+                                       or bool(NISBA.match(sv.norm[k]))):
+        return []
+    exclude = {a.entity for a in sv.group(backer)}
+    backed, conf = left_subject(sv, i, ok, exclude)
+    if backed is None:
+        return []
+    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer), conf)]
+
+
+def supporter_of(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """Y الداعمة لـ X."""
+    ok_any = _any_of(rt)
+    backed = near_after(sv, j, ok_any, gap=1, preps=("ل", ""))
+    if backed is None:
+        return []
+    backer = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and ok_any(a)), None)
+    return [Cand([backed], sv.group(backer), C_NEAR)] if backer and backer.entity != backed.entity else []
+
+
+def supports_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """Y تدعم X; قوات تدعمها Y: Y backs the antecedent."""
+    ok = eligible(rt.subject_types, sv, trig.type)
+    if has_pronoun_object(sv, i, j, trig):
+        backer = near_after(sv, j, ok, gap=2)
+        backed = antecedent_actor(sv, i, ok)
+        return [Cand([backed], [backer], C_NEAR)] if backer and backed else []
+    backed = near_after(sv, j, ok, gap=2)
+    if backed is None:
+        return []
+    backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=False)
+    return [Cand([backed], [backer], conf)] if backer else []
+
+
+# ---- the handler table ----------------------------------------------------------------------------
+
+RoleHandler = Callable[[SentView, Trigger, int, int, RelationType], list[Cand]]
+
+# One handler per (frame, role) that relations.json declares under "roles"; kg.relations.lexicon checks
+# at load that the two agree, so a declared role without a handler (or the reverse) is an error.
+ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
+    ("actor_pair", "noun"): pairs.noun,
+    ("actor_pair", "masdar"): pairs.masdar,
+    ("actor_pair", "verb"): pairs.verb,
+    ("actor_pair", "verb_prep"): pairs.verb_prep,
+    ("actor_pair", "suffered"): pairs.suffered,
+    ("actor_pair", "reflexive"): pairs.reflexive,
+    ("controls", "noun"): places.control_word,
+    ("controls", "verb"): places.control_word,
+    ("controls", "direct"): places.direct,
+    ("controls", "direct_masdar"): places.direct_masdar,
+    ("controls", "inverted"): places.inverted,
+    ("controls", "stronghold"): places.stronghold,
+    ("transferred", "transitive"): places.transitive,
+    ("transferred", "intransitive"): places.intransitive,
+    ("transferred", "participle"): places.participle,
+    ("leads", "title"): title,
+    ("leads", "leads_verb"): leads_verb,
+    ("leads", "led_by"): led_by,
+    ("supported", "backed_by"): backed_by,
+    ("supported", "with_support"): with_support,
+    ("supported", "supporter_of"): supporter_of,
+    ("supported", "supports_verb"): supports_verb,
+}

@@ -12,7 +12,6 @@ from kg.relations.lexicon import Lexicon, accepts, word_forms
 
 PUNCT_SKIP = frozenset({"", "(", ")", "[", "]", "«", "»", "\"", "'", "“", "”", "-", "–", "/", ":", "*"})
 NISBA = re.compile(r"^(و)?(ال)?\w{3,}(يه|ي|يين|يون|يتين)$")  # nisba adjectives: العراقية، سوري
-CONNECTORS = frozenset({"و", "او", "،", ","})
 BACKING_ROLES = frozenset({"backed_by", "with_support", "supporter_of", "led_by"})
 
 
@@ -54,7 +53,6 @@ class Arg:
 QUOTE_MARKS = frozenset('"«»“”')
 OPENING_QUOTES = frozenset('"«“')
 CLOSING_QUOTES = frozenset('"»”')
-SINGULAR_RELATIVES = frozenset(("الذي", "التي"))
 
 
 class SentView:
@@ -78,7 +76,7 @@ class SentView:
         self.args = self._args(adoc, is_state)
         self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
         for left, right in zip(self.args, self.args[1:], strict=False):
-            if any(self.norm[k] in ("،", ",") for k in range(left.t1, right.t0)):
+            if any(self.is_comma(k) for k in range(left.t1, right.t0)):
                 continue  # روسيا، حليفة دمشق، وتركيا: after an apposition و returns to the main list
             if not right.prep and left.prep and self._joined(left, right):
                 right.prep = left.prep  # في سوريا والعراق: both are locatives
@@ -106,6 +104,14 @@ class SentView:
 
     def skippable(self, k: int) -> bool:
         return self.norm[k] in PUNCT_SKIP
+
+    def is_comma(self, k: int) -> bool:
+        """A list comma (، or ,): it separates list items and appositions, and often clauses."""
+        return self.norm[k] in self.lex.closed.list_commas
+
+    def is_connector(self, k: int) -> bool:
+        """و، أو or a list comma: what may join coordinated names."""
+        return self.norm[k] in self.lex.closed.connectors
 
     def is_filler(self, k: int) -> bool:
         """Tokens that may sit between a head and its argument: quotes, member nouns, place heads."""
@@ -191,7 +197,7 @@ class SentView:
             prep = bare_in(self.norm[k], self.lex.object_preps)
             if prep:
                 before = self.norm[k - 1] if k > 0 else ""
-                if prep in ("قبل", "يد") and before in ("من", "على"):
+                if prep in self.lex.closed.agent_nouns and before in self.lex.closed.agent_preps:
                     return ""  # من قبل X / على يد X: the agent, a logical subject
                 if prep == "من" and k > 0 and (self._in(k - 1, self.lex.member_nouns) or before.isdigit()
                                                 or (len(before) > 3 and before.endswith("ا"))):
@@ -225,7 +231,7 @@ class SentView:
         if k >= 0 and self.norm[k] in ("الى", "إلى"):
             words, k = self.lex.arrival_words, k - 1
         for m in range(k, max(-1, k - 4), -1):
-            if self.hard[m] or self.norm[m] in ("،", ","):
+            if self.hard[m] or self.is_comma(m):
                 return False
             if self._in(m, words):
                 return True
@@ -240,7 +246,7 @@ class SentView:
                 return True
             if self.norm[k] == "مع" and k > 0 and self._in(k - 1, self.lex.alliance_nouns):
                 return True  # تحالف مع X، بالتنسيق مع X: a partner, not an opponent
-            if self.hard[k] or self.norm[k] in ("،", ","):
+            if self.hard[k] or self.is_comma(k):
                 return False
         return False
 
@@ -270,13 +276,13 @@ class SentView:
         """Tokens a..b are unrecognized items of a comma list (هجين، الشعفة، البوبدران، والباغوز)."""
         segments, cur = [], 0
         for k in range(a, b):
-            if self.norm[k] in ("،", ","):
+            if self.is_comma(k):
                 segments.append(cur)
                 cur = 0
             elif not self.skippable(k):
                 cur += 1
         segments.append(cur)
-        return len(segments) > 1 and max(segments) <= 1 and segments[-1] == 0 and self.norm[a] in ("،", ",")
+        return len(segments) > 1 and max(segments) <= 1 and segments[-1] == 0 and self.is_comma(a)
 
     def _joined(self, left: Arg, right: Arg) -> bool:
         """``right`` is coordinated with ``left`` by و (or أو / a list comma): same side, same kind."""
@@ -286,11 +292,11 @@ class SentView:
             return True
         has_conj = False
         for k in range(left.t1, right.t0):
-            stem_ok = (self.skippable(k) or self.norm[k] in CONNECTORS or self._in(k, self.lex.member_nouns)
+            stem_ok = (self.skippable(k) or self.is_connector(k) or self._in(k, self.lex.member_nouns)
                        or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k])))
             if not stem_ok:
                 return False
-            if self.norm[k] in CONNECTORS or self.norm[k].startswith("و"):
+            if self.is_connector(k) or self.norm[k].startswith("و"):
                 has_conj = True
         first = self.norm[right.t0]
         key = normalize(right.mention.text) if right.mention else ""
@@ -318,7 +324,7 @@ class SentView:
         after = self.args[hi].t1
         while after < self.n and self.tokens[after].text in QUOTE_MARKS:
             after += 1
-        if hi > lo and after < self.n and self.norm[after] in SINGULAR_RELATIVES:
+        if hi > lo and after < self.n and self.norm[after] in self.lex.closed.singular_relatives:
             return [arg]  # لبنان والأردن وتركيا التي وقعت: a singular relative clause has one antecedent
         return self.args[lo:hi + 1]
 
@@ -333,7 +339,7 @@ class SentView:
             nxt = self.args[k]
             if not nxt.place:
                 break
-            if nxt.prep in ("في", "ب") and not self.gap_is(cur.t1, nxt.t0, lambda t: self.norm[t] in CONNECTORS):
+            if nxt.prep in ("في", "ب") and not self.gap_is(cur.t1, nxt.t0, lambda t: self.is_connector(t)):
                 k += 1  # locative of the previous member: skip it, keep listing
                 cur = nxt
                 continue

@@ -117,11 +117,11 @@ def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str |
     """The document's relations under ``mode`` (default: the model's), confidence = calibrated probability.
 
     Without a model, the rule layer's relations as they are."""
-    from kg.relations.extract import _default_category, _default_is_state
+    from kg.relations.extract import default_category, default_is_state
 
     lex = lexicon or load_lexicon()
-    state = is_state or _default_is_state()
-    cat = category or _default_category()
+    state = is_state or default_is_state()
+    cat = category or default_category()
     frames: dict[str, str] = {}
     rules = extract_relations(adoc, state, lex, cat, frames=frames)
     if model is None:

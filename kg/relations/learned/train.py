@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.evaluation.gold import SYMMETRIC, GoldArticle
 from kg.evaluation.score import Prediction, Report, map_entities, score
 from kg.model import AnalyzedDoc, Relation
-from kg.relations.extract import _default_category, _default_is_state, extract_relations
+from kg.relations.extract import default_category, default_is_state, extract_relations
 from kg.relations.learned.candidates import Candidate, RuleIndex, candidates
 from kg.relations.learned.model import MODEL_PATH, RelationModel, TypeModel, fits
 from kg.relations.lexicon import Lexicon, load_lexicon
@@ -64,7 +64,7 @@ def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexico
              ) -> list[Example]:
     """Labelled candidates of the gold articles (see the module docstring for the labels)."""
     lex = lex or load_lexicon()
-    state, cat = is_state or _default_is_state(), category or _default_category()
+    state, cat = is_state or default_is_state(), category or default_category()
     symmetric = {t for t, rt in lex.types.items() if rt.symmetric}
     out = []
     for article in gold:
