@@ -2,9 +2,12 @@
 
 - a state's forces named by demonym (``الجيش السوداني``، ``البحرية الإسرائيلية``، ``قوات الأمن العراقية``):
   the state's forces entity, which the alias table links to its state (``forces_of``);
+- a state's government, ministry or parliament by demonym or name (``الحكومة الألمانية``، ``الخارجية
+  الإيرانية``، ``حكومة مالي``): that body's entity, linked to the state (``country``);
 - a head noun before a known organization (``ميليشيات الحوثي``، ``مليشيا حزب الله``): that organization;
-- a head noun before a quoted name (``قوات «الدعم السريع»``) or before definite words
-  (``حركة العدل والمساواة``، ``لواء العمالقة``): a new organization, head included.
+- a head noun before a quoted name (``كتيبة «الموت»``): a new organization named by the quoted words
+  (the quotes mark the name, the head stays outside); before definite words (``حركة العدل والمساواة``،
+  ``لواء العمالقة``): a new organization, head included.
 Heads with no owner (``قوات الأمن``، ``القوات المشتركة``) name nothing: a demonym, a quote or a name must
 follow.  Spans the alias table knows as a whole are left to it.
 """
@@ -35,6 +38,10 @@ class ActorPatterns:
     unquoted_heads: frozenset[str]
     name_stop_words: frozenset[str]
     max_name_words: int
+    # (kind, head words, construct: the state's name follows, not its demonym) of a state's bodies
+    state_body_heads: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
+    fallback_heads: frozenset[str] = frozenset()
+    tribe_heads: frozenset[str] = frozenset()
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -52,15 +59,22 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         unquoted_heads=_norm_set(data["unquoted_heads"]),
         name_stop_words=_norm_set(data["name_stop_words"]),
         max_name_words=int(data["max_name_words"]),
+        state_body_heads=tuple(
+            (body["kind"], tuple(normalize(head).split()), construct)
+            for body in data.get("state_bodies", [])
+            for construct, heads in ((False, body["heads"]), (True, body["construct_heads"]))
+            for head in heads),
+        fallback_heads=_norm_set(data.get("fallback_heads", [])),
+        tribe_heads=_norm_set(data.get("tribe_heads", [])),
     )
 
 
 def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str,
-             entity: str | None) -> Mention:
+             entity: str | None, origin: str = "pattern") -> Mention:
     tokens = sentence.tokens
     start = skip_letters(text, tokens[i].start, stripped) if stripped else tokens[i].start
     end = tokens[j - 1].end
-    return Mention(start, end, text[start:end], "Organization", sentence.index, key, "pattern", entity)
+    return Mention(start, end, text[start:end], "Organization", sentence.index, key, origin, entity)
 
 
 def _demonym_state(word: str, definite: bool, kb: Knowledge) -> str | None:
@@ -83,6 +97,32 @@ def _state_forces(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Kn
         if word not in pat.force_modifiers and word not in pat.force_heads:
             return None
         j += 1
+    return None
+
+
+def _state_at(spans: SpanKeys, j: int, kb: Knowledge) -> tuple[int, str] | None:
+    """(end token, state id) of the longest state name starting at token j (حكومة جنوب السودان)."""
+    words: list[str] = []
+    best = None
+    for k in range(j, min(len(spans.norm), j + 3)):
+        words.append(spans.norm[k])
+        ent = kb.lookup(" ".join(words))
+        if ent and ent.state:
+            best = (k + 1, ent.id)
+    return best
+
+
+def _state_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str] | None:
+    """(end token, body entity id) for ``head demonym`` (الحكومة الألمانية، وزارة الخارجية المصرية) or
+    ``construct-head state`` (حكومة مالي) starting at token i."""
+    for kind, words, construct in pat.state_body_heads:
+        j = i + len(words)
+        if words[0] != head or spans.norm[i + 1 : j] != list(words[1:]) or j >= len(spans.norm):
+            continue
+        found = _state_at(spans, j, kb) if construct else (
+            (j + 1, state) if (state := _demonym_state(spans.norm[j], True, kb)) else None)
+        if found and (body := kb.state_bodies.get((found[1], kind))):
+            return found[0], body
     return None
 
 
@@ -121,8 +161,13 @@ def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge) -> bool:
     return bool(known and known.type != "Organization")
 
 
-def _unquoted_name(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge) -> int | None:
-    """End token of definite words naming a group after its head (العدل والمساواة، العمالقة)."""
+def _unquoted_name(spans: SpanKeys, j: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of definite words naming a group after its head (العدل والمساواة، العمالقة); after an
+    institution head also a last demonym (وزارة العدل الكويتية), after a tribe head a known place."""
+    if head in pat.tribe_heads and j < len(spans.norm):
+        place = kb.lookup(spans.norm[j])
+        if place and place.type == "Place":
+            return j + 1
     end = j
     while end < len(spans.norm) and end - j < pat.max_name_words:
         word = spans.norm[end]
@@ -130,12 +175,15 @@ def _unquoted_name(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge) -
         if not stem.startswith("ال") or len(stem) < 4 or _is_stop(stem, pat, kb):
             break
         end += 1
+    if j < end < len(spans.norm) and head in pat.fallback_heads and spans.norm[end] in kb.demonyms:
+        end += 1
     return end if end > j else None
 
 
 def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge,
                         pat: ActorPatterns | None = None) -> list[Mention]:
-    """Mentions (origin ``pattern``) of state forces by demonym and of groups named after a head noun."""
+    """Mentions (origin ``pattern``) of state forces by demonym and of groups named after a head noun;
+    an institution's unquoted name (origin ``cue``) yields to the NER and the alias table."""
     pat = pat or load_actor_patterns()
     found: list[Mention] = []
     i, n = 0, len(sentence.tokens)
@@ -145,9 +193,16 @@ def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Know
             hit = _match_at(spans, i, head, pat, kb)
             if hit:
                 end, entity = hit
+                quoted = _quoted_name(spans, i + 1)
+                if entity is None and quoted:  # a new name in quotes is the name; the head stays outside
+                    found.append(_mention(text, sentence, i + 2, end, 0, " ".join(quoted[1]), None))
+                    break
                 key = " ".join([head, *(w for w in spans.norm[i + 1 : end] if w)])
                 if key not in kb.alias_index:
-                    found.append(_mention(text, sentence, i, end, stripped, key, entity))
+                    fallback = entity is None and head in pat.fallback_heads and not (
+                        head in pat.tribe_heads and end == i + 2)  # a tribe named by a place outranks the place
+                    found.append(_mention(text, sentence, i, end, stripped, key, entity,
+                                          "cue" if fallback else "pattern"))
                 break
         i = hit[0] if hit else i + 1
     return found
@@ -155,6 +210,9 @@ def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Know
 
 def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str | None] | None:
     """(end token, entity id or None) of a pattern whose head is ``head`` at token i."""
+    body = _state_body(spans, i, head, pat, kb)
+    if body:
+        return body
     if head in pat.force_heads:
         forces = _state_forces(spans, i, head, pat, kb)
         if forces:
@@ -172,7 +230,7 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
     if known_org and head in pat.same_actor_heads:
         return known_org
     if head in pat.unquoted_heads and not known_org:
-        end = _unquoted_name(spans, i + 1, pat, kb)
+        end = _unquoted_name(spans, i + 1, head, pat, kb)
         if end:
             return end, None
     return None

@@ -60,12 +60,16 @@ class Knowledge:
     demonyms: frozenset[str] = frozenset()  # السوري، اليمنية: adjectives naming a state
     demonym_states: dict[str, str] = field(default_factory=dict)  # normalized demonym -> state id
     state_forces: dict[str, str] = field(default_factory=dict)  # state id -> its forces' entity id
+    state_bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (state id, kind) -> entity id
+    generated: set[str] = field(default_factory=set)  # ids made for a demonym, not listed in the table
     variant_suffixes: tuple[str, ...] = ()  # endings a last word may gain or lose (الإسلامي/الإسلامية)
     second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
+    bare_second_name: re.Pattern | None = None  # group ``name``: the first word of an unquoted one
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     max_generic_tokens: int = 1
     place_name_initials: frozenset[str] = frozenset()
+    kunya_prefixes: frozenset[str] = frozenset()  # أبو، أبي، أم، عبد: first words of person names
     # (position, alias with that letter removed) -> (id, the letter): finds aliases one dot away
     one_letter_off: dict[tuple[int, str], set[tuple[str, str]]] = field(default_factory=dict)
     dot_group: dict[str, int] = field(default_factory=dict)  # letter -> group of letters one dot apart
@@ -179,9 +183,12 @@ def load_knowledge() -> Knowledge:
     kb.variant_suffixes = tuple(normalize(s) for s in cues.get("variant_suffixes", []))
     kb.dot_group = {letter: n for n, group in enumerate(cues.get("dot_variants", [])) for letter in normalize(group)}
     kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
+    kb.bare_second_name = _second_name_pattern(cues.get("name_trailers", []), quoted=False)
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
+    kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))
     _add_state_forces(kb, cues.get("demonyms", {}))
+    _add_state_bodies(kb, cues.get("demonyms", {}), _load_json("actor_patterns.json").get("state_bodies", []))
     return kb
 
 
@@ -197,14 +204,47 @@ def _add_state_forces(kb: Knowledge, demonyms: dict[str, str]) -> None:
                              category="military", country=state, forces_of=state)
         kb.entities[forces.id] = forces
         kb.state_forces[state] = forces.id
+        kb.generated.add(forces.id)
 
 
-def _second_name_pattern(trailers: list[str]) -> re.Pattern | None:
-    """A trailer word (``المعروف باسم``، ``الملقب بـ``), then the second name in quotes."""
+def _add_state_bodies(kb: Knowledge, demonyms: dict[str, str], bodies: list[dict]) -> None:
+    """Each state's government, ministries and parliament (kinds of actor_patterns.json state_bodies):
+    the alias-table organization that one of the kind's heads with a demonym of the state names
+    (الحكومة اليمنية -> YEMENI_GOV), else a new ``<STATE>_<KIND>`` entity linked to the state, so
+    الحكومة الألمانية and السلطات الألمانية are one Organization apart from Germany itself."""
+    words_of: dict[str, list[str]] = {}
+    for word, state in demonyms.items():
+        words_of.setdefault(state, []).append(word)
+    for body in bodies:
+        for state, words in words_of.items():
+            if state not in kb.entities:
+                continue
+            named = (kb.lookup(normalize(f"{head} {w}")) for head in body["heads"] for w in words)
+            known = next((e for e in named if e and e.type == "Organization"), None)
+            if known:
+                kb.state_bodies[(state, body["kind"])] = known.id
+                continue
+            feminine = next((w for w in words if w.endswith("ية")), None)
+            if feminine is None:
+                continue
+            demonym = feminine[:-1] if body.get("masculine") else feminine
+            ent = KnownEntity(id=f"{state}_{body['kind']}", type="Organization", label=f"{body['label']} {demonym}",
+                              label_en=f"{body['kind'].lower()} of {kb.entities[state].label_en}".strip(),
+                              category="government", country=state)
+            if ent.id not in kb.entities:
+                kb.entities[ent.id] = ent
+                kb.generated.add(ent.id)
+            kb.state_bodies[(state, body["kind"])] = ent.id
+
+
+def _second_name_pattern(trailers: list[str], quoted: bool = True) -> re.Pattern | None:
+    """A trailer word (``المعروف باسم``، ``المعروف أيضا بـ``), then the second name: in quotes, or
+    (``quoted=False``) the word that opens an unquoted name (``المعروفة باسم أم سياف``)."""
     if not trailers:
         return None
     words = "|".join(re.escape(t) for t in sorted(trailers, key=len, reverse=True))
-    return re.compile(rf"\s*[،,]?\s*(?:{words})\s+(?:باسم\s+|بـ?\s*)?[«\"“'](?P<name>[^»\"”'\n]{{2,30}})[»\"”']")
+    name = "[«\"“'](?P<name>[^»\"”'\n]{2,30})[»\"”']" if quoted else "(?P<name>[^\\s«\"“'(]+)"
+    return re.compile(rf"\s*[(،,]?\s*(?:{words})\s+(?:[أا]يضا\s+)?(?:باسم\s+|بـ?\s*)?{name}")
 
 
 def is_state(entity_id: str) -> bool:

@@ -154,16 +154,19 @@ def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTab
 
 
 def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:
-    """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال or
-    before a head noun (لوحدات الحماية -> وحدات الحماية), so a proclitic never makes a new name."""
+    """Pick the reading of a span: one the alias table knows, else strip a clitic only before ال,
+    before a head noun (لوحدات الحماية -> وحدات الحماية) or before the first word of a person name
+    (بأبي مالك، لعبد العاطي), so a proclitic never makes a new name."""
     readings = spans.keys(i, j)
     for stripped, key in readings:
         if kb.lookup(key, ambiguous=True):
             return stripped, key
     for stripped, key in readings[1:]:
-        article_noun = key.startswith("ال") and len(key.split()[0]) > 4
-        head_noun = _is_cue_word(key.split()[0], kb) and not _is_cue_word(readings[0][1].split()[0], kb)
-        if article_noun or head_noun or (
+        first = key.split()[0]
+        article_noun = key.startswith("ال") and len(first) > 4
+        head_noun = _is_cue_word(first, kb) and not _is_cue_word(readings[0][1].split()[0], kb)
+        name_prefix = first in kb.kunya_prefixes and " " in key
+        if article_noun or head_noun or name_prefix or (
                 stripped == 1 and CONJUNCTION_BEFORE_NAME.match(spans.tokens[i].text)):
             return stripped, key
     return readings[0] if readings else (0, "")
@@ -271,18 +274,26 @@ def settle_overlaps(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
     """Keep one mention per stretch of text.
 
     The alias table wins over NER, except for an NER organization named after a place it contains
-    (مجلس دير الزور العسكري), which is a different entity from the place.
+    (مجلس دير الزور العسكري), which is a different entity from the place, unless an actor pattern reads
+    a known body from the same start (حكومة تشاد in a span that runs on into the next name).
     """
     ner_orgs_over_places = set()
+    bodies_at = {m.start for m in mentions if m.origin == "pattern" and m.entity}
     for m in mentions:
-        if m.origin == "ner" and m.type == "Organization" and m.key.split()[0] in kb.org_heads:
+        if (m.origin == "ner" and m.type == "Organization" and m.key.split()[0] in kb.org_heads
+                and m.start not in bodies_at):
             inner = [k for k in mentions if k.origin == "gazetteer" and m.start <= k.start and k.end <= m.end
                      and (k.start, k.end) != (m.start, m.end)]
             if inner and all(k.type == "Place" for k in inner):
                 ner_orgs_over_places.add(id(m))
 
+    # an institution's name that the NER cut short (لجنة الأمن of لجنة الأمن والدفاع) ranks with the NER
+    ner_starts = {(m.start, m.type): m.end for m in mentions if m.origin == "ner"}
+    longer_than_ner = {id(m) for m in mentions if m.origin == "cue" and m.type == "Organization"
+                       and ner_starts.get((m.start, m.type), m.end) < m.end}
+
     def rank(m: Mention) -> tuple:
-        boost = -1 if id(m) in ner_orgs_over_places else PRIORITY[m.origin]
+        boost = -1 if id(m) in ner_orgs_over_places else PRIORITY["ner" if id(m) in longer_than_ner else m.origin]
         return (boost, -(m.end - m.start), m.start)
 
     kept: list[Mention] = []

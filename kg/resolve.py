@@ -52,8 +52,9 @@ BRACKETED_WORD = re.compile(r"\s*[(（]\s*(?P<name>[^\s()（）]{2,15})\s*[)）]
 def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters, pattern: re.Pattern,
                       origin: str) -> list[Mention]:
     """A name right after another, in a form that says it is the same actor: the bracketed short form
-    (``قوات سوريا الديمقراطية (قسد)``) or a quoted second name after a trailer word (``سهيل الحسن
-    المعروف باسم "النمر"``).  Returns the second names the finders had not marked, as new mentions."""
+    (``قوات سوريا الديمقراطية (قسد)``) or a second name after a trailer word (``سهيل الحسن المعروف باسم
+    "النمر"``، ``نسرين إبراهيم المعروفة باسم أم سياف``).  Returns the quoted second names the finders had
+    not marked, as new mentions; an unquoted one (origin ``bare_second_name``) must be a found name."""
     text = adoc.doc.text
     by_start = {m.start: m for m in named}
     added = []
@@ -63,6 +64,10 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
         if m.type == "Place" or not match or not any(ch.isalpha() for ch in match.group("name")):
             continue
         inner = by_start.get(match.start("name"))
+        if origin == "bare_second_name":
+            inner = inner or by_start.get(match.start("name") - 1)  # بشار read as بـ + شار
+            if inner is None or inner.type != m.type:
+                continue
         if inner is not None and inner.entity and m.entity and inner.entity != m.entity:
             continue
         if inner is None:
@@ -79,7 +84,18 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
 def _is_part(words: list[str], full: list[str]) -> bool:
     """``words`` appear in ``full`` in order, and ``full`` is longer (أبو زيد in أحمد أبو زيد)."""
     it = iter(full)
-    return len(words) < len(full) and all(w in it for w in words)
+    return len(words) < len(full) and all(any(_same_word(w, f) for f in it) for w in words)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word of a name in two spellings: equal once folded (``_spelling``), or, in words of five
+    letters or more, two neighbouring letters swapped (الديلمي / الدليمي، دوداييف / دوادييف)."""
+    if a == b or _spelling(a) == _spelling(b):
+        return True
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
@@ -87,7 +103,8 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
     named one where several contain it):
     a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
     family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
-    (ميشال عون، ميشيل عون).  A part read with a proclitic (لسلمان) or the accusative alef (حارثا) loses
+    (ميشال عون، ميشيل عون); a word matches its other spelling (``_same_word``: دوداييف of جوهر دوادييف،
+    الدليمي of علي الديلمي، أبي of أبو).  A part read with a proclitic (لسلمان) or the accusative alef (حارثا) loses
     it when only that reading fits.
     A place-name match that is such a part (كوباني of مظلوم كوباني، الراعي of بشارة بطرس الراعي) is the
     person's name here, unless it is a near spelling of a known place in a name the table does not know."""
@@ -109,7 +126,7 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
             for full, f in fulls:
                 if _is_part(words, full) and clusters.find(f.key) != clusters.find(m.key):
-                    owners[f.entity or clusters.find(f.key)].append((full, f))
+                    owners[f.entity or _spelling(clusters.find(f.key), loose=True)].append((full, f))
             owner = _salient_owner(words, list(owners.values()))
             if owner is None:
                 continue
@@ -140,7 +157,7 @@ def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]
     """The full name a part stands for when several contain it (ميشال عون and آلان عون): the one the
     article names most often, then the one whose last word the part ends with (the surname); None on a tie."""
     def rank(names: list[tuple[list[str], Mention]]) -> tuple[int, bool]:
-        return len(names), any(full[-1] == words[-1] for full, _ in names)
+        return len(names), any(_same_word(full[-1], words[-1]) for full, _ in names)
 
     owners = sorted(owners, key=rank, reverse=True)
     if not owners or (len(owners) > 1 and rank(owners[0]) == rank(owners[1])):
@@ -148,10 +165,11 @@ def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]
     return owners[0][0][1]
 
 
-def _link_name_prefixes(named: list[Mention], clusters: _Clusters) -> None:
+def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """An organization named by the first words of one longer organization name of the article is that
-    organization (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي); a prefix of two
-    such names (وزارة الداخلية beside two ministries) stays apart, as do two different known actors."""
+    organization (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي، الحكومة الليبية of
+    الحكومة الليبية المؤقتة); a prefix of two such names (وزارة الداخلية beside two ministries) stays
+    apart, as do two different known actors (a body made for a demonym is no known actor here)."""
     orgs = [m for m in named if m.type == "Organization" and " " in m.key]
     for m in sorted(orgs, key=lambda m: len(m.key.split())):
         words = m.key.split()
@@ -159,14 +177,18 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters) -> None:
                   if o.key.split()[: len(words)] == words and len(o.key.split()) > len(words)}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
+            if m.entity in kb.generated and owner.entity != m.entity:
+                m.entity = None  # the longer name says which body it is
             if not (m.entity and owner.entity and m.entity != owner.entity):
                 clusters.union(owner.key, m.key)
 
 
 def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
     """A proclitic never makes a new entity: a name read with its clitic (ونيجيريا، لأوروبا) that the
-    article also names without it, or that spells a known name once stripped, loses the clitic."""
+    article also names without it, in this spelling or another (لعبد العاطي اشتيوي / عبد العاطي شتيوي),
+    or that spells a known name once stripped, loses the clitic."""
     keys = {(m.key, m.type) for m in named}
+    spellings = {(_spelling(m.key, loose=True), m.type) for m in named if " " in m.key}
     for m in named:
         if m.entity:
             continue
@@ -174,7 +196,8 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
         for stripped, stem in proclitic_readings(first)[1:]:
             bare = f"{stem} {rest}".strip()
             known = kb.lookup(bare)
-            if (known and known.type == m.type) or (len(bare) >= 3 and (bare, m.type) in keys):
+            spelt = " " in bare and (_spelling(bare, loose=True), m.type) in spellings
+            if (known and known.type == m.type) or (len(bare) >= 3 and (bare, m.type) in keys) or spelt:
                 m.start = skip_letters(text, m.start, stripped)
                 m.text, m.key, m.entity = text[m.start : m.end], bare, known.id if known else None
                 break
@@ -218,15 +241,18 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
 
 
 _LONG_VOWELS = str.maketrans("", "", "اىي")
+KUNYA_CASES = {"ابي": "ابو", "ابا": "ابو"}  # the genitive and accusative of أبو (عن أبي مالك، إن أبا مالك)
 
 
 def _spelling(key: str, loose: bool = False) -> str:
     """A name folded over the ways news spell one foreign or rare name: spaces and a leading ال dropped
-    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا); with ``loose``, in words of five
+    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا), the case of أبو (أبي مالك / أبو
+    مالك); with ``loose``, in words of five
     letters or more also the long vowels ا/ي, a leading alef and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني،
     اسديرة / سديرة)."""
     out = []
     for word in key.split():
+        word = KUNYA_CASES.get(word, word)
         definite = word.startswith("ال") and len(word) > 4
         w = word[2:] if definite else word
         w = w[:-1] if len(w) > 3 and w[-1] in "ةهاى" else w
@@ -329,8 +355,9 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     named += _link_names_after(adoc, named, clusters, BRACKETED_WORD, "acronym")
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
+        named += _link_names_after(adoc, named, clusters, kb.bare_second_name, "bare_second_name")
     _link_person_parts(adoc.doc.text, named, clusters, kb)
-    _link_name_prefixes(named, clusters)
+    _link_name_prefixes(named, clusters, kb)
     _link_spelling_variants(named, clusters)
     _link_head_names(named, clusters, load_actor_patterns().same_actor_heads, kb)
 

@@ -70,7 +70,8 @@ def test_head_noun_before_a_new_name_quoted_or_not(pipeline, kb):
     adoc = analyze(pipeline, "اشتبكت قوات «درع الوادي» مع مسلحين شمال المدينة. "
                              "وأعلن لواء الفرسان الأحرار أنه سيطر على التلة، وتراجعت حركة المرور في الشارع.")
     quoted = [m for m in adoc.mentions if "درع الوادي" in m.text]
-    assert quoted and quoted[0].text.startswith("قوات") and adoc.entities[quoted[0].entity].type == "Organization"
+    assert [m.text for m in quoted] == ["درع الوادي"]  # the quotes mark the name; the head stays outside
+    assert adoc.entities[quoted[0].entity].type == "Organization"
     brigade = [m for m in adoc.mentions if "الفرسان الأحرار" in m.text]
     assert [m.text for m in brigade] == ["لواء الفرسان الأحرار"]
     assert adoc.entities[brigade[0].entity].type == "Organization"
@@ -86,6 +87,34 @@ def test_sudan_actors_full_short_and_quoted_forms_are_one_entity(pipeline):
     assert entities_of(adoc, "دقلو") == entities_of(adoc, "حميدتي") == {"HEMEDTI"}
     assert entities_of(adoc, "العدل والمساواة") == {"JEM"}
     assert adoc.entities["RSF"].label == "قوات الدعم السريع"
+
+
+def test_a_states_government_ministry_and_parliament_are_bodies_linked_to_the_state(pipeline):
+    adoc = analyze(pipeline, "قالت الحكومة الكندية إن السلطات الكندية ستدرس الطلب، ورحبت الخارجية الإيرانية "
+                             "بالقرار، وانتقدت حكومة تشاد موقف البرلمان الصومالي. وزارت وزيرة كندية كندا.")
+    assert entities_of(adoc, "الحكومة الكندية") == entities_of(adoc, "السلطات الكندية") == {"CANADA_GOV"}
+    assert entities_of(adoc, "الخارجية الإيرانية") == {"IRAN_MFA"}
+    assert entities_of(adoc, "حكومة تشاد") == {"CHAD_GOV"}
+    assert entities_of(adoc, "البرلمان الصومالي") == {"SOMALIA_PARLIAMENT"}
+    assert adoc.entities["CANADA_GOV"].type == "Organization" and adoc.entities["CANADA"].type == "Place"
+    assert [country_of(e) for e in ("CANADA_GOV", "IRAN_MFA", "CHAD_GOV")] == ["CANADA", "IRAN", "CHAD"]
+
+
+def test_a_body_listed_in_the_table_keeps_its_id_and_a_shorter_name_joins_the_longer(pipeline):
+    adoc = analyze(pipeline, "قالت السلطات اليمنية إن الوفد وصل. وأعلنت الحكومة الليبية المؤقتة أن الحكومة "
+                             "الليبية لن تعترف بالاتفاق.")
+    assert entities_of(adoc, "السلطات اليمنية") == {"YEMENI_GOV"}
+    assert entities_of(adoc, "الحكومة الليبية") == {"LIBYA_INTERIM_GOV"}
+
+
+def test_institution_and_tribe_heads_name_bodies_the_ner_missed(pipeline):
+    adoc = analyze(pipeline, "هاجمت وحدة من الجيش مقر حزب مناهض، ثم أعلنت وزارة الزراعة أن لجنة الإغاثة "
+                             "ستعمل مع عشائر الأنبار.")
+    for name in ("وزارة الزراعة", "لجنة الإغاثة", "عشائر الأنبار"):
+        [m] = [m for m in adoc.mentions if m.text == name]
+        assert adoc.entities[m.entity].type == "Organization"
+    assert "ANBAR" not in {m.entity for m in adoc.mentions}  # the tribes, not the province
+    assert not [m for m in adoc.mentions if m.text.startswith("حزب")]  # حزب مناهض: no name follows
 
 
 def test_a_proclitic_never_makes_a_new_entity(pipeline):

@@ -103,6 +103,31 @@ def test_second_name_after_a_trailer_word_is_the_same_person(pipeline):
     assert [m.entity for m in adoc.mentions if m.text == "الصقر"] == [person, person]
 
 
+def test_unquoted_second_name_after_a_trailer_word_is_the_same_person(pipeline):
+    adoc = analyze(pipeline, "اعتقلت الشرطة سلمى حسن يوسف المعروفة باسم أم هاني في بغداد. وظهر أحمد الحلبي "
+                             "(المعروف أيضا بأبي عمر الشامي) في تسجيل.")
+    assert entity_of(adoc, "سلمى حسن يوسف") == entity_of(adoc, "أم هاني")
+    assert entity_of(adoc, "أحمد الحلبي") == entity_of(adoc, "أبي عمر الشامي")
+    assert [m.text for m in adoc.mentions if "عمر الشامي" in m.text] == ["أبي عمر الشامي"]  # بـ stripped
+
+
+def test_a_proclitic_before_a_kunya_or_abd_never_makes_a_new_person(pipeline):
+    adoc = analyze(pipeline, "وصل وفد إلى المدينة والتقى بأبي سليمان العراقي، وقال أبو سليمان العراقي إن الاتفاق "
+                             "قريب. ونقلت الصحيفة عن مصدر قوله لعبد الكريم اشتيوي إن عبد الكريم شتيوي غادر.")
+    kunya = [m for m in adoc.mentions if "سليمان العراقي" in m.text]
+    assert [m.text for m in kunya] == ["أبي سليمان العراقي", "أبو سليمان العراقي"]
+    assert len({m.entity for m in kunya}) == 1  # أبي and أبو are one name in two cases
+    assert [m.text for m in adoc.mentions if "الكريم" in m.text] == ["عبد الكريم اشتيوي", "عبد الكريم شتيوي"]
+    assert entity_of(adoc, "اشتيوي") == entity_of(adoc, "شتيوي")
+
+
+def test_a_surname_with_two_letters_swapped_is_part_of_the_full_name(pipeline):
+    adoc = analyze(pipeline, "قتل خالد الدوسيري في غارة، وكان الدسويري قائدا ميدانيا في الجماعة.")
+    assert entity_of(adoc, "الدسويري") == entity_of(adoc, "خالد الدوسيري")
+    other = analyze(pipeline, "التقى سهيل الحسن بوفد، وقال الحسين إن اللقاء كان مثمرا.")
+    assert entity_of(other, "الحسين") != entity_of(other, "سهيل الحسن")  # another name, not a swap
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
