@@ -35,7 +35,7 @@ NAMES = {
     "تلعفر": ("TALAFAR", PLACE), "عفرين": ("AFRIN", PLACE), "الرقة": ("RAQQA", PLACE),
     "البادية السورية": ("BADIA", PLACE), "مخيم اليرموك": ("YARMOUK", PLACE), "درعا": ("DARAA", PLACE),
     "القلمون": ("QALAMOUN", PLACE), "حماة": ("HAMA", PLACE), "الحسكة": ("HASAKAH", PLACE),
-    "وكالة الأناضول": ("ANADOLU", ORG),
+    "وكالة الأناضول": ("ANADOLU", ORG), "جنديرس": ("JINDIRES", PLACE), "الكرملين": ("RUSSIA", PLACE),
 }
 CATEGORIES = {"ANADOLU": "media"}
 _CLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"

@@ -241,8 +241,10 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 7) ->
             later = next((a for a in sv.args if a.t0 > inside[-1].t1 and a.t0 - k <= 12 and ok(a)
                           and sv.norm[a.t0].startswith("و") and not sv.boundary_between(k, a.t0)), None)
             inside += [later] if later is not None else []
-        if len({a.entity for a in inside}) != 2:
+        if len({a.entity for a in inside}) < 2:
             return None
+        # بين X وY, and بين X وY وZ: the first named party with each of the others (مفاوضات بين اليونان
+        # والمفوضية والبنك المركزي)
         first = inside[0]
         side_a = [a for a in inside if a.entity == first.entity]
         side_b = [a for a in inside if a.entity != first.entity]

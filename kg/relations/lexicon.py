@@ -87,6 +87,7 @@ class RelationType:
     triggers: list[Trigger] = field(default_factory=list)
     frame: str = "actor_pair"
     between_sides: bool = True  # بين X و Y gives the sides (not for SURRENDERED_TO: one gives up to the other)
+    coordinated_parties: bool = False  # X وY وقعتا اتفاقا: with no object, the listed subjects are the parties
     target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
 
     def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
@@ -113,6 +114,7 @@ class ClosedClass:
     between: frozenset[str]  # بين X و Y: the two sides
     resumptive_pronouns: frozenset[str]  # التي تسيطر عليها X: the pronoun takes up the antecedent
     agent_phrases: tuple[tuple[str, str], ...]  # من قبل X، على يد X: the agent of a passive
+    each_of: tuple[tuple[str, ...], ...]  # كل من X وY: a list whose members act together (or with each other)
     connectors: frozenset[str]  # و، أو and list commas between coordinated names
     list_commas: frozenset[str]
     transfer_stops: frozenset[str]  # a destination is looked for up to these words
@@ -151,6 +153,7 @@ def _closed_class(data: dict) -> ClosedClass:
         auxiliaries=compile_words(data["auxiliaries"]), between=compile_words(data["between"]),
         resumptive_pronouns=compile_words(data["resumptive_pronouns"]),
         agent_phrases=phrases,  # type: ignore[arg-type]
+        each_of=tuple(tuple(normalize(w) for w in p.split()) for p in data["each_of"]),
         connectors=compile_words(data["connectors"]), list_commas=compile_words(data["list_commas"]),
         transfer_stops=compile_words(data["transfer_stops"]),
         reflexive_stems=tuple(normalize(w) for w in data["reflexive_stems"]),
@@ -191,6 +194,7 @@ class Lexicon:
     modality_window: int
     future_prefix: str
     closed: ClosedClass
+    possessed_targets: frozenset[str]
     pair_references: tuple[Seq, ...] = ()  # بينهما، الطرفين: the parties named in an earlier sentence
     pair_reference_window: int = 2  # how many sentences back those parties may be named
     _first_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -254,6 +258,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             symmetric=bool(spec.get("symmetric")), subject_types=tuple(spec.get("subject_types", ())),
             object_types=tuple(spec.get("object_types", ())), frame=frame,
             between_sides=bool(spec.get("between_sides", True)), target_holder=spec.get("target_holder", ""),
+            coordinated_parties=bool(spec.get("coordinated_parties", False)),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])
@@ -305,6 +310,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         modality=modality, modality_window=int(mod.get("window", 5)),
         future_prefix=normalize(mod.get("future_prefix", "س")),
         closed=_closed_class(data.get("closed_class", {})),
+        possessed_targets=compile_words(data.get("possessed_targets", {}).get("words", [])),
         pair_references=tuple(compile_seq(w) for w in data.get("pair_references", {}).get("words", [])),
         pair_reference_window=int(data.get("pair_references", {}).get("window", 2)),
     )

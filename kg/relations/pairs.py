@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.relations.args import (
+    C_CLAUSE,
     C_NEAR,
     C_SENTENCE,
     Cand,
@@ -21,7 +22,7 @@ from kg.relations.args import (
     same_side,
 )
 from kg.relations.lexicon import RelationType, Trigger
-from kg.relations.sentence import Arg, SentView, bare_in
+from kg.relations.sentence import NISBA, Arg, SentView, bare_in
 
 # ---- actor - actor (FOUGHT, NEGOTIATED_WITH, SURRENDERED_TO) ---------------------------------------
 # One handler per trigger role (kg.relations.roles.ROLE_HANDLERS); they share how the object after the
@@ -52,10 +53,27 @@ def _between_sides(sv: SentView, j: int, rt: RelationType) -> list[Cand]:
 def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
            near_preps: tuple[str, ...]) -> _Pair:
     ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
-    obj = first_after(sv, start, lambda a: ok_o(a) and a.prep in trig.preps, window=14, cross_relative=True)
+    obj = first_after(sv, start, lambda a: ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig)),
+                      window=14, cross_relative=True)
     if obj is not None and _next_trigger_clause(sv, j, obj.t0):
         obj = None  # في قتال التنظيم، معارك مع القوات التركية: the later trigger owns that object
     return _Pair(ok_s, ok_o, obj, near_after(sv, j, ok_s, preps=near_preps))
+
+
+def _owner_of_target(sv: SentView, a: Arg, trig: Trigger) -> bool:
+    """غارات على مواقع لتنظيم X، قصف على أحياء تابعة لقوات X: the trigger's preposition governs what
+    belongs to ``a`` (a possessed target noun, then لـ ``a``): attacking it is attacking ``a``."""
+    if a.prep != "ل":
+        return False
+    k, owned = a.t0 - 1, False
+    while k >= 0 and a.t0 - k <= 4 and (sv.skippable(k) or _possessed(sv, k) or bool(NISBA.match(sv.norm[k]))):
+        owned = owned or _possessed(sv, k)
+        k -= 1
+    return owned and k >= 0 and bool(bare_in(sv.norm[k], trig.preps))
+
+
+def _possessed(sv: SentView, k: int) -> bool:
+    return any(stem.removeprefix("ال") in sv.lex.possessed_targets for stem in sv.stems[k])
 
 
 def _ground_holder(sv: SentView, trig: Trigger, j: int, rt: RelationType, p: _Pair) -> None:
@@ -65,12 +83,30 @@ def _ground_holder(sv: SentView, trig: Trigger, j: int, rt: RelationType, p: _Pa
         p.conf = C_SENTENCE if p.obj is not None else p.conf
 
 
-def _close(sv: SentView, i: int, j: int, p: _Pair) -> list[Cand]:
+def _among_subjects(sv: SentView, i: int, p: _Pair) -> list[Cand]:
+    """اتفقت X وY، اتفاق X وY، X وY توقعان اتفاقا، وقعت كل من قبيلتي X وY اتفاقا: no object, and the
+    subject is a coordinated list (right after the trigger, right before it, or after كل من): its members
+    are the parties, with each other."""
+    subj = p.subj or left_subject(sv, i, p.ok_s, set(), max_sentence=False)[0]
+    if subj is None:
+        return []
+    side = [a for a in sv.group(subj) if p.ok_s(a) and not a.prep]
+    if len({a.entity for a in side}) < 2:
+        return []
+    if subj is p.subj:
+        return [Cand(side, side, C_NEAR)]
+    k = side[0].t0
+    each = any(sv.norm[k - 2:k] == list(phrase) for phrase in sv.lex.closed.each_of)
+    adjacent = sum(1 for m in range(side[-1].t1, i) if not sv.skippable(m)) <= 1
+    return [Cand(side, side, C_CLAUSE)] if each or adjacent else []
+
+
+def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType) -> list[Cand]:
     """Fill in a missing subject (between the trigger and the object, else before the trigger) and
     expand both sides to their coordinated lists."""
     obj, subj, conf = p.obj, p.subj, p.conf
     if obj is None:
-        return []
+        return _among_subjects(sv, i, p) if rt.coordinated_parties else []
     if subj is None:  # a subject between the trigger and the object (يشنها X ضد Y)
         subj = next((a for a in sv.args if j <= a.t0 and a.t1 <= obj.t0 and p.ok_s(a) and not a.prep
                      and a.entity != obj.entity and a not in sv.group(obj)), None)
@@ -94,7 +130,7 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
     _ground_holder(sv, trig, j, rt, p)
-    return _close(sv, i, j, p)
+    return _close(sv, i, j, p, rt)
 
 
 def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -105,7 +141,7 @@ def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
     p = _slots(sv, trig, j, rt, j, ("",))
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
-    return _close(sv, i, j, p)
+    return _close(sv, i, j, p, rt)
 
 
 def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -116,7 +152,7 @@ def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
     p = _slots(sv, trig, j, rt, j, ("", "ل"))
     if p.obj is None:
         p.obj = p.near
-    return _close(sv, i, j, p)
+    return _close(sv, i, j, p, rt)
 
 
 def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -148,7 +184,7 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     if p.obj is None:
         p.obj = near_after(sv, j, p.ok_o, gap=3)
     _ground_holder(sv, trig, j, rt, p)
-    return _close(sv, i, j, p)
+    return _close(sv, i, j, p, rt)
 
 
 def reflexive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -162,7 +198,7 @@ def reflexive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
         return []
     p = _slots(sv, trig, j, rt, refl + 1, ("",))
     p.subj = next((a for a in sv.args_in(j, refl + 1) if p.ok_s(a) and not a.prep), None)
-    return _close(sv, i, j, p)
+    return _close(sv, i, j, p, rt)
 
 
 def _next_trigger_clause(sv: SentView, lo: int, hi: int) -> bool:

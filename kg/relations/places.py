@@ -247,7 +247,7 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         if trig.conf <= 0.6:
             return []  # weak triggers (فرار، هروب) need their party said
         said = next((k for k in range(j, min(sv.n, j + 3)) if not sv.skippable(k)), None)
-        if said is not None and sv.is_word(said, sv.lex.member_nouns):
+        if said is not None and sv.is_member(said):
             return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
         pronoun = has_pronoun_object(sv, i, j) or any(
             sv.norm[k].endswith(("هم", "ها")) and len(sv.norm[k]) > 3 for k in range(j, min(sv.n, j + 3)))

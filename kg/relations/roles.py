@@ -94,7 +94,7 @@ def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
                   None)
     if backer is None or backed is None:
         return []
-    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer), C_NEAR)]
+    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), C_NEAR)]
 
 
 def with_support(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -108,7 +108,7 @@ def with_support(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     backed, conf = left_subject(sv, i, ok, exclude)
     if backed is None:
         return []
-    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer), conf)]
+    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), conf)]
 
 
 def supporter_of(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:

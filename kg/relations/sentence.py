@@ -80,7 +80,7 @@ class SentView:
                 continue  # روسيا، حليفة دمشق، وتركيا: after an apposition و returns to the main list
             if not right.prep and left.prep and self._joined(left, right):
                 right.prep = left.prep  # في سوريا والعراق: both are locatives
-            if left.blocked and not right.blocked and self._joined_ignoring_block(left, right):
+            if left.blocked and not right.blocked and self._joined(left, right, blocked_too=True):
                 right.blocked = True  # المدعومة من روسيا وإيران: both are backers
 
     # ---- tokens -------------------------------------------------------------------------------
@@ -113,9 +113,15 @@ class SentView:
         """و، أو or a list comma: what may join coordinated names."""
         return self.norm[k] in self.lex.closed.connectors
 
+    def is_member(self, k: int) -> bool:
+        """A member noun (قوات، عناصر، المقاتلين), with or without the article: what stands between a
+        preposition or a head and the party it belongs to."""
+        return any(s in self.lex.member_nouns or (s.startswith("ال") and s[2:] in self.lex.member_nouns)
+                   for s in self.stems[k])
+
     def is_filler(self, k: int) -> bool:
         """Tokens that may sit between a head and its argument: quotes, member nouns, place heads."""
-        return (self.skippable(k) or self._in(k, self.lex.member_nouns) or self._in(k, self.lex.place_heads))
+        return (self.skippable(k) or self.is_member(k) or self._in(k, self.lex.place_heads))
 
     def prefix_of(self, k: int) -> str:
         """The proclitic letters of token k under its longest clitic reading that is still a word."""
@@ -199,14 +205,17 @@ class SentView:
                 before = self.norm[k - 1] if k > 0 else ""
                 if prep in self.lex.closed.agent_nouns and before in self.lex.closed.agent_preps:
                     return ""  # من قبل X / على يد X: the agent, a logical subject
-                if prep == "من" and k > 0 and (self._in(k - 1, self.lex.member_nouns) or before.isdigit()
+                if prep == "من" and k > 0 and (self.is_member(k - 1) or before.isdigit()
                                                 or (len(before) > 3 and before.endswith("ا"))):
-                    return ""  # partitive: عشرات من عناصر داعش، عنصرا من التنظيم
+                    # partitive (عشرات من عناصر داعش، مع المسلحين من التنظيم): what governs the quantity
+                    k -= 1
+                    steps += 1
+                    continue
                 return prep
             for n, stem in self.forms[k]:
                 if stem in self.lex.object_preps and n and self.norm[k][n - 1] in "لب":
                     return self.norm[k][n - 1]
-            if self._in(k, self.lex.member_nouns) or self._in(k, self.lex.place_heads):
+            if self.is_member(k) or self._in(k, self.lex.place_heads):
                 for n, stem in self.forms[k]:
                     if n and (stem in self.lex.member_nouns or stem in self.lex.place_heads):
                         clit = self.norm[k][:n].lstrip("وف")
@@ -284,15 +293,18 @@ class SentView:
         segments.append(cur)
         return len(segments) > 1 and max(segments) <= 1 and segments[-1] == 0 and self.is_comma(a)
 
-    def _joined(self, left: Arg, right: Arg) -> bool:
-        """``right`` is coordinated with ``left`` by و (or أو / a list comma): same side, same kind."""
-        if left.place != right.place or right.blocked or left.blocked:
+    def _joined(self, left: Arg, right: Arg, blocked_too: bool = False) -> bool:
+        """``right`` is coordinated with ``left`` by و (or أو / a list comma): same side, same kind (a
+        state acting as a party goes with organizations: روسيا وحزب الله). Arguments a cue blocked
+        (المدعومة من X وY) join only when ``blocked_too``."""
+        same_kind = left.place == right.place or (left.state and right.actor) or (right.state and left.actor)
+        if not same_kind or (not blocked_too and (right.blocked or left.blocked)):
             return False
         if left.place and self._comma_list(left.t1, right.t0):
             return True
         has_conj = False
         for k in range(left.t1, right.t0):
-            stem_ok = (self.skippable(k) or self.is_connector(k) or self._in(k, self.lex.member_nouns)
+            stem_ok = (self.skippable(k) or self.is_connector(k) or self.is_member(k)
                        or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k])))
             if not stem_ok:
                 return False
@@ -304,22 +316,15 @@ class SentView:
             has_conj = True
         return has_conj
 
-    def _joined_ignoring_block(self, left: Arg, right: Arg) -> bool:
-        saved = left.blocked
-        left.blocked = False
-        try:
-            return self._joined(left, right)
-        finally:
-            left.blocked = saved
-
-    def group(self, arg: Arg) -> list[Arg]:
-        """The coordinated run of arguments containing ``arg`` (قسد والتحالف = one side)."""
+    def group(self, arg: Arg, blocked_too: bool = False) -> list[Arg]:
+        """The coordinated run of arguments containing ``arg`` (قسد والتحالف = one side); with
+        ``blocked_too`` also a run of backers (المدعومة من روسيا وإيران)."""
         idx = self.args.index(arg)
         lo = idx
-        while lo > 0 and self._joined(self.args[lo - 1], self.args[lo]):
+        while lo > 0 and self._joined(self.args[lo - 1], self.args[lo], blocked_too):
             lo -= 1
         hi = idx
-        while hi + 1 < len(self.args) and self._joined(self.args[hi], self.args[hi + 1]):
+        while hi + 1 < len(self.args) and self._joined(self.args[hi], self.args[hi + 1], blocked_too):
             hi += 1
         after = self.args[hi].t1
         while after < self.n and self.tokens[after].text in QUOTE_MARKS:

@@ -1,0 +1,51 @@
+"""Constructions of unseen text that the rules generalize to (issue 11, recall on the gold's train split),
+each on a sentence written for this test."""
+
+from tests.test_relations import facts
+
+
+def test_an_attack_on_what_belongs_to_a_party_with_la_is_an_attack_on_it():  # مواقع لـ X، أحياء تابعة لـ X
+    assert facts("شن التحالف الدولي غارات على مواقع لتنظيم داعش قرب الرقة.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("قصفت قسد بالمدفعية على أحياء تابعة لقوات النظام.") == {("FOUGHT", "REGIME", "SDF", "asserted")}
+
+
+def test_a_la_owner_without_a_possessed_target_is_no_object():
+    assert facts("وصلت تعزيزات على الطريق لقوات النظام.") == set()
+
+
+def test_bayn_with_three_parties_pairs_the_first_with_each_other():
+    assert facts("جرت مفاوضات بين تركيا وروسيا والولايات المتحدة في العاصمة.") == {
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted"), ("NEGOTIATED_WITH", "TURKEY", "USA", "asserted")}
+
+
+def test_a_coordinated_subject_after_kull_min_negotiated_with_each_other():
+    assert facts("وقعت كل من هيئة تحرير الشام وحركة أحرار الشام اتفاقا لوقف القتال.") == {
+        ("NEGOTIATED_WITH", "AHRAR", "HTS", "asserted")}
+
+
+def test_a_coordinated_subject_right_after_or_before_the_agreement_word():
+    assert facts("اتفقت روسيا وتركيا على وقف إطلاق النار.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("قال مسؤول إن روسيا وتركيا اتفاقهما صامد.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+
+
+def test_a_coordinated_subject_far_from_the_agreement_is_no_pair():
+    assert facts("أعلنت روسيا وتركيا أمس في بيان مشترك طويل عن دعم الاتفاق.") == set()
+
+
+def test_attackers_listed_together_do_not_fight_each_other():
+    got = facts("شنت الولايات المتحدة وتركيا وروسيا ضربات على مواقع داعش.")
+    assert got == {("FOUGHT", "ISIS", "USA", "asserted"), ("FOUGHT", "ISIS", "TURKEY", "asserted"),
+                   ("FOUGHT", "ISIS", "RUSSIA", "asserted")}
+
+
+def test_a_member_noun_with_the_article_between_the_preposition_and_the_party():  # مع المقاتلين X
+    assert facts("خاضت قسد اشتباكات مع المسلحين من داعش قرب الحسكة.") >= {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("خاضت قسد اشتباكات مع المقاتلين الأكراد ومع العناصر التابعين لداعش.") >= {
+        ("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
+def test_a_state_and_a_group_coordinated_are_one_side():  # روسيا وحزب الله
+    got = facts("تقدمت قوات النظام المدعومة من روسيا وحزب الله نحو تدمر.")
+    assert {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"),
+            ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")} <= got
