@@ -49,3 +49,24 @@ def test_a_state_and_a_group_coordinated_are_one_side():  # روسيا وحزب 
     got = facts("تقدمت قوات النظام المدعومة من روسيا وحزب الله نحو تدمر.")
     assert {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"),
             ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")} <= got
+
+
+def test_new_fight_words_campaign_siege_countering_killing():
+    assert facts("يخوض الجيش العراقي حملة ضد داعش غرب الموصل.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("فرضت قوات النظام حصارا على جبهة النصرة.") == {("FOUGHT", "NUSRA", "REGIME", "asserted")}
+    assert facts("يواصل التحالف الدولي مكافحة داعش.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("حاصرت البيشمركة مدينة الموصل.") == set()  # a place besieged names no opponent
+
+
+def test_a_partitive_quantity_between_the_verb_and_its_object():  # يقتل 45 من عناصر X
+    assert facts("الجيش العراقي يقتل 45 من عناصر داعش في غارات.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_a_campaign_against_nothing_named_and_figurative_campaigns_say_nothing():
+    assert facts("أطلقت قسد حملة ضد الفساد في الرقة.") == set()
+    assert facts("شنت روسيا حملة إعلامية ضد تركيا.") == set()
+
+
+def test_a_participle_in_a_relative_clause_takes_the_antecedent_as_subject():  # القوات التي تواجه X
+    assert facts("تقدمت البيشمركة التي تقاتل داعش منذ أشهر نحو الموصل.") == {
+        ("FOUGHT", "ISIS", "PESHMERGA", "asserted")}

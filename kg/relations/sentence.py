@@ -120,8 +120,17 @@ class SentView:
                    for s in self.stems[k])
 
     def is_filler(self, k: int) -> bool:
-        """Tokens that may sit between a head and its argument: quotes, member nouns, place heads."""
-        return (self.skippable(k) or self.is_member(k) or self._in(k, self.lex.place_heads))
+        """Tokens that may sit between a head and its argument: quotes, member nouns, place heads, and a
+        partitive quantity (45 من عناصر X)."""
+        return (self.skippable(k) or self.is_member(k) or self._in(k, self.lex.place_heads)
+                or self._partitive(k))
+
+    def _partitive(self, k: int) -> bool:
+        """A number, or the من after a number or member noun, before a member noun: يقتل 45 من عناصر X."""
+        nxt = k + 1 < self.n and self.is_member(k + 1)
+        if self.norm[k].isdigit():
+            return nxt or (k + 2 < self.n and self.norm[k + 1] == "من" and self.is_member(k + 2))
+        return self.norm[k] == "من" and nxt and k > 0 and (self.norm[k - 1].isdigit() or self.is_member(k - 1))
 
     def prefix_of(self, k: int) -> str:
         """The proclitic letters of token k under its longest clitic reading that is still a word."""
