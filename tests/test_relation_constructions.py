@@ -70,3 +70,13 @@ def test_a_campaign_against_nothing_named_and_figurative_campaigns_say_nothing()
 def test_a_participle_in_a_relative_clause_takes_the_antecedent_as_subject():  # القوات التي تواجه X
     assert facts("تقدمت البيشمركة التي تقاتل داعش منذ أشهر نحو الموصل.") == {
         ("FOUGHT", "ISIS", "PESHMERGA", "asserted")}
+
+
+def test_the_sides_in_a_relative_clause_of_the_fight_noun():  # المعارك التي تدور في X بين Y وZ
+    assert facts("تجددت المعارك العنيفة، التي تدور منذ أسابيع في ريف إدلب بين جبهة النصرة والجيش الحر.") == {
+        ("FOUGHT", "FSA", "NUSRA", "asserted")}
+
+
+def test_a_country_that_only_locates_the_subject_is_not_the_object():  # المقاومة في تعز (جنوب اليمن) X
+    assert facts("طردت البيشمركة (شمال العراق) عناصر داعش من البلدة.") == {
+        ("FOUGHT", "ISIS", "PESHMERGA", "asserted")}

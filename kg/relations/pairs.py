@@ -47,7 +47,22 @@ def _between_sides(sv: SentView, j: int, rt: RelationType) -> list[Cand]:
         return []
     ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
     cand = between(sv, j, lambda a: ok_s(a) and ok_o(a))
+    rel = _relative_after(sv, j) if cand is None else None
+    if rel is not None:  # المعارك التي تدور في مدينة X بين Y وZ: the sides are in the relative clause
+        cand = between(sv, rel + 1, lambda a: ok_s(a) and ok_o(a), window=14)
     return [cand] if cand else []
+
+
+def _relative_after(sv: SentView, j: int) -> int | None:
+    """The relative pronoun that opens a clause describing the trigger noun (الاشتباكات العنيفة، التي):
+    after at most two definite adjectives and a comma."""
+    k, adjectives = j, 0
+    while k < sv.n and (sv.skippable(k) or sv.is_comma(k) or (
+            adjectives < 2 and sv.norm[k].startswith("ال") and k not in sv.covered and k not in sv.trigger_tokens
+            and not bare_in(sv.norm[k], sv.lex.closed.relative_pronouns))):
+        adjectives += sv.norm[k].startswith("ال")
+        k += 1
+    return k if k < sv.n and bare_in(sv.norm[k], sv.lex.closed.relative_pronouns) else None
 
 
 def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
@@ -219,7 +234,9 @@ def _unknown_object_after(sv: SentView, near: Arg) -> bool:
 
 
 def _place_object_after(sv: SentView, near: Arg) -> bool:
-    return any(a.place and not a.prep and a.t0 - near.t1 <= 2 for a in sv.args if a.t0 >= near.t1)
+    """A place right after the VSO subject is the verb's object (هاجمت تركيا بلدة عفرين); a country that
+    only says where (المقاومة في تعز (جنوب اليمن)) is not."""
+    return any(a.place and not a.prep and not a.blocked and a.t0 - near.t1 <= 2 for a in sv.args if a.t0 >= near.t1)
 
 
 def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg], bool],
