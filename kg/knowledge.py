@@ -84,8 +84,9 @@ class Knowledge:
         """A known entity of ``type_`` named by a common-word alias where a cue or the NER says it is a name,
         or spelled a little differently: with/without the article ال (هجين/الهجين), one letter off in a
         long name: a dot dropped or added (الباغوز/الباغور، جيس الإسلام), in long names a letter more or
-        less (تنظيم الدولية الإسلامية) and in several-word names another ending of the last word
-        (الحزب الإسلامي التركستانية).  A letter that is no dot variant (الخليج/الخليل) never matches."""
+        less (تنظيم الدولية الإسلامية) or two neighbouring letters swapped (اليمينة/اليمنية), and in
+        several-word names another ending of the last word (الحزب الإسلامي التركستانية).  A letter that is
+        no dot variant (الخليج/الخليل) never matches."""
         candidates = [key, key[2:]] if key.startswith("ال") else [key, "ال" + key]
         for variant in candidates:
             ent = self.lookup(variant, ambiguous=True)
@@ -104,6 +105,9 @@ class Knowledge:
             ids |= self.one_letter_less.get(key, set())
             ids |= {self.alias_index[d] for i in _letter_positions(key)
                     if (d := key[:i] + key[i + 1 :]) in self.alias_index}
+            # two neighbouring letters swapped (وكالة الأنباء اليمينة / اليمنية)
+            ids |= {self.alias_index[d] for i in range(len(key) - 1) if " " not in key[i : i + 2]
+                    and (d := key[:i] + key[i + 1] + key[i] + key[i + 2 :]) in self.alias_index}
         if " " in key:
             ids |= {self.alias_index[v] for v in _suffix_variants(key, self.variant_suffixes) if v in self.alias_index}
         matches = [self.entities[i] for i in ids if self.entities[i].type == type_]

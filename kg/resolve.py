@@ -126,7 +126,10 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
             for full, f in fulls:
                 if _is_part(words, full) and clusters.find(f.key) != clusters.find(m.key):
-                    owners[f.entity or _spelling(clusters.find(f.key), loose=True)].append((full, f))
+                    # spellings of one full name (رائد الصالح، رائد صالح) are one owner
+                    same = next((k for k, names in owners.items() if not f.entity and len(names[0][0]) == len(full)
+                                 and all(map(_same_word, names[0][0], full))), None)
+                    owners[f.entity or same or clusters.find(f.key)].append((full, f))
             owner = _salient_owner(words, list(owners.values()))
             if owner is None:
                 continue
@@ -203,19 +206,39 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
                 break
 
 
-QUOTES = {"«": "»", '"': '"', "“": "”"}
+QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
+MAX_TITLE_WORDS = 4
 
 
-def _quoted_titles(text: str, named: list[Mention], kb: Knowledge) -> None:
-    """A place name in quotes that is the title of a known outlet (قال لـ«الشرق الأوسط») names the outlet,
-    not the place: the table lists the outlet as a media head + that title (صحيفة الشرق الأوسط)."""
-    for m in named:
-        if m.type != "Place" or m.start == 0 or QUOTES.get(text[m.start - 1]) != text[m.end : m.end + 1]:
-            continue
-        outlet = next((ent for head in kb.media_heads if (ent := kb.lookup(f"{head} {m.key}"))
-                       and ent.type == "Organization"), None)
-        if outlet is not None:
-            m.entity, m.type = outlet.id, outlet.type
+def _quoted_titles(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> list[Mention]:
+    """A title in quotes or brackets that is the title of a known outlet (قال لـ«الشرق الأوسط»، وعلمت
+    (اليوم)) names the outlet, not the place or the word: the table lists the outlet as a media head +
+    that title (صحيفة الشرق الأوسط، صحيفة اليوم).  A found name there becomes the outlet; where no
+    finder marked the title (a common word), the outlet is a new mention, returned."""
+    text = adoc.doc.text
+    by_span = {(m.start, m.end): m for m in named}
+    added = []
+    for sentence in adoc.sentences:
+        tokens = sentence.tokens
+        for i, tok in enumerate(tokens):
+            closing = QUOTES.get(tok.text)
+            end = next((k for k in range(i + 2, min(len(tokens), i + MAX_TITLE_WORDS + 2))
+                        if tokens[k].text == closing), None)
+            if closing is None or end is None or not all(t.is_word for t in tokens[i + 1 : end]):
+                continue
+            key = " ".join(t.norm for t in tokens[i + 1 : end])
+            outlet = next((ent for head in kb.media_heads if (ent := kb.lookup(f"{head} {key}"))
+                           and ent.type == "Organization"), None)
+            if outlet is None:
+                continue
+            start, stop = tokens[i + 1].start, tokens[end - 1].end
+            m = by_span.get((start, stop))
+            if m is not None and not (tok.text == "(" and m.type == "Place"):  # a place in brackets glosses
+                m.entity, m.type = outlet.id, outlet.type
+            elif not any(o.start < stop and start < o.end for o in named):
+                added.append(Mention(start, stop, text[start:stop], outlet.type, sentence.index, key, "gazetteer",
+                                     outlet.id))
+    return added
 
 
 def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: frozenset[str], kb: Knowledge) -> None:
@@ -348,7 +371,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     """Set ``entity`` on every named mention, fill ``adoc.entities``, then resolve generic references."""
     named = [m for m in adoc.mentions if m.origin != "generic"]
     _strip_clitic_forms(adoc.doc.text, named, kb)
-    _quoted_titles(adoc.doc.text, named, kb)
+    named += _quoted_titles(adoc, named, kb)
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)

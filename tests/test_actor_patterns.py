@@ -117,6 +117,14 @@ def test_institution_and_tribe_heads_name_bodies_the_ner_missed(pipeline):
     assert not [m for m in adoc.mentions if m.text.startswith("حزب")]  # حزب مناهض: no name follows
 
 
+def test_peoples_and_political_camps_acting_as_parties_are_organizations_not_dates(pipeline):
+    adoc = analyze(pipeline, "هاجم مسلحون من الطوارق مواقع التبو، وأعلنت قوى 14 آذار رفضها، ووقع الاتفاق في "
+                             "14 آذار الماضي.")
+    assert entities_of(adoc, "الطوارق") == {"TUAREG"} and entities_of(adoc, "التبو") == {"TEBU"}
+    assert adoc.entities["TUAREG"].type == adoc.entities["TEBU"].type == "Organization"
+    assert [m.entity for m in adoc.mentions if "آذار" in m.text] == ["MARCH_14"]  # the date is no entity
+
+
 def test_a_proclitic_never_makes_a_new_entity(pipeline):
     adoc = analyze(pipeline, "أعلنت وحدات الحماية الكردية سيطرتها على القرية، وقال قائد لوحدات الحماية الكردية "
                              "إن المعارك انتهت.")

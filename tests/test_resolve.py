@@ -128,6 +128,21 @@ def test_a_surname_with_two_letters_swapped_is_part_of_the_full_name(pipeline):
     assert entity_of(other, "الحسين") != entity_of(other, "سهيل الحسن")  # another name, not a swap
 
 
+def test_an_outlets_title_in_quotes_or_brackets_names_the_outlet(pipeline):
+    adoc = analyze(pipeline, "وقال مصدر لـ«المدينة» إن الوفد وصل، وعلمت (اليوم) أن الاجتماع تأجل، وأكد مسؤول "
+                             "لـ\"الاقتصادية\" أن الأسعار سترتفع. وزار الوفد الرياض (العاصمة).")
+    assert entity_of(adoc, "المدينة") == "ALMADINA_NEWSPAPER"
+    assert entity_of(adoc, "اليوم") == "ALYAUM_NEWSPAPER"
+    assert entity_of(adoc, "الاقتصادية") == "ALEQTISADIYA"
+    assert entity_of(adoc, "الرياض") == "RIYADH"  # not in quotes: the city
+    assert adoc.entities["ALYAUM_NEWSPAPER"].type == "Organization"
+
+
+def test_a_known_name_with_two_letters_swapped_is_that_name(pipeline):
+    adoc = analyze(pipeline, "وأعلنت وكالة الأنباء اليمينة أن الرئيس عاد، ونقلت وكالة الأنباء اليمنية الخبر.")
+    assert {m.entity for m in adoc.mentions if "الأنباء" in m.text} == {"SABA"}
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
