@@ -80,3 +80,13 @@ def test_the_sides_in_a_relative_clause_of_the_fight_noun():  # المعارك �
 def test_a_country_that_only_locates_the_subject_is_not_the_object():  # المقاومة في تعز (جنوب اليمن) X
     assert facts("طردت البيشمركة (شمال العراق) عناصر داعش من البلدة.") == {
         ("FOUGHT", "ISIS", "PESHMERGA", "asserted")}
+
+
+def test_a_title_with_the_person_in_commas():  # رئيس X، P،
+    assert facts("قال رئيس حركة أحرار الشام، خالد العلي، إن المعارك مستمرة.") == {
+        ("LEADS", "KHALED", "AHRAR", "asserted")}
+
+
+def test_more_titles_and_birriasa():  # مدير X P، X برئاسة P
+    assert ("LEADS", "SAMER", "ANADOLU", "asserted") in facts("قال مدير وكالة الأناضول سامر الحمد إن الوضع هادئ.")
+    assert ("LEADS", "SAMER", "FSA", "asserted") in facts("اجتمع الجيش الحر برئاسة العقيد سامر الحمد في إدلب.")

@@ -26,7 +26,7 @@ def _person_after(sv: SentView, k: int, window: int = 4) -> Arg | None:
     for a in sv.args:
         if a.t0 < k:
             continue
-        filler = lambda t: sv.skippable(t) or sv.is_word(t, sv.lex.person_fillers)  # noqa: E731
+        filler = lambda t: sv.skippable(t) or sv.is_comma(t) or sv.is_word(t, sv.lex.person_fillers)  # noqa: E731
         if a.t0 - k > window or not sv.gap_is(k, a.t0, filler):
             return None
         return a if a.etype == "Person" else None
