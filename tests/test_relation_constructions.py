@@ -90,3 +90,15 @@ def test_a_title_with_the_person_in_commas():  # رئيس X، P،
 def test_more_titles_and_birriasa():  # مدير X P، X برئاسة P
     assert ("LEADS", "SAMER", "ANADOLU", "asserted") in facts("قال مدير وكالة الأناضول سامر الحمد إن الوضع هادئ.")
     assert ("LEADS", "SAMER", "FSA", "asserted") in facts("اجتمع الجيش الحر برئاسة العقيد سامر الحمد في إدلب.")
+
+
+def test_support_received_from_and_reinforced_by():  # تتلقى دعما من X وY، مدعمة بـ X
+    got = facts("حققت قوات النظام، التي تتلقى دعما من روسيا وتركيا، مكاسب كبيرة.")
+    assert {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"), ("SUPPORTED_BY", "REGIME", "TURKEY", "asserted")} <= got
+    assert ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted") in facts(
+        "اندلعت اشتباكات بين المعارضة وقوات النظام مدعمة بعناصر حزب الله.")
+
+
+def test_a_support_word_outside_its_full_pattern_blocks_nobody():  # الإسناد without من
+    assert ("FOUGHT", "COALITION", "ISIS", "asserted") in facts(
+        "قدم التحالف الدولي الإسناد خلال المعارك ضد داعش.")

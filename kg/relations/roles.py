@@ -81,12 +81,13 @@ def _any_of(rt: RelationType) -> Callable[[Arg], bool]:
 
 
 def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """X المدعومة من Y."""
+    """X المدعومة من Y، X مدعمة بـ Y."""
     ok_any = _any_of(rt)
     frm = next((k for k in range(j, min(sv.n, j + 3)) if sv.norm[k] == "من"), None)
     if frm is None:
-        return []
-    backer = first_after(sv, frm + 1, ok_any, window=3, cross_weak=False)
+        backer = first_after(sv, j, lambda a: ok_any(a) and a.prep == "ب", window=3, cross_weak=False)
+    else:
+        backer = first_after(sv, frm + 1, ok_any, window=3, cross_weak=False)
     if sv.norm[i].startswith("و"):
         return []  # والمدعومة: a second description of an earlier noun, not of the name before it
     backed = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and ok_any(a)

@@ -191,8 +191,9 @@ class SentView:
 
     def _is_backing_word(self, k: int) -> bool:
         """A support or leadership trigger (المدعومة، بدعم، بقيادة): who follows it backs or leads."""
-        return any(self.lex.triggers[t].role in BACKING_ROLES for _, stem in self.forms[k]
-                   for t in self.lex.first_matches(stem))
+        found = {t for _, stem in self.forms[k] for t in self.lex.first_matches(stem)}
+        return any(self.lex.triggers[t].role in BACKING_ROLES and self.lex.triggers[t].seq.match(self.forms, k)
+                   for t in found)
 
     def _is_trigger_word(self, k: int) -> bool:
         return any(len(self.lex.triggers[t].seq.parts) == 1 for _, stem in self.forms[k]
