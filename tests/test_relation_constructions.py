@@ -102,3 +102,13 @@ def test_support_received_from_and_reinforced_by():  # تتلقى دعما من 
 def test_a_support_word_outside_its_full_pattern_blocks_nobody():  # الإسناد without من
     assert ("FOUGHT", "COALITION", "ISIS", "asserted") in facts(
         "قدم التحالف الدولي الإسناد خلال المعارك ضد داعش.")
+
+
+def test_a_saying_verb_with_a_complementizer_names_no_speaker_after_it():  # ذكر أن X سيطر
+    assert facts("وذكر أن الجيش الحر سيطر كذلك على جرابلس.") == {("CONTROLS", "FSA", "JARABULUS", "asserted")}
+
+
+def test_a_list_of_quoted_places_with_their_designators():  # على منطقة "X" ومسجد "Y" و"Z"
+    assert facts('سيطرت قسد على منطقة "جرابلس" ومستشفى "منبج" و"الباب".') == {
+        ("CONTROLS", "SDF", "JARABULUS", "asserted"), ("CONTROLS", "SDF", "MANBIJ", "asserted"),
+        ("CONTROLS", "SDF", "AL_BAB", "asserted")}

@@ -111,7 +111,10 @@ def speaker_floor(sv: SentView, i: int) -> int:
         if sv.is_word(k, sv.lex.speech_verbs):
             if any(sv.is_word(m, sv.lex.self_resumption) for m in range(k + 1, i)):
                 return 0
-            # the speaker stands right before or right after its verb
+            # the speaker stands right before or right after its verb; right after it a complementizer
+            # (ذكر أن X سيطر) says the speaker is not named there
+            if k + 1 < sv.n and bare_in(sv.norm[k + 1], sv.lex.closed.complementizers):
+                return k + 2
             return k + 3
     return 0
 

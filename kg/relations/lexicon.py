@@ -114,6 +114,7 @@ class ClosedClass:
     between: frozenset[str]  # بين X و Y: the two sides
     resumptive_pronouns: frozenset[str]  # التي تسيطر عليها X: the pronoun takes up the antecedent
     agent_phrases: tuple[tuple[str, str], ...]  # من قبل X، على يد X: the agent of a passive
+    complementizers: frozenset[str]  # أن، إن: a clause that a saying verb reports
     each_of: tuple[tuple[str, ...], ...]  # كل من X وY: a list whose members act together (or with each other)
     connectors: frozenset[str]  # و، أو and list commas between coordinated names
     list_commas: frozenset[str]
@@ -153,6 +154,7 @@ def _closed_class(data: dict) -> ClosedClass:
         auxiliaries=compile_words(data["auxiliaries"]), between=compile_words(data["between"]),
         resumptive_pronouns=compile_words(data["resumptive_pronouns"]),
         agent_phrases=phrases,  # type: ignore[arg-type]
+        complementizers=compile_words(data["complementizers"]),
         each_of=tuple(tuple(normalize(w) for w in p.split()) for p in data["each_of"]),
         connectors=compile_words(data["connectors"]), list_commas=compile_words(data["list_commas"]),
         transfer_stops=compile_words(data["transfer_stops"]),
