@@ -195,27 +195,27 @@ def train_ner(
 @app.command("train-relations")
 def train_relations(
     gold: Path = typer.Option(Path("eval/gold/multi_conflict.jsonl"), exists=True,
-                              help="relation gold (its train split is used)."),
+                              help="relation gold (trained on its train split, chosen on out-of-fold train + dev)."),
     out: Path = typer.Option(None, help="model file (default: the shipped kg/resources/models/relations/model.json)."),
     cache: Path = typer.Option(None, help="keep analyzed articles here between runs (outside the project)."),
     c: float = typer.Option(0.1, "--c", help="inverse L2 strength of the logistic models"),
-    mode: str = typer.Option("combined", help="rules, learned or combined: how the model meets the rules."),
-    threshold: float = typer.Option(0.8, min=0.0, max=1.0, help="probability from which a learned relation is kept."),
+    mode: str = typer.Option(None, help="ship this mode (rules, learned, combined, gated) instead of the one "
+                                        "the selection rule chooses (best F1 with precision >= 0.75)."),
 ) -> None:
     """Rebuild the learned relation layer from the gold's train split (needs scikit-learn: pip install '.[train]')."""
     from kg.relations.learned.model import MODEL_PATH, MODES
     from kg.relations.learned.train import train_relations as run_train
 
-    if mode not in MODES:
+    if mode is not None and mode not in MODES:
         _fail(f"--mode {mode!r} is not one of {', '.join(MODES)}")
     try:
         import sklearn  # noqa: F401  (training only; the shipped model is read without it)
     except ImportError:
         _fail("kg train-relations needs scikit-learn: pip install '.[train]'")
-    model, scores = run_train(gold, out or MODEL_PATH, cache, c, mode, threshold)
-    for (m, t), (p, r, f1) in sorted(scores.items()):
-        typer.echo(f"out-of-fold core {m:<8} t={t:<4} P {p:.3f} R {r:.3f} F1 {f1:.3f}")
-    typer.echo(f"wrote {out or MODEL_PATH}: mode {model.mode}, threshold {model.threshold}")
+    done = run_train(gold, out or MODEL_PATH, cache, c, mode)
+    for (part, m, group), (p, r, f1) in sorted(done.figures.items()):
+        typer.echo(f"{part:<20} {m:<8} {group:<5} P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    typer.echo(f"wrote {out or MODEL_PATH}: mode {done.model.mode} (chosen: {done.chosen[done.model.mode]})")
 
 
 # --- commands: evaluation ---

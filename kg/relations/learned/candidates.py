@@ -1,16 +1,20 @@
 """Candidate argument pairs of the learned layer and their sparse features.
 
 A candidate is an ordered pair of resolved entities (subject, object) with an evidence sentence: every
-pair of distinct entities of a sentence, and, in a sentence that takes up two parties named earlier
-(``بينهما``, ``الطرفين``: the lexicon's ``pair_references``), the pairs of actors of the sentences before
-it.  Its features are what a reader of the sentence would look at: the rule layer's decision and the
-role of the trigger whose frame produced it, the trigger types present and where they stand, the folded
+pair of distinct entities of a sentence (kind ``sentence``); in a sentence that takes up two parties named
+earlier (``بينهما``, ``الطرفين``: the lexicon's ``pair_references``), the pairs of actors of the sentences
+before it (``pair_reference``); and, in a sentence with a trigger, each of its actors paired with each
+actor of the two sentences before it and of the lead sentence that it does not name itself (``context``:
+the subject left out, ``وأضاف أن قواته…``, ``وشنت غارات على…``, or taken up by a generic name,
+``التنظيم``, ``الحركة``).  Its features are what a reader of the sentence would look at: the rule layer's
+decision and the role of the trigger whose frame produced it, the trigger types present and where they stand, the folded
 words between and around the two mentions, entity types and states, order and distance, the
 preposition governing each mention, clause boundaries and coordination.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,21 +24,28 @@ from kg.relations.lexicon import Lexicon, Trigger
 from kg.relations.sentence import Arg, SentView
 
 BETWEEN_WORDS = 6  # words between the mentions kept as features from each side
+CONTEXT_WINDOW = 2  # sentences before a trigger sentence whose actors become its context candidates
 Hit = tuple[Trigger, int, int, int]
 
 
 @dataclass
 class Candidate:
-    """An ordered pair of entities in an evidence sentence; ``cross``: the arguments were named in an
-    earlier sentence and taken up by a pair reference in this one."""
+    """An ordered pair of entities in an evidence sentence.  ``kind``: ``sentence`` (both named in it),
+    ``pair_reference`` (both named earlier, taken up by a pair reference in it) or ``context`` (one
+    named in it, the other in a sentence before it)."""
 
     sentence: Sentence
     view: SentView
     hits: list[Hit]
     subj: Arg
     obj: Arg
-    cross: bool = False
+    kind: str = "sentence"
     features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def cross(self) -> bool:
+        """Whether an argument was named in another sentence."""
+        return self.kind != "sentence"
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (1, 2, 4, 7, 12, 20)) -> str:
@@ -174,6 +185,44 @@ def cross_features(sv: SentView, hits: list[Hit], ref: int, subj: Arg, obj: Arg)
     return out
 
 
+def context_features(sv: SentView, hits: list[Hit], here: Arg, other: Arg, here_is_subj: bool, came_from: str,
+                     first_in_its_sentence: bool, rank: dict[str, int]) -> dict[str, float]:
+    """Features of a pair whose argument ``other`` was named ``came_from`` (``1``, ``2`` sentences before,
+    or ``lead``) and ``here`` in this sentence: where the trigger stands against ``here``, the sentence's
+    opening words (a verb whose subject is left out, a generic name before the trigger), how salient
+    ``other`` is in the article."""
+    side = "s" if here_is_subj else "o"
+    actors = sum(1 for a in sv.args if a.actor)
+    out = {"ctx": 1.0, f"ctx_from={came_from}": 1.0, f"ctx_here={side}": 1.0,
+           f"ctx_nactors={min(actors, 3)}": 1.0, f"ctx_w0={_word(sv, 0)}": 1.0,
+           f"ctx_other={other.etype}{'/state' if other.state else ''}": 1.0,
+           f"ctx_other_rank{_bucket(rank.get(other.entity, 99), (0, 1, 2, 4))}": 1.0,
+           f"ctx_here_rank{_bucket(rank.get(here.entity, 99), (0, 1, 2, 4))}": 1.0,
+           f"ctx_types={side}|{here.etype}>{other.etype}": 1.0}
+    if first_in_its_sentence:
+        out["ctx_other_first"] = 1.0
+    if other.category:
+        out[f"ctx_other_cat={other.category}"] = 1.0
+    for k in range(max(0, here.t0 - 3), here.t0):
+        out[f"ctx_bh={_word(sv, k)}"] = 1.0
+    for k in range(min([i for _, i, _, _ in hits] + [4])):  # the opening words: a generic name (التنظيم)
+        out[f"ctx_open={_word(sv, k)}"] = 1.0
+    for trig, i, j, _ in hits:
+        pos = "before" if j <= here.t0 else ("after" if i >= here.t1 else "inside")
+        dist = here.t0 - j if pos == "before" else (i - here.t1 if pos == "after" else 0)
+        out[f"ctx_trig={trig.type}"] = 1.0
+        out[f"ctx_trig={trig.type}@{pos}|{side}"] = 1.0
+        out[f"ctx_trig={trig.type}@{pos}|d{_bucket(dist)}"] = 1.0
+        out[f"ctx_trig={trig.type}@{pos}|hp={here.prep or '-'}|{side}"] = 1.0
+        out[f"ctx_tw={trig.seq.source}|{side}"] = 1.0
+        if i <= 2:
+            out[f"ctx_trig={trig.type}@opening"] = 1.0
+        if sv.boundary_between(min(j, here.t0), max(i, here.t1)):
+            out[f"ctx_trig={trig.type}|boundary"] = 1.0
+    out.update(_arg_features(sv, here, "h_"))
+    return out
+
+
 def _closest_pairs(args: list[Arg]) -> dict[tuple[str, str], tuple[Arg, Arg]]:
     """One mention pair per ordered entity pair: the two mentions nearest each other."""
     best: dict[tuple[str, str], tuple[Arg, Arg]] = {}
@@ -188,9 +237,26 @@ def _closest_pairs(args: list[Arg]) -> dict[tuple[str, str], tuple[Arg, Arg]]:
     return best
 
 
+def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str, bool]]:
+    """Actors of the ``CONTEXT_WINDOW`` sentences before the last view and of the lead sentence: entity ->
+    (its mention, where it came from, whether it is the first actor of its sentence); the nearest wins."""
+    index = len(views) - 1
+    sources = [(views[index - d], str(d)) for d in range(CONTEXT_WINDOW, 0, -1) if index - d >= 0]
+    if index > CONTEXT_WINDOW:
+        sources.insert(0, (views[0], "lead"))
+    out: dict[str, tuple[Arg, str, bool]] = {}
+    for v, came_from in sources:
+        actors = [a for a in v.args if a.actor and not a.blocked]
+        for a in actors:
+            out[a.entity] = (a, came_from, a.entity == actors[0].entity)
+    return out
+
+
 def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], category: Callable[[str], str],
                rules: RuleIndex) -> Iterator[Candidate]:
     """Every candidate of the document with its features."""
+    counts = Counter(m.entity for m in adoc.mentions if m.entity)
+    rank = {e: k for k, (e, _) in enumerate(counts.most_common())}
     views: list[SentView] = []
     for sent in adoc.sentences:
         sv = SentView(adoc, sent, lex, is_state, category)
@@ -204,13 +270,22 @@ def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool],
         for (s, o), (a, b) in _closest_pairs(sv.args).items():
             feats = pair_features(sv, hits, a, b)
             feats.update(rules.features(sent.start, s, o))
-            yield Candidate(sent, sv, hits, a, b, False, feats)
-        if ref is None or not hits:
+            yield Candidate(sent, sv, hits, a, b, "sentence", feats)
+        if not hits:
             continue
         here = {a.entity for a in sv.args}
-        earlier = views[-1 - lex.pair_reference_window:-1]
-        named = {a.entity: a for v in earlier for a in v.args if a.actor and a.entity not in here}
-        for (s, o), (a, b) in _closest_pairs(list(named.values())).items():
-            feats = cross_features(sv, hits, ref, a, b)
-            feats.update(rules.features(sent.start, s, o))
-            yield Candidate(sent, sv, hits, a, b, True, feats)
+        if ref is not None:
+            earlier = views[-1 - lex.pair_reference_window:-1]
+            named = {a.entity: a for v in earlier for a in v.args if a.actor and a.entity not in here}
+            for (s, o), (a, b) in _closest_pairs(list(named.values())).items():
+                feats = cross_features(sv, hits, ref, a, b)
+                feats.update(rules.features(sent.start, s, o))
+                yield Candidate(sent, sv, hits, a, b, "pair_reference", feats)
+        context = {e: v for e, v in _context_actors(views).items() if e not in here}
+        nearest = {a.entity: a for a in sorted(sv.args, key=lambda a: -a.t0)}
+        for h in nearest.values():
+            for other, came_from, first in context.values():
+                for subj, obj in ((h, other), (other, h)):
+                    feats = context_features(sv, hits, h, other, subj is h, came_from, first, rank)
+                    feats.update(rules.features(sent.start, subj.entity, obj.entity))
+                    yield Candidate(sent, sv, hits, subj, obj, "context", feats)

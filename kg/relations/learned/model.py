@@ -1,10 +1,14 @@
 """The shipped relation model (kg/resources/models/relations/model.json) and the relations it gives.
 
-Plain JSON, read offline without scikit-learn: per relation type a logistic model over the sparse features
-of ``candidates`` (bias + weights), followed by Platt scaling fitted on held-out folds, so ``probability``
-is a calibrated probability.  ``mode`` says how it meets the rule layer: ``rules`` (rules alone, each
-relation's confidence its probability), ``learned`` (every candidate whose probability reaches the
-threshold) or ``combined`` (the rules' relations plus the learned ones).
+Plain JSON, read offline without scikit-learn.  Two steps: per relation type a logistic model over the
+sparse features of each candidate (``candidates``), Platt-scaled on held-out folds; then per type a
+small logistic model over the document-level features of each (type, subject, object) of the article
+(``document``), fitted on held-out sentence probabilities, so ``confidence`` is the calibrated
+probability that the article states the relation.  ``mode`` says how it meets the rule layer, as two
+cutoffs per type, one for relations the rules found and one for the others: ``rules`` (rules alone),
+``learned`` (one cutoff for both), ``combined`` (every rule relation, the others from a cutoff) or
+``gated`` (a cutoff of its own for each).  Training chooses the cutoffs and the mode
+(docs/relation-model-card.md).
 """
 
 from __future__ import annotations
@@ -19,11 +23,18 @@ from pathlib import Path
 from kg.model import AnalyzedDoc, Relation
 from kg.relations.extract import extract_relations, relation_id
 from kg.relations.learned.candidates import Candidate, RuleIndex, candidates
+from kg.relations.learned.document import DocRelation, document_relations
 from kg.relations.lexicon import Lexicon, load_lexicon
 from kg.relations.modality import modality
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "relations" / "model.json"
-MODES = ("rules", "learned", "combined")
+MODES = ("rules", "learned", "combined", "gated")
+NEVER = 1.01  # a cutoff no probability reaches
+
+
+def cutoffs(mode: str, threshold: float) -> tuple[float, float]:
+    """(cutoff for the rules' relations, cutoff for the others) of ``mode`` at one ``threshold``."""
+    return {"rules": (0.0, NEVER), "combined": (0.0, threshold)}.get(mode, (threshold, threshold))
 
 
 @dataclass
@@ -40,26 +51,50 @@ class TypeModel:
         z = a * self.score(features) + c
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
+    def to_json(self) -> dict:
+        return {"bias": self.bias, "platt": list(self.platt), "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, m: dict) -> TypeModel:
+        return cls(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()},
+                   (float(m["platt"][0]), float(m["platt"][1])))
+
 
 @dataclass
 class RelationModel:
+    """``types``: the sentence models; ``doc_types``: the document models; ``selected``: mode -> type ->
+    (rule cutoff, other cutoff) as training chose them; ``mode``: the shipped one."""
+
     types: dict[str, TypeModel]
+    doc_types: dict[str, TypeModel] = field(default_factory=dict)
     mode: str = "combined"
-    threshold: float = 0.5
+    selected: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
 
+    def cutoffs(self, rtype: str, mode: str | None = None, threshold: float | None = None) -> tuple[float, float]:
+        """The two cutoffs of ``rtype`` under ``mode`` (default the shipped one): the chosen ones, or those
+        of one ``threshold`` for every type when it is given."""
+        mode = mode or self.mode
+        if threshold is not None or mode == "rules":
+            return cutoffs(mode, 0.5 if threshold is None else threshold)
+        chosen = self.selected.get(mode, {}).get(rtype)
+        return chosen if chosen is not None else cutoffs("rules", 0.0)
+
     def to_json(self) -> dict:
-        return {"mode": self.mode, "threshold": self.threshold, "meta": self.meta,
-                "types": {t: {"bias": m.bias, "platt": list(m.platt), "weights": m.weights}
-                          for t, m in self.types.items()}}
+        return {"mode": self.mode, "meta": self.meta,
+                "selected": {m: {t: list(c) for t, c in by.items()} for m, by in self.selected.items()},
+                "types": {t: m.to_json() for t, m in self.types.items()},
+                "doc_types": {t: m.to_json() for t, m in self.doc_types.items()}}
 
     @classmethod
     def from_json(cls, data: dict) -> RelationModel:
         if data.get("mode") not in MODES:
             raise ValueError(f"relation model: mode {data.get('mode')!r} is not one of {', '.join(MODES)}")
-        types = {t: TypeModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()},
-                              (float(m["platt"][0]), float(m["platt"][1]))) for t, m in data["types"].items()}
-        return cls(types, data["mode"], float(data["threshold"]), data.get("meta", {}))
+        selected = {m: {t: (float(c[0]), float(c[1])) for t, c in by.items()}
+                    for m, by in data.get("selected", {}).items()}
+        return cls({t: TypeModel.from_json(m) for t, m in data["types"].items()},
+                   {t: TypeModel.from_json(m) for t, m in data.get("doc_types", {}).items()},
+                   data["mode"], selected, data.get("meta", {}))
 
 
 @lru_cache(maxsize=2)
@@ -89,12 +124,7 @@ def scored_candidates(adoc: AnalyzedDoc, model: RelationModel, lex: Lexicon, is_
     return out
 
 
-def _key(lex: Lexicon, rtype: str, subj: str, obj: str, start: int) -> tuple:
-    pair = tuple(sorted((subj, obj))) if lex.types[rtype].symmetric else (subj, obj)
-    return rtype, pair, start
-
-
-def _learned_relation(adoc: AnalyzedDoc, cand: Candidate, rtype: str, p: float, lex: Lexicon) -> Relation:
+def _learned_relation(adoc: AnalyzedDoc, cand: Candidate, rtype: str, p: float) -> Relation:
     """A relation the rules did not give: its trigger and modality from the nearest trigger of its type."""
     sent, text = cand.sentence, adoc.doc.text
     trigger, mod = "", "asserted"
@@ -110,12 +140,35 @@ def _learned_relation(adoc: AnalyzedDoc, cand: Candidate, rtype: str, p: float, 
                     confidence=round(p, 3), modality=mod, trigger=trigger)
 
 
+def probability(model: RelationModel, item: DocRelation) -> float:
+    """The document-level probability of ``item``: the document model's, else its best candidate's,
+    else the rules' confidence."""
+    doc = model.doc_types.get(item.key[0])
+    if doc is not None and item.scored:
+        return doc.probability(item.features)
+    if item.scored:
+        return item.scored[0][0]
+    return max(r.confidence for r in item.rules)
+
+
+def document_scores(adoc: AnalyzedDoc, model: RelationModel, lex: Lexicon, is_state: Callable[[str], bool],
+                    category: Callable[[str], str], rules: list[Relation], frames: dict[str, str],
+                    ) -> list[tuple[DocRelation, float]]:
+    """Every candidate relation of the article with its document-level probability."""
+    symmetric = {t for t, rt in lex.types.items() if rt.symmetric}
+    scored = scored_candidates(adoc, model, lex, is_state, category, rules, frames)
+    items = document_relations(adoc, scored, rules, symmetric)
+    return [(item, probability(model, item)) for item in items.values()]
+
+
 def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str | None = None,
               threshold: float | None = None, lexicon: Lexicon | None = None,
               is_state: Callable[[str], bool] | None = None, category: Callable[[str], str] | None = None,
               ) -> list[Relation]:
-    """The document's relations under ``mode`` (default: the model's), confidence = calibrated probability.
+    """The document's relations under ``mode`` (default: the model's, with the cutoffs training chose;
+    ``threshold``: one cutoff for every type instead), confidence = calibrated probability.
 
+    A relation the rules found keeps their evidence sentences; another one gets its best candidate's.
     Without a model, the rule layer's relations as they are."""
     from kg.relations.extract import default_category, default_is_state
 
@@ -126,22 +179,20 @@ def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str |
     rules = extract_relations(adoc, state, lex, cat, frames=frames)
     if model is None:
         return rules
-    mode = mode or model.mode
-    threshold = model.threshold if threshold is None else threshold
-    prob: dict[tuple, tuple[float, Candidate]] = {}
-    for cand, rtype, p in scored_candidates(adoc, model, lex, state, cat, rules, frames):
-        key = _key(lex, rtype, cand.subj.entity, cand.obj.entity, cand.sentence.start)
-        if key not in prob or prob[key][0] < p:
-            prob[key] = (p, cand)
-    by_rules = {_key(lex, r.type, r.subject, r.object, r.start): r for r in rules}
-    out: dict[tuple, Relation] = {}
-    for key, r in by_rules.items():
-        p = prob.get(key, (r.confidence, None))[0]
-        r.confidence = round(p, 3)
-        if mode in ("rules", "combined") or p >= threshold:
-            out[key] = r
-    if mode in ("learned", "combined"):
-        for key, (p, cand) in prob.items():
-            if p >= threshold and key not in out and key not in by_rules:
-                out[key] = _learned_relation(adoc, cand, key[0], p, lex)
-    return sorted(out.values(), key=lambda r: (r.start, r.type, r.subject, r.object))
+    scores = document_scores(adoc, model, lex, state, cat, rules, frames)
+    return decide(adoc, scores, lambda rtype: model.cutoffs(rtype, mode, threshold))
+
+
+def decide(adoc: AnalyzedDoc, scores: list[tuple[DocRelation, float]],
+           cut: Callable[[str], tuple[float, float]]) -> list[Relation]:
+    """The relations kept under ``cut`` (type -> rule cutoff, other cutoff), confidence = probability."""
+    out: list[Relation] = []
+    for item, p in scores:
+        rule_cut, other_cut = cut(item.key[0])
+        if item.rules and p >= rule_cut:
+            for r in item.rules:
+                r.confidence = round(p, 3)
+                out.append(r)
+        elif not item.rules and p >= other_cut:
+            out.append(_learned_relation(adoc, item.scored[0][1], item.key[0], p))
+    return sorted(out, key=lambda r: (r.start, r.type, r.subject, r.object))

@@ -5,7 +5,10 @@ Labels: a candidate is positive for type T when its arguments, mapped to gold en
 is that relation's evidence sentence or holds a trigger of type T; the same pair in a sentence that says
 nothing of T is left out of training (neither positive nor negative: the gold is document-level), as are
 optional gold relations.  Every other candidate is a negative for the types its argument types fit.
-Calibration: Platt scaling on out-of-fold scores (folds by article), which also choose the threshold.
+Calibration: Platt scaling on out-of-fold scores (folds by article).  The document model is fitted on
+those out-of-fold probabilities (labels: the article's required gold relations; optional ones left out),
+its own out-of-fold probabilities and those of the dev articles (models fitted on all of train) choose
+mode and cutoffs by the issue's rule (``select``).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from kg.evaluation.score import Prediction, Report, map_entities, score
 from kg.model import AnalyzedDoc, Relation
 from kg.relations.extract import default_category, default_is_state, extract_relations
 from kg.relations.learned.candidates import Candidate, RuleIndex, candidates
-from kg.relations.learned.model import MODEL_PATH, RelationModel, TypeModel, fits
+from kg.relations.learned.document import DocRelation, document_relations
+from kg.relations.learned.model import MODEL_PATH, RelationModel, TypeModel, decide, fits, probability
+from kg.relations.learned.select import Decision, choose
 from kg.relations.lexicon import Lexicon, load_lexicon
 
 
@@ -98,20 +103,22 @@ def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexico
     return out
 
 
-def _fit(features: list[dict[str, float]], y: list[int], c: float):
+def _fit(features: list[dict[str, float]], y: list[int], c: float, balanced: bool = True):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
     x = vec.fit_transform(features)
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear's index width
+    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=0,
+                             class_weight="balanced" if balanced else None)
     clf.fit(x, y)
     return vec, clf
 
 
-def _type_model(vec, clf, platt: tuple[float, float]) -> TypeModel:
+def _type_model(vec, clf, platt: tuple[float, float], floor: float = 0.01) -> TypeModel:
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.01}
+    weights = {str(n): round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= floor}
     return TypeModel(round(float(clf.intercept_[0]), 5), weights, platt)
 
 
@@ -125,38 +132,109 @@ def _platt(scores: list[float], y: list[int]) -> tuple[float, float]:
     return round(float(cal.coef_[0][0]), 5), round(float(cal.intercept_[0]), 5)
 
 
+def _folds(articles: Iterable[str], folds: int) -> dict[str, int]:
+    return {a: k % folds for k, a in enumerate(sorted(set(articles)))}
+
+
+def _out_of_fold(rows: list[tuple[str, dict[str, float], int]], c: float, balanced: bool, folds: int,
+                 ) -> dict[int, float]:
+    """Row index -> decision score of a model fitted on the other folds (rows: article, features, label)."""
+    fold_of = _folds((a for a, _, _ in rows), folds)
+    scores: dict[int, float] = {}
+    for f in range(folds):
+        tr = [k for k, r in enumerate(rows) if fold_of[r[0]] != f]
+        te = [k for k, r in enumerate(rows) if fold_of[r[0]] == f]
+        ytr = [rows[k][2] for k in tr]
+        if not te or len(set(ytr)) < 2:
+            continue
+        vec, clf = _fit([rows[k][1] for k in tr], ytr, c, balanced)
+        for k, sc in zip(te, clf.decision_function(vec.transform([rows[k][1] for k in te])), strict=True):
+            scores[k] = float(sc)
+    return scores
+
+
 def train_model(exs: list[Example], types: Iterable[str], c: float = 1.0, folds: int = 5,
                 ) -> tuple[RelationModel, dict[int, dict[str, float]]]:
-    """A model per type, Platt-calibrated on out-of-fold scores; also returns those out-of-fold
-    probabilities (example index -> type -> p) for choosing mode and threshold without the test split."""
-    articles = sorted({e.article for e in exs})
-    fold_of = {a: k % folds for k, a in enumerate(articles)}
+    """The sentence model per type, Platt-calibrated on out-of-fold scores; also returns those out-of-fold
+    probabilities (example index -> type -> p) that the document model is fitted on."""
     oof: dict[int, dict[str, float]] = {}
     models: dict[str, TypeModel] = {}
     for rtype in types:
         idx = [k for k, e in enumerate(exs) if rtype in e.labels]
-        y = [exs[k].labels[rtype] for k in idx]
-        if sum(y) < 3:
+        rows = [(exs[k].article, exs[k].cand.features, exs[k].labels[rtype]) for k in idx]
+        if sum(r[2] for r in rows) < 3:
             continue
-        scores: dict[int, float] = {}
-        for f in range(folds):
-            tr = [k for k in idx if fold_of[exs[k].article] != f]
-            te = [k for k in idx if fold_of[exs[k].article] == f]
-            ytr = [exs[k].labels[rtype] for k in tr]
-            if not te or len(set(ytr)) < 2:
-                continue
-            vec, clf = _fit([exs[k].cand.features for k in tr], ytr, c)
-            for k, s in zip(te, clf.decision_function(vec.transform([exs[k].cand.features for k in te])),
-                            strict=True):
-                scores[k] = float(s)
-        known = [k for k in idx if k in scores]
-        platt = _platt([scores[k] for k in known], [exs[k].labels[rtype] for k in known])
-        vec, clf = _fit([exs[k].cand.features for k in idx], y, c)
-        models[rtype] = _type_model(vec, clf, platt)
+        scores = _out_of_fold(rows, c, True, folds)
+        known = sorted(scores)
+        platt = _platt([scores[k] for k in known], [rows[k][2] for k in known])
+        models[rtype] = _type_model(*_fit([r[1] for r in rows], [r[2] for r in rows], c), platt)
         calibrated = TypeModel(0.0, {"score": 1.0}, platt)
         for k in known:
-            oof.setdefault(k, {})[rtype] = calibrated.probability({"score": scores[k]})
+            oof.setdefault(idx[k], {})[rtype] = calibrated.probability({"score": scores[k]})
     return RelationModel(models), oof
+
+
+@dataclass
+class DocExample:
+    article: str
+    item: DocRelation
+    label: int | None  # None: an optional gold relation, left out of training and scoring
+    hit: tuple | None  # the gold relation it finds
+    key: tuple  # what the scorer counts: (article, type, mapped pair)
+
+
+def doc_examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], exs: list[Example],
+                 probs: dict[int, dict[str, float]], lex: Lexicon) -> list[DocExample]:
+    """The document-level relations of the articles from their candidates' probabilities ``probs``."""
+    symmetric = {t for t, rt in lex.types.items() if rt.symmetric}
+    state, cat = default_is_state(), default_category()
+    by_article: dict[str, list[tuple[Candidate, str, float]]] = {}
+    for k, e in enumerate(exs):
+        for rtype, p in probs.get(k, {}).items():
+            by_article.setdefault(e.article, []).append((e.cand, rtype, p))
+    out = []
+    for article in gold:
+        adoc = adocs.get(article.article)
+        if adoc is None:
+            continue
+        pmap = map_entities(article, prediction_of([adoc]), adoc.doc.id)
+        required, optional = _gold_index(article)
+        rules = extract_relations(adoc, state, lex, cat)
+        for key, item in document_relations(adoc, by_article.get(article.article, []), rules, symmetric).items():
+            rtype, (s, o) = key
+            gs, go = pmap.get(s, "?" + s), pmap.get(o, "?" + o)
+            pair = tuple(sorted((gs, go))) if rtype in symmetric else (gs, go)
+            label: int | None = int((rtype, pair) in required)
+            if not label and (rtype, pair) in optional:
+                label = None
+            hit = (article.article, rtype, pair) if label else None
+            out.append(DocExample(article.article, item, label, hit, (article.article, rtype, pair)))
+    return out
+
+
+def train_doc_models(dexs: list[DocExample], types: Iterable[str], folds: int = 5,
+                     ) -> tuple[dict[str, TypeModel], dict[int, float]]:
+    """The document model per type (unweighted logistic regression: its output is calibrated as it
+    is), and its out-of-fold probabilities (doc example index -> p)."""
+    models: dict[str, TypeModel] = {}
+    oof: dict[int, float] = {}
+    for rtype in types:
+        idx = [k for k, d in enumerate(dexs) if d.item.key[0] == rtype and d.label is not None and d.item.scored]
+        rows = [(dexs[k].article, dexs[k].item.features, dexs[k].label) for k in idx]
+        if sum(r[2] for r in rows) < 3:
+            continue
+        unit = TypeModel(0.0, {"score": 1.0})
+        for k, sc in _out_of_fold(rows, 1.0, False, folds).items():
+            oof[idx[k]] = unit.probability({"score": sc})
+        models[rtype] = _type_model(*_fit([r[1] for r in rows], [r[2] for r in rows], 1.0, False), (1.0, 0.0),
+                                    floor=0.0)
+    return models, oof
+
+
+def decisions(dexs: list[DocExample], probs: dict[int, float], model: RelationModel) -> list[Decision]:
+    """What the selection rule reads: each scored document-level relation with its probability."""
+    return [Decision(d.item.key[0], bool(d.item.rules), probs.get(k, probability(model, d.item)), d.hit, d.key)
+            for k, d in enumerate(dexs) if d.label is not None]
 
 
 def save_model(model: RelationModel, path: Path = MODEL_PATH) -> Path:
@@ -172,55 +250,68 @@ def evaluate(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], rels: dict[
     return score(gold, prediction_of([adocs[a.article] for a in gold if a.article in adocs], rels), types)
 
 
-# The thresholds the out-of-fold table shows.  The shipped choice (combined, 0.8) keeps the seed articles
-# at core F1 >= 0.85 with a margin: 0.844 at 0.5, 0.839 at 0.7, 0.852 at 0.75, 0.867 at 0.8
-# (docs/relation-model-card.md).
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
+def mode_relations(adocs: dict[str, AnalyzedDoc], dexs: list[DocExample], probs: dict[int, float],
+                   model: RelationModel, mode: str) -> dict[str, list[Relation]]:
+    """Per article, the relations ``mode`` keeps with its chosen cutoffs, from held-out probabilities."""
+    scores: dict[str, list[tuple[DocRelation, float]]] = {}
+    for k, d in enumerate(dexs):
+        scores.setdefault(d.article, []).append((d.item, probs.get(k, probability(model, d.item))))
+    return {a: decide(adocs[a], s, lambda rtype: model.cutoffs(rtype, mode)) for a, s in scores.items()}
 
 
-def out_of_fold_scores(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], exs: list[Example],
-                       oof: dict[int, dict[str, float]], types: Iterable[str],
-                       ) -> dict[tuple[str, float], tuple[float, float, float]]:
-    """(mode, threshold) -> P, R, F1 of the training articles, the learned part from out-of-fold
-    probabilities: what the modes are compared on without touching dev or test."""
-    rules = {a.article: extract_relations(adocs[a.article]) for a in gold if a.article in adocs}
-    runs = {("rules", 0.0): rules}
-    for t in THRESHOLDS:
-        got: dict[str, list[Relation]] = {}
-        for k, e in enumerate(exs):
-            for rtype, p in oof.get(k, {}).items():
-                if p >= t:
-                    c = e.cand
-                    got.setdefault(e.article, []).append(Relation(
-                        id="", type=rtype, subject=c.subj.entity, object=c.obj.entity, doc=e.article,
-                        sentence="", start=c.sentence.start, end=c.sentence.end, confidence=p))
-        runs[("learned", t)] = got
-        runs[("combined", t)] = {a: rules.get(a, []) + got.get(a, []) for a in set(rules) | set(got)}
-    out = {}
-    for key, rels in runs.items():
-        p, r, f1, _ = evaluate(gold, adocs, rels, types).relations.prf()
-        out[key] = (round(p, 3), round(r, 3), round(f1, 3))
-    return out
+@dataclass
+class Training:
+    """A trained model and the held-out figures it was chosen on: (part, mode, group) -> P, R, F1."""
+
+    model: RelationModel
+    figures: dict[tuple[str, str, str], tuple[float, float, float]]
+    chosen: dict
 
 
 def train_relations(gold_path: Path, out: Path = MODEL_PATH, cache: Path | None = None, c: float = 0.1,
-                    mode: str = "combined", threshold: float = 0.8,
-                    ) -> tuple[RelationModel, dict[tuple[str, float], tuple[float, float, float]]]:
-    """Analyze the gold's train articles, train and calibrate the model, score the modes on out-of-fold
-    predictions, and write the model with ``mode`` and ``threshold`` to ``out``.  ``cache`` (outside the
+                    mode: str | None = None, guard: bool = True) -> Training:
+    """Analyze the gold's train and dev articles, train both steps on train, choose every mode's cutoffs and
+    (unless ``mode`` is given) the shipped mode by the issue's rule on out-of-fold train + dev, score each
+    mode with ``kg eval``'s scorer on both parts, and write the model to ``out``.  ``guard``: cutoffs that
+    break the seed articles' floor are not chosen (``seeds``).  ``cache`` (outside the
     project: it holds article text) keeps analyzed articles between runs."""
-    from kg.evaluation.gold import CORE_TYPES, load_gold
+    from kg.evaluation.gold import CORE_TYPES, OTHER_TYPES, load_gold
     from kg.relations.learned.analyze import analyzed_gold
+    from kg.relations.learned.model import MODES
+    from kg.relations.learned.seeds import seed_guard
 
-    gold = load_gold(gold_path, splits=["train"])
+    gold = load_gold(gold_path, splits=["train", "dev"])
     adocs = analyzed_gold(gold, cache)
+    train = [a for a in gold if a.split == "train"]
+    dev = [a for a in gold if a.split == "dev"]
     lex = load_lexicon()
-    exs = examples(gold, adocs, lex)
+    exs = examples(train, adocs, lex)
     model, oof = train_model(exs, lex.types, c=c)
-    scores = out_of_fold_scores(gold, adocs, exs, oof, CORE_TYPES)
-    model.mode, model.threshold = mode, threshold
-    model.meta = {"articles": len(gold), "candidates": len(exs), "C": c,
+    dexs = doc_examples(train, adocs, exs, oof, lex)
+    model.doc_types, doc_oof = train_doc_models(dexs, lex.types)
+    dev_exs = examples(dev, adocs, lex)
+    dev_probs = {k: {t: tm.probability(e.cand.features) for t, tm in model.types.items() if t in e.labels}
+                 for k, e in enumerate(dev_exs)}
+    dev_dexs = doc_examples(dev, adocs, dev_exs, dev_probs, lex)
+    dev_doc = {k: probability(model, d.item) for k, d in enumerate(dev_dexs)}
+    groups = {}
+    for name, types in (("core", CORE_TYPES), ("other", OTHER_TYPES)):
+        n = sum(1 for a in train + dev for key in _gold_index(a)[0] if key[0] in types)
+        groups[name] = (tuple(types), n)
+    pooled = decisions(dexs, doc_oof, model) + decisions(dev_dexs, dev_doc, model)
+    shipped, model.selected, chosen = choose(pooled, groups, guard=seed_guard(model) if guard else None)
+    unguarded = choose(pooled, groups)[2] if guard else chosen
+    model.mode = mode or shipped
+    figures = {}
+    for part, arts, dx, probs in (("train (out of fold)", train, dexs, doc_oof), ("dev", dev, dev_dexs, dev_doc)):
+        for m in MODES:
+            rels = mode_relations(adocs, dx, probs, model, m)
+            for name, (types, _) in groups.items():
+                p, r, f1, _ = evaluate(arts, adocs, rels, types).relations.prf()
+                figures[(part, m, name)] = (round(p, 3), round(r, 3), round(f1, 3))
+    model.meta = {"articles": {"train": len(train), "dev": len(dev)}, "candidates": len(exs), "C": c,
                   "positives": {t: sum(e.labels.get(t, 0) for e in exs) for t in lex.types},
-                  "out_of_fold_core": {f"{m}@{t}": s for (m, t), s in scores.items()}}
+                  "chosen_on_pooled_out_of_fold_train_and_dev": chosen, "without_seed_guard": unguarded,
+                  "scores": {" | ".join(k): v for k, v in figures.items()}}
     save_model(model, out)
-    return model, scores
+    return Training(model, figures, chosen)

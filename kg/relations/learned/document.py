@@ -1,0 +1,74 @@
+"""The document-level step of the learned layer: one decision per (type, subject, object) of an article.
+
+The gold, the scorer and an analyst's graph are document-level: a relation is right when the article
+states it somewhere.  The evidence for one relation is spread over its candidates (a pair named in several
+sentences, by the rules or not), so the second model reads the candidates' probabilities together with
+what the sentence model cannot see: how often the pair is stated, whether the rules found it, how
+salient its two entities are in the article (the parties a report is about are named most).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.model import AnalyzedDoc, Relation
+from kg.relations.learned.candidates import Candidate
+
+Key = tuple[str, tuple[str, str]]  # (type, (subject, object)); a symmetric type's pair sorted
+
+
+@dataclass
+class DocRelation:
+    """Everything the article says for one candidate relation: its candidates' probabilities (best
+    first), the rule layer's relations of it, and the document-level features."""
+
+    key: Key
+    scored: list[tuple[float, Candidate]] = field(default_factory=list)
+    rules: list[Relation] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def relation_key(rtype: str, subj: str, obj: str, symmetric: bool) -> Key:
+    return rtype, (tuple(sorted((subj, obj))) if symmetric else (subj, obj))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def doc_features(item: DocRelation, rank: dict[str, int], counts: Counter) -> dict[str, float]:
+    """Dense, named features of one document-level relation (read by the second model)."""
+    ps = sorted((p for p, _ in item.scored), reverse=True) or [0.0]
+    s, o = item.key[1]
+    sentences = {c.sentence.start for _, c in item.scored} | {r.start for r in item.rules}
+    ranks = (min(rank.get(s, 9), 9), min(rank.get(o, 9), 9))
+    kinds = {c.kind for _, c in item.scored}
+    return {"logit_max": _logit(ps[0]), "p2": ps[1] if len(ps) > 1 else 0.0,
+            "noisy_or": 1 - math.prod(1 - p for p in ps), "n_likely": float(sum(p >= 0.5 for p in ps)),
+            "rule": float(bool(item.rules)), "rule_conf": max((r.confidence for r in item.rules), default=0.0),
+            "rule_n": float(len(item.rules)), "sentences": math.log1p(len(sentences)),
+            "lead": float(any(c.sentence.index == 0 for _, c in item.scored)),
+            "rank_s": ranks[0] / 9, "rank_o": ranks[1] / 9, "top2": float(max(ranks) <= 1),
+            "mentions": math.log1p(min(counts[s], counts[o])),
+            "only_context": float(kinds == {"context"})}
+
+
+def document_relations(adoc: AnalyzedDoc, scored: list[tuple[Candidate, str, float]], rules: list[Relation],
+                       symmetric: set[str]) -> dict[Key, DocRelation]:
+    """The article's candidate relations, each with its evidence and features."""
+    items: dict[Key, DocRelation] = {}
+    for cand, rtype, p in scored:
+        key = relation_key(rtype, cand.subj.entity, cand.obj.entity, rtype in symmetric)
+        items.setdefault(key, DocRelation(key)).scored.append((p, cand))
+    for r in rules:
+        key = relation_key(r.type, r.subject, r.object, r.type in symmetric)
+        items.setdefault(key, DocRelation(key)).rules.append(r)
+    counts = Counter(m.entity for m in adoc.mentions if m.entity)
+    rank = {e: k for k, (e, _) in enumerate(counts.most_common())}
+    for item in items.values():
+        item.scored.sort(key=lambda pc: -pc[0])
+        item.features = doc_features(item, rank, counts)
+    return items
