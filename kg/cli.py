@@ -183,13 +183,15 @@ def train_ner(
     max_minutes: float = typer.Option(32.0, help="wall-clock cap; the best dev checkpoint is kept"),
     step: str = typer.Option("all", help="data, vectors, train, install, evaluate or all"),
     hold_out: str = typer.Option(None, help="leave one conflict (e.g. yemen) out: the cross-conflict test"),
+    finetune_from: str = typer.Option(None, help="continue training this tagger .pt (same vectors)"),
 ) -> None:
     """Train the shipped Arabic NER model (AQMAR + ANERcorp + our annotations); needs ../shared."""
     from kg.train_ner import main as train_main
 
     train_main([step, "--work", work, "--max-steps", str(max_steps), "--eval-interval", str(eval_interval),
                 "--batch-size", str(batch_size), "--max-minutes", str(max_minutes),
-                *(["--hold-out", hold_out] if hold_out else [])])
+                *(["--hold-out", hold_out] if hold_out else []),
+                *(["--finetune-from", finetune_from] if finetune_from else [])])
 
 
 @app.command("train-relations")

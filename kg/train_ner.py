@@ -6,6 +6,7 @@ on the ANT corpus and the NER corpora -> stanza pretrain .pt), ``train`` (stanza
 (per-type span F1 of the installed model through ``kg.ner.StanzaNER``, the path the pipeline uses).
 
     python -m kg.train_ner all --work build/ner --max-steps 6000
+    python -m kg.train_ner train --work build/ner-more --finetune-from OLD.pt   # continue a model
 """
 
 from __future__ import annotations
@@ -107,24 +108,44 @@ def charlm_files(work: Path) -> dict[str, Path]:
     return {d: work / "charlm" / f"ar_kg_{d}_charlm.pt" for d in ("forward", "backward")}
 
 
-def step_train(work: Path, max_steps: int, eval_interval: int, batch_size: int,
-               max_minutes: float | None = None, hidden_dim: int = 128, char_hidden_dim: int = 64,
-               charlm: bool = False) -> Path:
-    """Run stanza's trainer; past ``max_minutes`` it is stopped and the best dev checkpoint so far is kept
-    (stanza saves the model each time the dev score improves)."""
-    data, save = work / "data", work / "model"
-    save.mkdir(parents=True, exist_ok=True)
+def train_command(work: Path, max_steps: int, eval_interval: int, batch_size: int, hidden_dim: int = 128,
+                  char_hidden_dim: int = 64, charlm: bool = False, finetune_from: Path | None = None) -> list[str]:
+    """The ``stanza.models.ner_tagger`` command line for ``work``'s data and vectors.
+
+    With ``finetune_from`` (a tagger .pt) stanza continues training that model (``--finetune
+    --finetune_load_name``): its saved config fixes the architecture and the optimizer (SGD, its lr), so
+    the size options are not passed; the word vectors and charlm must be the ones it was trained with.
+    SGD here has no momentum, so restarting the optimizer loses no state; the lr plateau schedule starts
+    afresh and the first dev score is saved even if below the loaded model's."""
+    data = work / "data"
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
            "--shorthand", "ar_kg", "--train_file", str(data / "train.json"),
            "--eval_file", str(data / "dev.json"), "--wordvec_pretrain_file", str(work / "vectors" / PRETRAIN_NAME),
-           "--save_dir", str(save), "--save_name", MODEL_NAME, "--scheme", "bioes",
+           "--save_dir", str(work / "model"), "--save_name", MODEL_NAME, "--scheme", "bioes",
            "--max_steps", str(max_steps), "--eval_interval", str(eval_interval),
-           "--batch_size", str(batch_size), "--seed", str(SEED), "--log_step", "50",
-           "--hidden_dim", str(hidden_dim), "--char_hidden_dim", str(char_hidden_dim)]
+           "--batch_size", str(batch_size), "--seed", str(SEED), "--log_step", "50"]
+    if finetune_from:
+        cmd += ["--finetune", "--finetune_load_name", str(finetune_from)]
+    else:
+        cmd += ["--hidden_dim", str(hidden_dim), "--char_hidden_dim", str(char_hidden_dim)]
     if charlm:
         lms = charlm_files(work)
         cmd += ["--charlm", "--charlm_shorthand", "ar_kg", "--charlm_forward_file", str(lms["forward"]),
                 "--charlm_backward_file", str(lms["backward"])]
+    return cmd
+
+
+def step_train(work: Path, max_steps: int, eval_interval: int, batch_size: int,
+               max_minutes: float | None = None, hidden_dim: int = 128, char_hidden_dim: int = 64,
+               charlm: bool = False, finetune_from: Path | None = None) -> Path:
+    """Run stanza's trainer; past ``max_minutes`` it is stopped and the best dev checkpoint so far is kept
+    (stanza saves the model each time the dev score improves)."""
+    save = work / "model"
+    if finetune_from and finetune_from.resolve() == (save / MODEL_NAME).resolve():
+        raise ValueError("--finetune-from must not be the model this run saves to: use a new --work")
+    save.mkdir(parents=True, exist_ok=True)
+    cmd = train_command(work, max_steps, eval_interval, batch_size, hidden_dim, char_hidden_dim, charlm,
+                        finetune_from)
     log.info("train: %s", " ".join(cmd))
     t0 = time.time()
     # One thread: on a shared, busy CPU two OpenMP threads ran ~10x slower than one (measured).
@@ -192,7 +213,8 @@ def step_evaluate(work: Path, model_dir: Path = MODEL_DIR) -> dict:
         pred = [set(x) for x in ner.spans(words)]
         results[f.stem] = score([[w["ner"] for w in s] for s in doc], pred)
         log.info("evaluate %s: %s", f.stem, json.dumps(results[f.stem]))
-    (work / "scores.json").write_text(json.dumps(results, indent=1))
+    name = "scores.json" if model_dir == MODEL_DIR else f"scores.{model_dir.name}.json"
+    (work / name).write_text(json.dumps(results, indent=1))
     return results
 
 
@@ -210,6 +232,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-minutes", type=float, default=None, help="wall-clock cap for the train step")
     ap.add_argument("--charlm-minutes", type=float, default=20.0, help="wall-clock cap for the charlm step")
     ap.add_argument("--charlm", action="store_true", help="train the tagger with the charlm step's models")
+    ap.add_argument("--finetune-from", type=Path, default=None,
+                    help="train: continue training this tagger .pt (stanza --finetune); same vectors and charlm")
+    ap.add_argument("--model-dir", type=Path, default=MODEL_DIR,
+                    help="install into / evaluate this model folder (default: the shipped one)")
     # Smaller than stanza's defaults (256/100): 2 shared CPU cores, and the shipped files stay small.
     ap.add_argument("--hidden-dim", type=int, default=128)
     ap.add_argument("--char-hidden-dim", type=int, default=64)
@@ -227,11 +253,11 @@ def main(argv: list[str] | None = None) -> None:
             step_charlm(args.work, args.charlm_minutes)
         elif step == "train":
             step_train(args.work, args.max_steps, args.eval_interval, args.batch_size, args.max_minutes,
-                       args.hidden_dim, args.char_hidden_dim, charlm=args.charlm)
+                       args.hidden_dim, args.char_hidden_dim, charlm=args.charlm, finetune_from=args.finetune_from)
         elif step == "install":
-            step_install(args.work)
+            step_install(args.work, args.model_dir)
         else:
-            step_evaluate(args.work)
+            step_evaluate(args.work, args.model_dir)
 
 
 if __name__ == "__main__":
