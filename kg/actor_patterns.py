@@ -4,6 +4,7 @@
   the state's forces entity, which the alias table links to its state (``forces_of``);
 - a state's government, ministry or parliament by demonym or name (``الحكومة الألمانية``، ``الخارجية
   الإيرانية``، ``حكومة مالي``): that body's entity, linked to the state (``country``);
+- a military unit by number or ordinal (``الفرقة 30``، ``الجيش الثاني الميداني``): a new organization;
 - a head noun before a known organization (``ميليشيات الحوثي``، ``مليشيا حزب الله``): that organization;
 - a head noun before a quoted name (``كتيبة «الموت»``): a new organization named by the quoted words
   (the quotes mark the name, the head stays outside); before definite words (``حركة العدل والمساواة``،
@@ -42,6 +43,9 @@ class ActorPatterns:
     state_body_heads: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
     fallback_heads: frozenset[str] = frozenset()
     tribe_heads: frozenset[str] = frozenset()
+    unit_heads: tuple[tuple[str, ...], ...] = ()  # head words of a numbered military unit
+    unit_numbers: tuple[tuple[str, ...], ...] = ()  # ordinals (words); digits count as numbers too
+    unit_trailers: tuple[tuple[str, ...], ...] = ()
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -66,6 +70,9 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
             for head in heads),
         fallback_heads=_norm_set(data.get("fallback_heads", [])),
         tribe_heads=_norm_set(data.get("tribe_heads", [])),
+        **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
+           for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
+           for units in (data.get("numbered_units", {}),)},
     )
 
 
@@ -123,6 +130,28 @@ def _state_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Know
             (j + 1, state) if (state := _demonym_state(spans.norm[j], True, kb)) else None)
         if found and (body := kb.state_bodies.get((found[1], kind))):
             return found[0], body
+    return None
+
+
+def _words_at(spans: SpanKeys, j: int, options: tuple[tuple[str, ...], ...]) -> int | None:
+    """End token of the longest of ``options`` (word sequences) starting at token j."""
+    ends = [j + len(o) for o in options if spans.norm[j : j + len(o)] == list(o)]
+    return max(ends, default=None)
+
+
+def _numbered_unit(spans: SpanKeys, i: int, head: str, pat: ActorPatterns) -> int | None:
+    """End token of ``unit head + number or ordinal [+ trailer]`` at token i (الفرقة 30، الجيش الثاني
+    الميداني، المنطقة العسكرية الرابعة)."""
+    for words in pat.unit_heads:
+        if words[0] != head or spans.norm[i + 1 : i + len(words)] != list(words[1:]):
+            continue
+        j = i + len(words)
+        if j < len(spans.norm) and spans.norm[j].isdigit():
+            end = j + 1
+        else:
+            end = _words_at(spans, j, pat.unit_numbers)
+        if end:
+            return _words_at(spans, end, pat.unit_trailers) or end
     return None
 
 
@@ -213,6 +242,9 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
     body = _state_body(spans, i, head, pat, kb)
     if body:
         return body
+    unit = _numbered_unit(spans, i, head, pat)
+    if unit:
+        return unit, None
     if head in pat.force_heads:
         forces = _state_forces(spans, i, head, pat, kb)
         if forces:

@@ -125,6 +125,26 @@ def test_peoples_and_political_camps_acting_as_parties_are_organizations_not_dat
     assert [m.entity for m in adoc.mentions if "آذار" in m.text] == ["MARCH_14"]  # the date is no entity
 
 
+def test_a_branch_of_a_states_forces_is_its_own_body_unless_the_table_folds_it(pipeline):
+    adoc = analyze(pipeline, "أعلنت القوات الجوية المصرية أن الاستخبارات العسكرية الإسرائيلية رصدت تحركا، وقالت "
+                             "الشرطة العراقية إن القوات البحرية المصرية والقوات الجوية الروسية شاركت.")
+    assert entities_of(adoc, "الجوية المصرية") == {"EGYPT_AIR_FORCE"}
+    assert entities_of(adoc, "البحرية المصرية") == {"EGYPT_NAVY"}
+    assert entities_of(adoc, "الاستخبارات العسكرية") == {"ISRAEL_MILITARY_INTELLIGENCE"}
+    assert entities_of(adoc, "الشرطة العراقية") == {"IRAQ_POLICE"}
+    assert entities_of(adoc, "الجوية الروسية") == {"RUSSIAN_FORCES"}  # the table lists it with Russia's forces
+    assert country_of("EGYPT_NAVY") == "EGYPT"
+
+
+def test_a_military_unit_by_number_or_ordinal_is_an_organization(pipeline):
+    adoc = analyze(pipeline, "هاجمت الفرقة 30 مواقع المسلحين، وقال قائد اللواء 35 إن المنطقة العسكرية الرابعة "
+                             "أرسلت تعزيزات. والتقى اللواء أحمد سالم بالوفد.")
+    for name in ("الفرقة 30", "اللواء 35", "المنطقة العسكرية الرابعة"):
+        [m] = [m for m in adoc.mentions if m.text == name]
+        assert adoc.entities[m.entity].type == "Organization"
+    assert not [m for m in adoc.mentions if m.text.startswith("اللواء أحمد")]  # a rank, no unit
+
+
 def test_a_proclitic_never_makes_a_new_entity(pipeline):
     adoc = analyze(pipeline, "أعلنت وحدات الحماية الكردية سيطرتها على القرية، وقال قائد لوحدات الحماية الكردية "
                              "إن المعارك انتهت.")
