@@ -112,3 +112,13 @@ def test_a_list_of_quoted_places_with_their_designators():  # على منطقة 
     assert facts('سيطرت قسد على منطقة "جرابلس" ومستشفى "منبج" و"الباب".') == {
         ("CONTROLS", "SDF", "JARABULUS", "asserted"), ("CONTROLS", "SDF", "MANBIJ", "asserted"),
         ("CONTROLS", "SDF", "AL_BAB", "asserted")}
+
+
+def test_a_verb_whose_direct_object_belongs_to_a_party():  # استهدفت عشرات المواقع التابعة لـ X
+    assert facts("استهدفت قسد عشرات المواقع العسكرية التابعة لداعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("قصفت تركيا مواقع عدة لوحدات حماية الشعب.") == {("FOUGHT", "TURKEY", "YPG", "asserted")}
+
+
+def test_possessed_targets_in_the_genitive_keep_the_preposition():  # هجوما ضد معاقل X، على أوكار X
+    assert facts("شنت قسد هجوما جديدا ضد معاقل داعش.") >= {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("نفذ الجيش العراقي هجمات على أوكار داعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}

@@ -66,29 +66,35 @@ def _relative_after(sv: SentView, j: int) -> int | None:
 
 
 def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
-           near_preps: tuple[str, ...]) -> _Pair:
+           near_preps: tuple[str, ...], direct: bool = False) -> _Pair:
+    """``direct``: the trigger takes a direct object (a verb), so what it governs starts right after it."""
     ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
-    obj = first_after(sv, start, lambda a: ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig)),
-                      window=14, cross_relative=True)
+    def governed_object(a: Arg) -> bool:
+        return ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig, j, direct))
+
+    obj = first_after(sv, start, governed_object, window=14, cross_relative=True)
     if obj is not None and _next_trigger_clause(sv, j, obj.t0):
         obj = None  # في قتال التنظيم، معارك مع القوات التركية: the later trigger owns that object
     return _Pair(ok_s, ok_o, obj, near_after(sv, j, ok_s, preps=near_preps))
 
 
-def _owner_of_target(sv: SentView, a: Arg, trig: Trigger) -> bool:
-    """غارات على مواقع لتنظيم X، قصف على أحياء تابعة لقوات X: the trigger's preposition governs what
-    belongs to ``a`` (a possessed target noun, then لـ ``a``): attacking it is attacking ``a``."""
+def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) -> bool:
+    """غارات على مواقع لتنظيم X، قصف على أحياء تابعة لقوات X، استهدفت عشرات المواقع التابعة لـ X: the
+    trigger (or its preposition) governs what belongs to ``a`` (a possessed target noun, then لـ ``a``):
+    attacking it is attacking ``a``."""
     if a.prep != "ل":
         return False
     k, owned = a.t0 - 1, False
-    while k >= 0 and a.t0 - k <= 4 and (sv.skippable(k) or _possessed(sv, k) or bool(NISBA.match(sv.norm[k]))):
-        owned = owned or _possessed(sv, k)
+    while k >= j and a.t0 - k <= 5 and (sv.skippable(k) or sv.is_possessed(k) or sv.is_member(k)
+                                        or bool(NISBA.match(sv.norm[k]))):
+        owned = owned or sv.is_possessed(k)
         k -= 1
-    return owned and k >= 0 and bool(bare_in(sv.norm[k], trig.preps))
-
-
-def _possessed(sv: SentView, k: int) -> bool:
-    return any(stem.removeprefix("ال") in sv.lex.possessed_targets for stem in sv.stems[k])
+    if not owned or k < 0:
+        return False
+    if bare_in(sv.norm[k], trig.preps):
+        return True
+    # a direct object: right after the verb, or after its VSO subject (استهدفت قسد عشرات المواقع التابعة لـ X)
+    return direct and (k == j - 1 or any(b.t0 == j and b.t1 == k + 1 for b in sv.args))
 
 
 def _ground_holder(sv: SentView, trig: Trigger, j: int, rt: RelationType, p: _Pair) -> None:
@@ -175,7 +181,7 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     found = _between_sides(sv, j, rt)
     if found:
         return found
-    p = _slots(sv, trig, j, rt, j, ("",))
+    p = _slots(sv, trig, j, rt, j, ("",), direct=True)
     near = p.near
     if has_pronoun_object(sv, i, j, trig):  # التنظيمات التي تستهدفها موسكو
         if near is None:

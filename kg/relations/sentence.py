@@ -119,6 +119,10 @@ class SentView:
         return any(s in self.lex.member_nouns or (s.startswith("ال") and s[2:] in self.lex.member_nouns)
                    for s in self.stems[k])
 
+    def is_possessed(self, k: int) -> bool:
+        """What belongs to a party (مواقع، أهداف، التابعة): lexicon ``possessed_targets``, with or without ال."""
+        return any(stem.removeprefix("ال") in self.lex.possessed_targets for stem in self.stems[k])
+
     def is_filler(self, k: int) -> bool:
         """Tokens that may sit between a head and its argument: quotes, member nouns, place heads, and a
         partitive quantity (45 من عناصر X)."""
@@ -225,7 +229,7 @@ class SentView:
             for n, stem in self.forms[k]:
                 if stem in self.lex.object_preps and n and self.norm[k][n - 1] in "لب":
                     return self.norm[k][n - 1]
-            if self.is_member(k) or self._in(k, self.lex.place_heads):
+            if self.is_member(k) or self.is_possessed(k) or self._in(k, self.lex.place_heads):
                 for n, stem in self.forms[k]:
                     if n and (stem in self.lex.member_nouns or stem in self.lex.place_heads):
                         clit = self.norm[k][:n].lstrip("وف")
