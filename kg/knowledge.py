@@ -70,6 +70,8 @@ class Knowledge:
     max_generic_tokens: int = 1
     place_name_initials: frozenset[str] = frozenset()
     kunya_prefixes: frozenset[str] = frozenset()  # أبو، أبي، أم، عبد: first words of person names
+    capitals: dict[str, str] = field(default_factory=dict)  # normalized capital name -> its city's id
+    locative_words: frozenset[str] = frozenset()  # في، إلى، العاصمة: before a capital, it is a place
     # (position, alias with that letter removed) -> (id, the letter): finds aliases one dot away
     one_letter_off: dict[tuple[int, str], set[tuple[str, str]]] = field(default_factory=dict)
     dot_group: dict[str, int] = field(default_factory=dict)  # letter -> group of letters one dot apart
@@ -165,6 +167,8 @@ def load_knowledge() -> Knowledge:
                         kb.one_letter_less.setdefault(key[:i] + key[i + 1 :], set()).add(ent.id)
         for name in row.get("ambiguous_aliases", []):
             kb.ambiguous_index.setdefault(normalize(name), ent.id)
+        if row.get("capital"):
+            _add_capital(kb, ent, row["capital"])
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"))
@@ -191,6 +195,7 @@ def load_knowledge() -> Knowledge:
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))
+    kb.locative_words = _norm_set(cues.get("locative_words", []))
     _add_state_forces(kb, cues.get("demonyms", {}))
     _add_state_bodies(kb, cues.get("demonyms", {}), _load_json("actor_patterns.json").get("state_bodies", []))
     return kb
@@ -209,6 +214,15 @@ def _add_state_forces(kb: Knowledge, demonyms: dict[str, str]) -> None:
         kb.entities[forces.id] = forces
         kb.state_forces[state] = forces.id
         kb.generated.add(forces.id)
+
+
+def _add_capital(kb: Knowledge, state: KnownEntity, capital: dict) -> None:
+    """The city of a capital whose name is an alias of its state (واشنطن of USA): an entity of its own,
+    which the resolver gives the name where an article names it only as a place."""
+    city = KnownEntity(id=capital["id"], type="Place", label=capital["label"], label_en=capital.get("label_en", ""),
+                       category="city", country=state.id)
+    kb.entities[city.id] = city
+    kb.capitals[normalize(city.label)] = city.id
 
 
 def _add_state_bodies(kb: Knowledge, demonyms: dict[str, str], bodies: list[dict]) -> None:

@@ -143,6 +143,16 @@ def test_a_known_name_with_two_letters_swapped_is_that_name(pipeline):
     assert {m.entity for m in adoc.mentions if "الأنباء" in m.text} == {"SABA"}
 
 
+def test_a_capital_named_only_as_a_place_is_the_city_else_its_state(pipeline):
+    place = analyze(pipeline, "وصل الوفد إلى واشنطن أمس، وعقد اجتماعا في واشنطن مع مسؤولين. واجتمع الوزير بنظيره "
+                              "في طهران، وزار العاصمة الإيرانية طهران للمرة الثانية.")
+    assert {m.entity for m in place.mentions if m.text == "واشنطن"} == {"WASHINGTON"}
+    assert {m.entity for m in place.mentions if m.text == "طهران"} == {"TEHRAN"}
+    assert place.entities["WASHINGTON"].type == "Place"
+    party = analyze(pipeline, "رفضت واشنطن الاتفاق، وقال مسؤول في واشنطن إن الولايات المتحدة لن توقع.")
+    assert {m.entity for m in party.mentions if m.text == "واشنطن"} == {"USA"}  # one use as a party decides
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
