@@ -122,3 +122,9 @@ def test_a_verb_whose_direct_object_belongs_to_a_party():  # استهدفت عش
 def test_possessed_targets_in_the_genitive_keep_the_preposition():  # هجوما ضد معاقل X، على أوكار X
     assert facts("شنت قسد هجوما جديدا ضد معاقل داعش.") >= {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("نفذ الجيش العراقي هجمات على أوكار داعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_sending_forces_and_entering_are_transfers():  # أرسلت X تعزيزات إلى Y، دخول X إلى Y
+    assert facts("أرسلت قسد تعزيزات عسكرية إلى الرقة.") == {("TRANSFERRED_TO", "SDF", "RAQQA", "asserted")}
+    assert ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted") in facts("تحدث الإعلام عن دخول قوات النظام إلى تدمر.")
+    assert facts("أرسلت قسد رسالة إلى الرقة.") == set()  # sending no forces moves no one
