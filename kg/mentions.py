@@ -149,8 +149,25 @@ def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTab
             words = {_nisba_stem(w) for name in (default.aliases if default else ()) for w in normalize(name).split()}
             if _nisba_stem(demonym) not in words:
                 continue
-        found.append(m)
+        found += _title_and_organization(text, sentence, spans, m, kb)
     return found
+
+
+def _title_and_organization(text: str, sentence: Sentence, spans: SpanKeys, m: Mention, kb: Knowledge) -> list[Mention]:
+    """A person's title that names an organization (الأمين العام لحزب الله، قائد قوات الدعم السريع): the
+    title words stay the generic reference to the person, the organization is a mention of its own."""
+    if kb.generics[m.key].type != "Person":
+        return [m]
+    first = next(k for k, t in enumerate(sentence.tokens) if t.start >= m.start)
+    last = next(k for k in range(len(sentence.tokens) - 1, -1, -1) if sentence.tokens[k].end <= m.end) + 1
+    for i in range(first + 1, last):
+        for stripped, key in spans.keys(i, last):
+            org = kb.lookup(key)
+            if org and org.type == "Organization":
+                title = Mention(m.start, sentence.tokens[i - 1].end, text[m.start : sentence.tokens[i - 1].end],
+                                m.type, m.sentence, m.key, m.origin)
+                return [title, _mention(text, sentence, i, last, stripped, key, org.type, "gazetteer", org.id)]
+    return [m]
 
 
 def best_key(spans: SpanKeys, i: int, j: int, kb: Knowledge) -> tuple[int, str]:

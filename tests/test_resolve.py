@@ -153,6 +153,12 @@ def test_a_capital_named_only_as_a_place_is_the_city_else_its_state(pipeline):
     assert {m.entity for m in party.mentions if m.text == "واشنطن"} == {"USA"}  # one use as a party decides
 
 
+def test_an_organization_inside_a_persons_title_is_a_mention_of_its_own(pipeline):
+    adoc = analyze(pipeline, "دعا الأمين العام للأمم المتحدة إلى التهدئة، وأعلن قائد قوات الدعم السريع الهدنة.")
+    assert entity_of(adoc, "المتحدة") == "UN"
+    assert entity_of(adoc, "الدعم السريع") == "RSF"
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
