@@ -128,3 +128,8 @@ def test_sending_forces_and_entering_are_transfers():  # أرسلت X تعزيز
     assert facts("أرسلت قسد تعزيزات عسكرية إلى الرقة.") == {("TRANSFERRED_TO", "SDF", "RAQQA", "asserted")}
     assert ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted") in facts("تحدث الإعلام عن دخول قوات النظام إلى تدمر.")
     assert facts("أرسلت قسد رسالة إلى الرقة.") == set()  # sending no forces moves no one
+
+
+def test_a_definite_agreement_noun_names_a_known_agreement():  # الاتفاق مع X: its other party is in the clause
+    assert facts("صعدت قسد هجماتها في الرقة بعد الاتفاق الدولي مع روسيا.") == set()
+    assert facts("وقعت قسد الاتفاق مع روسيا أمس.") == {("NEGOTIATED_WITH", "RUSSIA", "SDF", "asserted")}

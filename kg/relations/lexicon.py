@@ -88,6 +88,7 @@ class RelationType:
     frame: str = "actor_pair"
     between_sides: bool = True  # بين X و Y gives the sides (not for SURRENDERED_TO: one gives up to the other)
     coordinated_parties: bool = False  # X وY وقعتا اتفاقا: with no object, the listed subjects are the parties
+    definite_names_event: bool = False  # الاتفاق مع X: a known agreement; its other party must be in the clause
     target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
 
     def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
@@ -261,6 +262,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             object_types=tuple(spec.get("object_types", ())), frame=frame,
             between_sides=bool(spec.get("between_sides", True)), target_holder=spec.get("target_holder", ""),
             coordinated_parties=bool(spec.get("coordinated_parties", False)),
+            definite_names_event=bool(spec.get("definite_names_event", False)),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])

@@ -122,9 +122,10 @@ def _among_subjects(sv: SentView, i: int, p: _Pair) -> list[Cand]:
     return [Cand(side, side, C_CLAUSE)] if each or adjacent else []
 
 
-def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType) -> list[Cand]:
+def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: bool = False) -> list[Cand]:
     """Fill in a missing subject (between the trigger and the object, else before the trigger) and
-    expand both sides to their coordinated lists."""
+    expand both sides to their coordinated lists.  ``definite``: a definite noun (الاتفاق مع X، الهجوم على
+    X) names a known event; a party guessed from outside its clause is no party of it."""
     obj, subj, conf = p.obj, p.subj, p.conf
     if obj is None:
         return _among_subjects(sv, i, p) if rt.coordinated_parties else []
@@ -135,6 +136,8 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType) -> list[Can
         return []  # الغارات الإسرائيلية ضد X: the agent is an adjective, not an entity here
     if subj is None:
         subj, conf = left_subject(sv, i, p.ok_s, same_side(sv, obj))
+        if definite and conf < C_CLAUSE:
+            return []
     if subj is None:
         return []
     subjects = [a for a in sv.group(subj) if p.ok_s(a)]
@@ -151,7 +154,8 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
     _ground_holder(sv, trig, j, rt, p)
-    return _close(sv, i, j, p, rt)
+    definite = rt.definite_names_event and any(stem.startswith("ال") for _, stem in sv.forms[i])
+    return _close(sv, i, j, p, rt, definite)
 
 
 def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
