@@ -70,6 +70,8 @@ class Knowledge:
     max_generic_tokens: int = 1
     place_name_initials: frozenset[str] = frozenset()
     kunya_prefixes: frozenset[str] = frozenset()  # أبو، أبي، أم، عبد: first words of person names
+    facility_trailers: frozenset[str] = frozenset()  # الدولي، الجوية: may end a facility's name
+    town_facility_heads: frozenset[str] = frozenset()  # مطار، ميناء: named after a town, not the town
     capitals: dict[str, str] = field(default_factory=dict)  # normalized capital name -> its city's id
     locative_words: frozenset[str] = frozenset()  # في، إلى، العاصمة: before a capital, it is a place
     # (position, alias with that letter removed) -> (id, the letter): finds aliases one dot away
@@ -195,6 +197,8 @@ def load_knowledge() -> Knowledge:
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))
+    kb.facility_trailers = _norm_set(cues.get("facility_trailers", []))
+    kb.town_facility_heads = _norm_set(cues.get("town_facility_heads", []))
     kb.locative_words = _norm_set(cues.get("locative_words", []))
     _add_state_forces(kb, cues.get("demonyms", {}))
     _add_state_bodies(kb, cues.get("demonyms", {}), _load_json("actor_patterns.json").get("state_bodies", []))

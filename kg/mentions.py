@@ -255,9 +255,26 @@ def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledg
             found.append(_mention(text, sentence, i + 1, end, 0, key, "Place", "cue"))
         elif facility:
             stripped = next(c for c, s in spans.readings[i] if s == facility)
-            key = f"{facility} {spans.norm[i + 1]}"
-            found.append(_mention(text, sentence, i, i + 2, stripped, key, "Place", "cue"))
+            end = _known_settlement_end(spans, i + 1, kb) or i + 2
+            if end < len(spans.norm) and spans.norm[end] in kb.facility_trailers:
+                end += 1  # مطار أربيل الدولي
+            key = " ".join([facility, *(w for w in spans.norm[i + 1 : end] if w)])
+            found.append(_mention(text, sentence, i, end, stripped, key, "Place", "cue"))
     return found
+
+
+SETTLEMENTS = frozenset({"city", "town", "village", "region", "country"})
+
+
+def _known_settlement_end(spans: SpanKeys, j: int, kb: Knowledge) -> int | None:
+    """End token of the longest known town, city, region or country starting at token j (جبل لبنان،
+    مطار رفيق الحريري الدولي has none)."""
+    best = None
+    for k in range(j + 1, min(len(spans.norm), j + kb.max_alias_tokens) + 1):
+        known = kb.lookup(" ".join(w for w in spans.norm[j:k] if w))
+        if known and known.type == "Place" and known.category in SETTLEMENTS:
+            best = k
+    return best
 
 
 def _initial(word: str) -> str:
@@ -290,13 +307,19 @@ def find_defined_short_forms(text: str, sentence: Sentence, spans: SpanKeys) -> 
 def settle_overlaps(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
     """Keep one mention per stretch of text.
 
-    The alias table wins over NER, except for an NER organization named after a place it contains
-    (مجلس دير الزور العسكري), which is a different entity from the place, unless an actor pattern reads
-    a known body from the same start (حكومة تشاد in a span that runs on into the next name).
+    The alias table wins over NER, except for an NER organization or a facility named after a place it
+    contains (مجلس دير الزور العسكري، مطار السليمانية), a different entity from the place, unless an
+    actor pattern reads a known body from the same start (حكومة تشاد in a span that runs on into the
+    next name).
     """
-    ner_orgs_over_places = set()
+    ner_orgs_over_places = set()  # and facilities over the towns they are named after
     bodies_at = {m.start for m in mentions if m.origin == "pattern" and m.entity}
     for m in mentions:
+        # a facility named after the town it serves (مطار السليمانية) is a place of its own
+        if m.origin == "cue" and m.type == "Place" and m.key.split()[0] in kb.town_facility_heads and any(
+                k.origin == "gazetteer" and k.type == "Place" and m.start < k.start and k.end <= m.end
+                and kb.entities[k.entity].category in SETTLEMENTS for k in mentions):
+            ner_orgs_over_places.add(id(m))
         if (m.origin == "ner" and m.type == "Organization" and m.key.split()[0] in kb.org_heads
                 and m.start not in bodies_at):
             inner = [k for k in mentions if k.origin == "gazetteer" and m.start <= k.start and k.end <= m.end

@@ -169,11 +169,13 @@ def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]
 
 
 def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
-    """An organization named by the first words of one longer organization name of the article is that
-    organization (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي، الحكومة الليبية of
-    الحكومة الليبية المؤقتة); a prefix of two such names (وزارة الداخلية beside two ministries) stays
-    apart, as do two different known actors (a body made for a demonym is no known actor here)."""
-    orgs = [m for m in named if m.type == "Organization" and " " in m.key]
+    """An organization or facility named by the first words of one longer such name of the article is
+    that one (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي، الحكومة الليبية of
+    الحكومة الليبية المؤقتة، مستشفى سامراء of مستشفى سامراء العام); a prefix of two such names (وزارة
+    الداخلية beside two ministries) stays apart, as do two different known actors (a body made for a
+    demonym is no known actor here)."""
+    orgs = [m for m in named if " " in m.key and (m.type == "Organization" or (
+        m.type == "Place" and m.key.split()[0] in kb.town_facility_heads))]  # مستشفى سامراء (العام)
     for m in sorted(orgs, key=lambda m: len(m.key.split())):
         words = m.key.split()
         owners = {o.entity or clusters.find(o.key): o for o in orgs

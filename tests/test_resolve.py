@@ -159,6 +159,17 @@ def test_an_organization_inside_a_persons_title_is_a_mention_of_its_own(pipeline
     assert entity_of(adoc, "الدعم السريع") == "RSF"
 
 
+def test_a_facility_named_after_a_town_is_a_place_of_its_own(pipeline):
+    adoc = analyze(pipeline, "هبطت الطائرة في مطار السليمانية ثم توجه الوفد إلى السليمانية، ونقل الجرحى إلى مستشفى "
+                             "سامراء العام، وقال مدير مستشفى سامراء إن الحالات مستقرة. وعبر اللاجئون نهر الفرات.")
+    airport = entity_of(adoc, "مطار السليمانية")
+    assert airport != "SULAYMANIYAH" and adoc.entities[airport].type == "Place"
+    assert [m.entity for m in adoc.mentions if m.text == "السليمانية"] == ["SULAYMANIYAH"]
+    hospital = {m.entity for m in adoc.mentions if m.text.startswith("مستشفى")}
+    assert len(hospital) == 1  # with and without العام, one hospital
+    assert entity_of(adoc, "نهر الفرات") == "EUPHRATES"  # a river is no town's facility
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
