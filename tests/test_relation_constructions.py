@@ -133,3 +133,7 @@ def test_sending_forces_and_entering_are_transfers():  # أرسلت X تعزيز
 def test_a_definite_agreement_noun_names_a_known_agreement():  # الاتفاق مع X: its other party is in the clause
     assert facts("صعدت قسد هجماتها في الرقة بعد الاتفاق الدولي مع روسيا.") == set()
     assert facts("وقعت قسد الاتفاق مع روسيا أمس.") == {("NEGOTIATED_WITH", "RUSSIA", "SDF", "asserted")}
+
+
+def test_a_comma_bounds_the_clause_a_subject_is_looked_for_in():  # X، المناصر للاتفاق مع Y،
+    assert facts("وصل الكاتب سامر الحمد، المناصر للاتفاق مع روسيا، إلى إدلب أمس.") == set()

@@ -70,9 +70,11 @@ class SentView:
         self.trigger_tokens: set[int] = set()
         self.trigger_types: dict[int, str] = {}
         self.object_taking: set[int] = set()  # tokens of verbal nouns whose genitive is their object
-        self.hard = [self._in(k, lex.boundaries - lex.weak_boundaries) for k in range(self.n)]
-        self.weak = [self._in(k, lex.weak_boundaries) and not (k and self.norm[k - 1] == "من")
-                     for k in range(self.n)]  # من قبل X (by X) opens no clause
+        # punctuation (، ؛) has no word forms: it is looked up as written
+        hard = lex.boundaries - lex.weak_boundaries
+        self.hard = [self._in(k, hard) or self.norm[k] in hard for k in range(self.n)]
+        self.weak = [(self._in(k, lex.weak_boundaries) or self.norm[k] in lex.weak_boundaries)
+                     and not (k and self.norm[k - 1] == "من") for k in range(self.n)]  # من قبل X opens no clause
         self.args = self._args(adoc, is_state)
         self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
         for left, right in zip(self.args, self.args[1:], strict=False):
