@@ -137,3 +137,9 @@ def test_a_definite_agreement_noun_names_a_known_agreement():  # الاتفاق 
 
 def test_a_comma_bounds_the_clause_a_subject_is_looked_for_in():  # X، المناصر للاتفاق مع Y،
     assert facts("وصل الكاتب سامر الحمد، المناصر للاتفاق مع روسيا، إلى إدلب أمس.") == set()
+
+
+def test_a_title_organization_and_person_past_a_locative_or_an_adjective():  # أمير X في منطقة Y P
+    assert ("LEADS", "JOLANI", "NUSRA", "asserted") in facts(
+        "قال أمير جبهة النصرة في منطقة القلمون أبو محمد الجولاني إن المعارك مستمرة.")
+    assert ("LEADS", "KHALED", "FSA", "asserted") in facts("وصل قائد الجيش الحر الجديد خالد العلي إلى إدلب.")

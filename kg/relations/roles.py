@@ -22,13 +22,24 @@ from kg.relations.sentence import NISBA, Arg, SentView
 
 # ---- person -> organization (LEADS) -----------------------------------------------------------
 
-def _person_after(sv: SentView, k: int, window: int = 4) -> Arg | None:
+def _person_after(sv: SentView, k: int, window: int = 4, modifiers: bool = False) -> Arg | None:
+    """The person named right after ``k`` (ranks and quotes between).  ``modifiers``: after a title and its
+    organization, also past an adjective and a locative phrase (أمير جبهة النصرة في منطقة القلمون X،
+    زعيم طالبان الأفغان X، رئيس لجنة العدل بمجلس النواب X)."""
+    def filler(t: int) -> bool:
+        return sv.skippable(t) or sv.is_comma(t) or sv.is_word(t, sv.lex.person_fillers) or (
+            modifiers and t not in sv.covered and (bool(NISBA.match(sv.norm[t])) or sv.norm[t].startswith("ال")
+                                                   or sv.is_word(t, sv.lex.place_heads)
+                                                   or sv.is_word(t, sv.lex.locative_preps)))
+
     for a in sv.args:
         if a.t0 < k:
             continue
-        filler = lambda t: sv.skippable(t) or sv.is_comma(t) or sv.is_word(t, sv.lex.person_fillers)  # noqa: E731
         if a.t0 - k > window or not sv.gap_is(k, a.t0, filler):
             return None
+        if modifiers and a.etype != "Person" and a.prep in sv.lex.locative_preps:
+            k = a.t1  # the locative phrase's own name: look on after it
+            continue
         return a if a.etype == "Person" else None
     return None
 
@@ -38,7 +49,7 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
     org = near_after(sv, j, _is_org, gap=2, preps=("", "ل"))
     if org is None:
         return []
-    person = _person_after(sv, org.t1)
+    person = _person_after(sv, org.t1, modifiers=True)
     if person is None and not sv.norm[i].startswith("و"):
         person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 2 and a.etype == "Person"
                        and sv.gap_is(a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t))), None)
