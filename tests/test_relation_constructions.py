@@ -143,3 +143,10 @@ def test_a_title_organization_and_person_past_a_locative_or_an_adjective():  # �
     assert ("LEADS", "JOLANI", "NUSRA", "asserted") in facts(
         "قال أمير جبهة النصرة في منطقة القلمون أبو محمد الجولاني إن المعارك مستمرة.")
     assert ("LEADS", "KHALED", "FSA", "asserted") in facts("وصل قائد الجيش الحر الجديد خالد العلي إلى إدلب.")
+
+
+def test_a_title_with_a_pronoun_takes_the_organization_before():  # X، الذي أكد قائده P
+    assert facts("تقدم الجيش الحر، الذي أكد قائده العقيد سامر الحمد أن المعركة مستمرة، نحو الباب.") == {
+        ("LEADS", "SAMER", "FSA", "asserted")}
+    # folded, رئيسة (a woman's title) reads like رئيسه (its president): the title comes first
+    assert ("LEADS", "SAMER", "AHRAR", "asserted") in facts("قالت رئيسة حركة أحرار الشام سامر الحمد إن الوضع هادئ.")

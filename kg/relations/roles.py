@@ -18,7 +18,7 @@ from kg.relations.args import (
     near_after,
 )
 from kg.relations.lexicon import RelationType, Trigger
-from kg.relations.sentence import NISBA, Arg, SentView
+from kg.relations.sentence import NISBA, Arg, SentView, bare_in
 
 # ---- person -> organization (LEADS) -----------------------------------------------------------
 
@@ -54,6 +54,24 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
         person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 2 and a.etype == "Person"
                        and sv.gap_is(a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t))), None)
     return [Cand([person], [org], C_NEAR)] if person else []
+
+
+def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """X، الذي أكد قائده P: the title's pronoun is the organization just before (across a relative
+    pronoun and its verb).  Folded, ـه is also the feminine ـة (رئيسة الوزراء P): a title first."""
+    if sv.norm[j - 1].endswith("ه"):
+        found = title(sv, trig, i, j, rt)
+        if found:
+            return found
+    person = _person_after(sv, j)
+    if person is None:
+        return []
+    relatives = sv.lex.closed.relative_pronouns
+    org = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and _is_org(a)), None)
+    if org is None or not sv.gap_is(org.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t) or t + 1 == i
+                                    or bool(bare_in(sv.norm[t], relatives))):
+        return []
+    return [Cand([person], [org], C_NEAR)]
 
 
 def _is_org(a: Arg) -> bool:
@@ -172,6 +190,7 @@ ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
     ("leads", "title"): title,
     ("leads", "leads_verb"): leads_verb,
     ("leads", "led_by"): led_by,
+    ("leads", "title_of_antecedent"): title_of_antecedent,
     ("supported", "backed_by"): backed_by,
     ("supported", "with_support"): with_support,
     ("supported", "supporter_of"): supporter_of,
