@@ -170,6 +170,11 @@ def test_a_facility_named_after_a_town_is_a_place_of_its_own(pipeline):
     assert entity_of(adoc, "نهر الفرات") == "EUPHRATES"  # a river is no town's facility
 
 
+def test_a_full_name_is_not_cut_down_to_a_known_surname(pipeline):
+    adoc = analyze(pipeline, "قتل هلال الأسد قرب اللاذقية.")
+    assert [m.text for m in adoc.mentions if "الأسد" in m.text] == ["هلال الأسد"]
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
