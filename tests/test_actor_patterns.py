@@ -100,6 +100,14 @@ def test_a_states_government_ministry_and_parliament_are_bodies_linked_to_the_st
     assert [country_of(e) for e in ("CANADA_GOV", "IRAN_MFA", "CHAD_GOV")] == ["CANADA", "IRAN", "CHAD"]
 
 
+def test_states_of_every_region_have_forces_and_a_government_by_demonym(pipeline):
+    adoc = analyze(pipeline, "هاجم الجيش الكاميروني مواقع للمسلحين، وقالت الحكومة الماليزية إن القوات الصربية انسحبت.")
+    assert entities_of(adoc, "الجيش الكاميروني") == {"CAMEROON_FORCES"}
+    assert entities_of(adoc, "الحكومة الماليزية") == {"MALAYSIA_GOV"}
+    assert entities_of(adoc, "القوات الصربية") == {"SERBIA_FORCES"}
+    assert [country_of(e) for e in ("CAMEROON_FORCES", "MALAYSIA_GOV")] == ["CAMEROON", "MALAYSIA"]
+
+
 def test_a_body_listed_in_the_table_keeps_its_id_and_a_shorter_name_joins_the_longer(pipeline):
     adoc = analyze(pipeline, "قالت السلطات اليمنية إن الوفد وصل. وأعلنت الحكومة الليبية المؤقتة أن الحكومة "
                              "الليبية لن تعترف بالاتفاق.")
