@@ -4,7 +4,8 @@ The gold, the scorer and an analyst's graph are document-level: a relation is ri
 states it somewhere.  The evidence for one relation is spread over its candidates (a pair named in several
 sentences, by the rules or not), so the second model reads the candidates' probabilities together with
 what the sentence model cannot see: how often the pair is stated, whether the rules found it, how
-salient its two entities are in the article (the parties a report is about are named most).
+salient its two entities are in the article (the parties a report is about are named most, and in its
+title).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.model import AnalyzedDoc, Relation
+from kg.normalize import normalize
 from kg.relations.learned.candidates import Candidate
+from kg.relations.lexicon import word_forms
 
 Key = tuple[str, tuple[str, str]]  # (type, (subject, object)); a symmetric type's pair sorted
 
@@ -39,7 +42,13 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def doc_features(item: DocRelation, rank: dict[str, int], counts: Counter) -> dict[str, float]:
+def _in_title(adoc: AnalyzedDoc, title: str, eid: str) -> bool:
+    ent = adoc.entities.get(eid)
+    names = {normalize(n) for n in (ent.label, *ent.aliases)} if ent else set()
+    return any(len(n) > 2 and f" {n} " in title for n in names)
+
+
+def doc_features(item: DocRelation, rank: dict[str, int], counts: Counter, in_title: set[str]) -> dict[str, float]:
     """Dense, named features of one document-level relation (read by the second model)."""
     ps = sorted((p for p, _ in item.scored), reverse=True) or [0.0]
     s, o = item.key[1]
@@ -53,7 +62,9 @@ def doc_features(item: DocRelation, rank: dict[str, int], counts: Counter) -> di
             "lead": float(any(c.sentence.index == 0 for _, c in item.scored)),
             "rank_s": ranks[0] / 9, "rank_o": ranks[1] / 9, "top2": float(max(ranks) <= 1),
             "mentions": math.log1p(min(counts[s], counts[o])),
-            "only_context": float(kinds == {"context"})}
+            "only_context": float(kinds == {"context"}),
+            "title_s": float(s in in_title), "title_o": float(o in in_title),
+            "title_both": float(s in in_title and o in in_title)}
 
 
 def document_relations(adoc: AnalyzedDoc, scored: list[tuple[Candidate, str, float]], rules: list[Relation],
@@ -68,7 +79,10 @@ def document_relations(adoc: AnalyzedDoc, scored: list[tuple[Candidate, str, flo
         items.setdefault(key, DocRelation(key)).rules.append(r)
     counts = Counter(m.entity for m in adoc.mentions if m.entity)
     rank = {e: k for k, (e, _) in enumerate(counts.most_common())}
+    words = adoc.doc.title.split()
+    title = f" {normalize(adoc.doc.title)} | {' '.join(f[-1][1] for w in words if (f := word_forms(w)))} "
+    in_title = {e for e in {e for key in items for e in key[1]} if _in_title(adoc, title, e)}
     for item in items.values():
         item.scored.sort(key=lambda pc: -pc[0])
-        item.features = doc_features(item, rank, counts)
+        item.features = doc_features(item, rank, counts, in_title)
     return items

@@ -62,11 +62,15 @@ def seed_guard(model: RelationModel) -> Callable[[str, dict[str, tuple[float, fl
     """The selection's guard: (mode, cutoffs, group) -> whether ``model`` with those cutoffs keeps the
     seed floor of that group (``core`` or ``other``); the seed articles analyzed once."""
     adocs = seed_documents()
+    known: dict[tuple, tuple[float, float]] = {}  # the same cutoffs come up at several floors and modes
 
     def keeps(mode: str, cuts: dict[str, tuple[float, float]], group: str) -> bool:
-        trial = copy.copy(model)
-        trial.selected = {**model.selected, mode: cuts}
-        core, other = seed_f1(adocs, trial, mode)
+        key = (mode == "rules", tuple(sorted(cuts.items())))
+        if key not in known:
+            trial = copy.copy(model)
+            trial.selected = {**model.selected, mode: cuts}
+            known[key] = seed_f1(adocs, trial, mode)
+        core, other = known[key]
         return core >= SEED_CORE_F1 if group == "core" else other >= SEED_OTHER_F1
 
     return keeps

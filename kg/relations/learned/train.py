@@ -14,6 +14,7 @@ mode and cutoffs by the issue's rule (``select``).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -245,9 +246,11 @@ def save_model(model: RelationModel, path: Path = MODEL_PATH) -> Path:
 
 
 def evaluate(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], rels: dict[str, list[Relation]],
-             types: Iterable[str]) -> Report:
-    """The project scorer (``kg eval``) on relations given per article."""
-    return score(gold, prediction_of([adocs[a.article] for a in gold if a.article in adocs], rels), types)
+             types: Iterable[str], causes: bool = False) -> Report:
+    """The project scorer (``kg eval``) on relations given per article; ``causes``: with the article texts,
+    so that every false negative gets its cause ("no trigger" included)."""
+    texts = {a: d.doc.text for a, d in adocs.items()} if causes else None
+    return score(gold, prediction_of([adocs[a.article] for a in gold if a.article in adocs], rels), types, texts)
 
 
 def mode_relations(adocs: dict[str, AnalyzedDoc], dexs: list[DocExample], probs: dict[int, float],
@@ -261,7 +264,7 @@ def mode_relations(adocs: dict[str, AnalyzedDoc], dexs: list[DocExample], probs:
 
 @dataclass
 class Training:
-    """A trained model and the held-out figures it was chosen on: (part, mode, group) -> P, R, F1."""
+    """A trained model and the held-out figures it was chosen on: (part, mode, group or type) -> P, R, F1."""
 
     model: RelationModel
     figures: dict[tuple[str, str, str], tuple[float, float, float]]
@@ -302,16 +305,19 @@ def train_relations(gold_path: Path, out: Path = MODEL_PATH, cache: Path | None 
     shipped, model.selected, chosen = choose(pooled, groups, guard=seed_guard(model) if guard else None)
     unguarded = choose(pooled, groups)[2] if guard else chosen
     model.mode = mode or shipped
-    figures = {}
+    figures, misses = {}, {}
     for part, arts, dx, probs in (("train (out of fold)", train, dexs, doc_oof), ("dev", dev, dev_dexs, dev_doc)):
         for m in MODES:
             rels = mode_relations(adocs, dx, probs, model, m)
             for name, (types, _) in groups.items():
-                p, r, f1, _ = evaluate(arts, adocs, rels, types).relations.prf()
-                figures[(part, m, name)] = (round(p, 3), round(r, 3), round(f1, 3))
+                rep = evaluate(arts, adocs, rels, types, causes=True)
+                for key in (None, *types):
+                    p, r, f1, _ = rep.relations.prf(key)
+                    figures[(part, m, key or name)] = (round(p, 3), round(r, 3), round(f1, 3))
+                misses[f"{part} | {m} | {name}"] = dict(Counter(c for _, c in rep.false_negatives).most_common())
     model.meta = {"articles": {"train": len(train), "dev": len(dev)}, "candidates": len(exs), "C": c,
                   "positives": {t: sum(e.labels.get(t, 0) for e in exs) for t in lex.types},
                   "chosen_on_pooled_out_of_fold_train_and_dev": chosen, "without_seed_guard": unguarded,
-                  "scores": {" | ".join(k): v for k, v in figures.items()}}
+                  "scores": {" | ".join(k): v for k, v in figures.items()}, "false_negatives_by_cause": misses}
     save_model(model, out)
     return Training(model, figures, chosen)
