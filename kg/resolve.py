@@ -208,6 +208,19 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
                 break
 
 
+def _facility_trailers(text: str, named: list[Mention], kb: Knowledge) -> None:
+    """A known facility followed by a word that ends such names (قاعدة الشعيرات الجوية، مطار دمشق الدولي)
+    is named with it: the same entity, with that form among its names."""
+    for m in named:
+        after = re.match(r"\s+([^\s،,.؛:()«»\"]+)", text[m.end : m.end + 30])
+        if (m.type != "Place" or not m.entity or after is None or m.key.split()[0] not in kb.facility_heads
+                or normalize(after.group(1)) not in kb.facility_trailers):
+            continue
+        m.end += after.end(1)
+        m.text = text[m.start : m.end]
+        m.key = normalize(m.text)
+
+
 def _capitals_as_places(text: str, named: list[Mention], kb: Knowledge) -> None:
     """A capital the table folds into its state (واشنطن of USA) stands for the state, as in ``واشنطن
     ترفض``; in an article that names it only as a place (في واشنطن، إلى طهران، العاصمة الإيرانية طهران،
@@ -403,6 +416,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _strip_clitic_forms(adoc.doc.text, named, kb)
     named += _quoted_titles(adoc, named, kb)
     _capitals_as_places(adoc.doc.text, named, kb)
+    _facility_trailers(adoc.doc.text, named, kb)
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)

@@ -175,6 +175,13 @@ def test_a_full_name_is_not_cut_down_to_a_known_surname(pipeline):
     assert [m.text for m in adoc.mentions if "الأسد" in m.text] == ["هلال الأسد"]
 
 
+def test_a_known_facility_is_named_with_its_trailing_word(pipeline):
+    adoc = analyze(pipeline, "قصفت الطائرات قاعدة الشعيرات الجوية، ثم هبطت طائرة في قاعدة الشعيرات.")
+    assert [m.text for m in adoc.mentions if "الشعيرات" in m.text] == ["قاعدة الشعيرات الجوية", "قاعدة الشعيرات"]
+    assert {m.entity for m in adoc.mentions if "الشعيرات" in m.text} == {"SHAYRAT"}
+    assert "قاعدة الشعيرات الجوية" in adoc.entities["SHAYRAT"].aliases
+
+
 def test_conjunction_is_stripped_before_hamza_but_not_from_names_starting_with_fa_waw(pipeline):
     adoc = analyze(pipeline, "قالت مجلة \"فورن بوليسي\" الأميركية إن المعركة كانت قاسية، وأضاف فوزي العلي "
                              "وأبو صراح أن الوضع صعب.")
