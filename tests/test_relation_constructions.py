@@ -150,3 +150,10 @@ def test_a_title_with_a_pronoun_takes_the_organization_before():  # X، الذي
         ("LEADS", "SAMER", "FSA", "asserted")}
     # folded, رئيسة (a woman's title) reads like رئيسه (its president): the title comes first
     assert ("LEADS", "SAMER", "AHRAR", "asserted") in facts("قالت رئيسة حركة أحرار الشام سامر الحمد إن الوضع هادئ.")
+
+
+def test_a_state_moves_the_forces_it_sends_or_deploys():  # أرسلت X قوات إلى Y، نشرت X جنودا في Y
+    assert facts("أرسلت تركيا قوات إلى إدلب.") == {("TRANSFERRED_TO", "TURKEY", "IDLIB", "asserted")}
+    assert facts("نشرت روسيا مئات الجنود في تدمر.") == {("TRANSFERRED_TO", "RUSSIA", "PALMYRA", "asserted")}
+    assert facts("نشرت تركيا صورا في إدلب.") == set()  # publishing moves no one
+    assert facts("نقلت تركيا المقاتلين إلى إدلب.") == set()  # without its forces said, a state moves no one

@@ -78,7 +78,7 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
 
 def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> list[Cand]:
     """The trigger's argument frame, by its role's one handler (checked against the lexicon at load)."""
-    rtype = lex.types[trig.type]
+    rtype = lex.types[trig.type].for_trigger(trig)
     return ROLE_HANDLERS[(rtype.frame, trig.role)](sv, trig, i, j, rtype)
 
 

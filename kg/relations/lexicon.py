@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,6 +90,14 @@ class RelationType:
     coordinated_parties: bool = False  # X وY وقعتا اتفاقا: with no object, the listed subjects are the parties
     definite_names_event: bool = False  # الاتفاق مع X: a known agreement; its other party must be in the clause
     target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
+    states_move_forces: bool = False  # a State subject only with a trigger that needs its forces said (أرسلت X قوات)
+
+    def for_trigger(self, trig: Trigger) -> RelationType:
+        """The type as ``trig`` fills it: a country moves no one itself (``states_move_forces``), only the
+        forces a trigger that needs them says it sent (أرسلت إيران قوات، نشرت X جنودا)."""
+        if self.states_move_forces and trig.needs is None and "State" in self.subject_types:
+            return replace(self, subject_types=tuple(t for t in self.subject_types if t != "State"))
+        return self
 
     def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
         return (accepts(self.subject_types, subject_type, subject_state)
@@ -263,6 +271,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             between_sides=bool(spec.get("between_sides", True)), target_holder=spec.get("target_holder", ""),
             coordinated_parties=bool(spec.get("coordinated_parties", False)),
             definite_names_event=bool(spec.get("definite_names_event", False)),
+            states_move_forces=bool(spec.get("states_move_forces", False)),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])
