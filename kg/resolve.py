@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from kg.actor_patterns import load_actor_patterns
 from kg.knowledge import FUZZY_MIN_LETTERS, Knowledge, KnownEntity
 from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
-from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention
+from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
 from kg.normalize import INVISIBLE, normalize, proclitic_readings
 
 
@@ -253,34 +253,47 @@ QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
 MAX_TITLE_WORDS = 4
 
 
-def _quoted_titles(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> list[Mention]:
-    """A title in quotes or brackets that is the title of a known outlet (قال لـ«الشرق الأوسط»، وعلمت
-    (اليوم)) names the outlet, not the place or the word: the table lists the outlet as a media head +
-    that title (صحيفة الشرق الأوسط، صحيفة اليوم).  A found name there becomes the outlet; where no
-    finder marked the title (a common word), the outlet is a new mention, returned."""
-    text = adoc.doc.text
-    by_span = {(m.start, m.end): m for m in named}
-    added = []
+def _title_spans(adoc: AnalyzedDoc) -> list[tuple[Sentence, int, int, bool]]:
+    """(sentence, first token, end token, in brackets) of words in quotes or brackets, and of the
+    article's first word before a dash (the dateline ``سبق- وكالات:``)."""
+    spans = []
     for sentence in adoc.sentences:
         tokens = sentence.tokens
         for i, tok in enumerate(tokens):
             closing = QUOTES.get(tok.text)
-            end = next((k for k in range(i + 2, min(len(tokens), i + MAX_TITLE_WORDS + 2))
-                        if tokens[k].text == closing), None)
-            if closing is None or end is None or not all(t.is_word for t in tokens[i + 1 : end]):
-                continue
-            key = " ".join(t.norm for t in tokens[i + 1 : end])
-            outlet = next((ent for head in kb.media_heads if (ent := kb.lookup(f"{head} {key}"))
-                           and ent.type == "Organization"), None)
-            if outlet is None:
-                continue
-            start, stop = tokens[i + 1].start, tokens[end - 1].end
-            m = by_span.get((start, stop))
-            if m is not None and not (tok.text == "(" and m.type == "Place"):  # a place in brackets glosses
-                m.entity, m.type = outlet.id, outlet.type
-            elif not any(o.start < stop and start < o.end for o in named):
-                added.append(Mention(start, stop, text[start:stop], outlet.type, sentence.index, key, "gazetteer",
-                                     outlet.id))
+            end = closing and next((k for k in range(i + 2, min(len(tokens), i + MAX_TITLE_WORDS + 2))
+                                    if tokens[k].text == closing), None)
+            if end and all(t.is_word for t in tokens[i + 1 : end]):
+                spans.append((sentence, i + 1, end, tok.text == "("))
+    first = adoc.sentences[0].tokens if adoc.sentences else []
+    if len(first) > 1 and first[0].is_word and first[1].text in ("-", "–"):
+        spans.append((adoc.sentences[0], 0, 1, False))
+    return spans
+
+
+def _quoted_titles(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> list[Mention]:
+    """A title in quotes or brackets, or before the dateline's dash, that is the title of a known outlet
+    (قال لـ«الشرق الأوسط»، وعلمت (اليوم)، سبق- وكالات) names the outlet, not the place or the word: the
+    table lists the outlet as a media head + that title (صحيفة الشرق الأوسط، صحيفة اليوم).  A found name
+    there becomes the outlet; where no finder marked the title (a common word), the outlet is a new
+    mention, returned."""
+    text = adoc.doc.text
+    by_span = {(m.start, m.end): m for m in named}
+    added = []
+    for sentence, i, end, bracketed in _title_spans(adoc):
+        tokens = sentence.tokens
+        key = " ".join(t.norm for t in tokens[i:end])
+        outlet = next((ent for head in kb.media_heads if (ent := kb.lookup(f"{head} {key}"))
+                       and ent.type == "Organization"), None)
+        if outlet is None:
+            continue
+        start, stop = tokens[i].start, tokens[end - 1].end
+        m = by_span.get((start, stop))
+        if m is not None and not (bracketed and m.type == "Place"):  # a place in brackets glosses
+            m.entity, m.type = outlet.id, outlet.type
+        elif not any(o.start < stop and start < o.end for o in named):
+            added.append(Mention(start, stop, text[start:stop], outlet.type, sentence.index, key, "gazetteer",
+                                 outlet.id))
     return added
 
 

@@ -136,6 +136,8 @@ def test_an_outlets_title_in_quotes_or_brackets_names_the_outlet(pipeline):
     assert entity_of(adoc, "الاقتصادية") == "ALEQTISADIYA"
     assert entity_of(adoc, "الرياض") == "RIYADH"  # not in quotes: the city
     assert adoc.entities["ALYAUM_NEWSPAPER"].type == "Organization"
+    dateline = analyze(pipeline, "سبق- وكالات: نددت الحكومة بالهجوم، وقال الوزير إنه سبق أن حذر منه.")
+    assert [m.entity for m in dateline.mentions if m.text == "سبق"] == ["SABQ"]  # the verb is no outlet
 
 
 def test_a_known_name_with_two_letters_swapped_is_that_name(pipeline):
