@@ -157,3 +157,15 @@ def test_a_state_moves_the_forces_it_sends_or_deploys():  # أرسلت X قوا�
     assert facts("نشرت روسيا مئات الجنود في تدمر.") == {("TRANSFERRED_TO", "RUSSIA", "PALMYRA", "asserted")}
     assert facts("نشرت تركيا صورا في إدلب.") == set()  # publishing moves no one
     assert facts("نقلت تركيا المقاتلين إلى إدلب.") == set()  # without its forces said, a state moves no one
+
+
+def test_who_takes_part_in_an_attack_fought_its_target():  # تشارك X في ضربات Y ضد Z
+    assert facts("تشارك تركيا حاليا في ضربات التحالف الدولي ضد داعش.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted"), ("FOUGHT", "ISIS", "TURKEY", "asserted")}
+    assert facts("وشاركت روسيا وتركيا في المعارك ضد داعش قرب الباب.") == {
+        ("FOUGHT", "ISIS", "RUSSIA", "asserted"), ("FOUGHT", "ISIS", "TURKEY", "asserted")}
+
+
+def test_a_purpose_to_fight_names_the_subject_fighting():  # X ... لمحاربة Y: no cue that blocks Y
+    assert facts("تتعاون تركيا لمحاربة داعش.") == {("FOUGHT", "ISIS", "TURKEY", "asserted")}
+    assert ("FOUGHT", "ISIS", "TURKEY", "asserted") in facts("عاد الجنود الذين أرسلتهم تركيا إلى العراق لمحاربة داعش.")

@@ -131,6 +131,7 @@ class ClosedClass:
     reflexive_stems: tuple[str, ...]  # سلموا أنفسهم لـ: the reflexive pronoun's stem
     under: frozenset[str]  # تحت سيطرة X: a control clause that describes the place before
     subject_to_prefixes: tuple[str, ...]  # الخاضعة لسيطرة X: likewise
+    participation: frozenset[str]  # تشارك X في ضربات Y ضد Z: who takes part in an attack is a party to it
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -170,6 +171,7 @@ def _closed_class(data: dict) -> ClosedClass:
         reflexive_stems=tuple(normalize(w) for w in data["reflexive_stems"]),
         under=compile_words(data["under"]),
         subject_to_prefixes=tuple(normalize(w) for w in data["subject_to_prefixes"]),
+        participation=compile_words(data["participation"]),
     )
 
 

@@ -142,7 +142,26 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         return []
     subjects = [a for a in sv.group(subj) if p.ok_s(a)]
     objects = [a for a in sv.group(obj) if p.ok_o(a)]
+    taken = {a.entity for a in subjects} | same_side(sv, obj)
+    subjects += [a for a in _participants(sv, i, p.ok_s) if a.entity not in taken]
     return [Cand(subjects, objects, conf)]
+
+
+def _participants(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> list[Arg]:
+    """تشارك X حاليا في ضربات Y ضد Z، شاركت X في الهجوم على Z: who takes part in (في) the attack
+    is a party to it too: right after the participation word (VSO) or its clause's subject."""
+    k = i - 1
+    while k >= 0 and sv.skippable(k):
+        k -= 1
+    if k < 1 or sv.norm[k] != "في":
+        return []
+    verb = next((m for m in range(k - 1, max(-1, k - 4), -1) if sv.is_word(m, sv.lex.closed.participation)), None)
+    if verb is None:
+        return []
+    who = near_after(sv, verb + 1, ok, gap=1)
+    if who is None or who.t1 > k:
+        who = left_subject(sv, verb, ok, set())[0]
+    return [a for a in sv.group(who) if ok(a)] if who is not None else []
 
 
 def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
