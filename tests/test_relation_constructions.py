@@ -1,7 +1,10 @@
 """Constructions of unseen text that the rules generalize to (issue 11, recall on the gold's train split),
 each on a sentence written for this test."""
 
-from tests.test_relations import facts
+from kg.model import Mention
+from kg.normalize import normalize
+from kg.relations import extract_relations
+from tests.test_relations import facts, make_doc
 
 
 def test_an_attack_on_what_belongs_to_a_party_with_la_is_an_attack_on_it():  # مواقع لـ X، أحياء تابعة لـ X
@@ -169,3 +172,15 @@ def test_who_takes_part_in_an_attack_fought_its_target():  # تشارك X في �
 def test_a_purpose_to_fight_names_the_subject_fighting():  # X ... لمحاربة Y: no cue that blocks Y
     assert facts("تتعاون تركيا لمحاربة داعش.") == {("FOUGHT", "ISIS", "TURKEY", "asserted")}
     assert ("FOUGHT", "ISIS", "TURKEY", "asserted") in facts("عاد الجنود الذين أرسلتهم تركيا إلى العراق لمحاربة داعش.")
+
+
+def test_a_title_the_resolver_made_its_persons_generic_mention_still_names_the_leader():  # الأمين العام لـ X، P
+    text = "قال الأمين العام لحزب الله، سامر الحمد، إن المعارك مستمرة."
+    adoc = make_doc(text)
+    start = text.index("الأمين العام")
+    end = start + len("الأمين العام")
+    title = text[start:end]
+    adoc.mentions.append(Mention(start, end, title, "Person", 0, normalize(title), "generic", "SAMER"))
+    adoc.mentions.sort(key=lambda m: m.start)
+    got = {(r.type, r.subject, r.object) for r in extract_relations(adoc, is_state=lambda _e: False)}
+    assert got == {("LEADS", "SAMER", "HEZBOLLAH")}

@@ -15,6 +15,7 @@ from kg.relations.sentence import SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
+TITLE_ROLES = frozenset({"title", "title_of_antecedent"})  # الأمين العام: also its person's generic mention
 
 
 def default_is_state() -> Callable[[str], bool]:
@@ -42,11 +43,14 @@ def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str
 
 def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, int]]:
     """(trigger, first token, end token, clitic chars stripped); tokens inside a mention are skipped
-    (تحرير in هيئة تحرير الشام is a name, not a trigger)."""
+    (تحرير in هيئة تحرير الشام is a name, not a trigger), except a title that is its person's generic
+    mention (الأمين العام لـ X P: the resolver made الأمين العام a reference to P)."""
     found = []
     taken: dict[str, set[int]] = {}
+    titles = {k for a in sv.args if a.etype == "Person" and a.mention is not None and a.mention.origin == "generic"
+              for k in range(a.t0, a.t1)}
     for i in range(sv.n):
-        if i in sv.covered:
+        if i in sv.covered and i not in titles:
             continue
         candidates = sorted({k for _, stem in sv.forms[i] for k in lex.first_matches(stem)})
         for trig in (lex.triggers[k] for k in candidates):
@@ -54,7 +58,7 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             if hit is None:
                 continue
             n, strip = hit
-            if any(k in sv.covered for k in range(i, i + n)):
+            if any(k in sv.covered and not (k in titles and trig.role in TITLE_ROLES) for k in range(i, i + n)):
                 continue
             if trig.role in VERB_ROLES and set(sv.norm[i][:strip]) & {"ل", "ب"}:
                 continue  # لطرد، بنقل: a preposition makes it a verbal noun; its masdar pattern applies
