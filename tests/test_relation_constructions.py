@@ -1,7 +1,7 @@
 """Constructions of unseen text that the rules generalize to (issue 11, recall on the gold's train split),
 each on a sentence written for this test."""
 
-from kg.model import Mention
+from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
 from tests.test_relations import facts, make_doc
@@ -184,3 +184,19 @@ def test_a_title_the_resolver_made_its_persons_generic_mention_still_names_the_l
     adoc.mentions.sort(key=lambda m: m.start)
     got = {(r.type, r.subject, r.object) for r in extract_relations(adoc, is_state=lambda _e: False)}
     assert got == {("LEADS", "SAMER", "HEZBOLLAH")}
+
+
+def _leads(text: str, *bodies: str) -> set[tuple[str, str]]:
+    """LEADS pairs of ``text`` in an article that also names ``bodies`` (state bodies of the alias table)."""
+    adoc = make_doc(text)
+    for body in bodies:
+        adoc.entities[body] = Entity(body, body, "Organization")
+    return {(r.subject, r.object) for r in extract_relations(adoc, is_state=lambda _e: False) if r.type == "LEADS"}
+
+
+def test_a_title_with_a_demonym_leads_that_states_body_the_article_names():  # رئيس الوزراء العراقي P
+    assert _leads("وصل رئيس الوزراء العراقي سامر الحمد إلى الموصل.", "IRAQI_GOV") == {("SAMER", "IRAQI_GOV")}
+    assert _leads("وصل رئيس الوزراء العراقي سامر الحمد إلى الموصل.") == set()  # no government in the article
+    assert _leads("وصل وزير الخارجية العراقي سامر الحمد إلى الموصل.", "IRAQ_MFA") == {("SAMER", "IRAQ_MFA")}
+    assert _leads("وصل نائب وزير الخارجية العراقي سامر الحمد إلى الموصل.", "IRAQ_MFA") == set()  # a deputy
+    assert _leads("قال الرئيس التنفيذي لحزب الله سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}

@@ -15,7 +15,8 @@ from kg.relations.sentence import SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
-TITLE_ROLES = frozenset({"title", "title_of_antecedent"})  # الأمين العام: also its person's generic mention
+# الأمين العام: a title that is also its person's generic mention
+TITLE_ROLES = frozenset({"title", "title_of_antecedent", "title_of_state"})
 
 
 def default_is_state() -> Callable[[str], bool]:

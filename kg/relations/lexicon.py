@@ -70,6 +70,8 @@ class Trigger:
     markers: frozenset[str] = frozenset()
     needs: re.Pattern | None = None
     needs_within: int = 5
+    body: str = ""  # title_of_state: the kind of state body the title heads (GOV, MFA: actor_patterns.json)
+    else_title: bool = False  # title_of_state: without that body, the title's own frame (الرئيس التنفيذي لـ X P)
 
 
 # The argument frames the code has (kg.relations.extract maps each to its handler); a type names its
@@ -198,6 +200,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     relative_location: frozenset[str]
     visit_words: frozenset[str]
+    deputy_words: frozenset[str]  # نائب وزير الخارجية P: a deputy's title names no leader
     arrival_words: frozenset[str]
     min_confidence: float
     non_names: frozenset[str]
@@ -284,6 +287,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 preps=compile_words(t.get("preps", default_preps)), markers=compile_words(markers),
                 needs=re.compile(fold(t["needs"])) if t.get("needs") else None,
                 needs_within=int(t.get("needs_within", 5)),
+                body=t.get("body", ""), else_title=bool(t.get("else_title", False)),
             )
             rtype.triggers.append(trig)
             triggers.append(trig)
@@ -316,6 +320,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),
         visit_words=compile_words(data.get("visit_words", {}).get("visit", [])),
+        deputy_words=compile_words(data.get("deputy_words", {}).get("words", [])),
         arrival_words=compile_words(data.get("visit_words", {}).get("arrival", [])),
         min_confidence=float(data.get("min_confidence", 0.0)),
         non_names=compile_words(data.get("non_names", {}).get("words", [])),

@@ -4,6 +4,7 @@ standing relations between actors, LEADS (person -> organization) and SUPPORTED_
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.relations import pairs, places
 from kg.relations.args import (
@@ -44,8 +45,15 @@ def _person_after(sv: SentView, k: int, window: int = 4, modifiers: bool = False
     return None
 
 
+def _deputy(sv: SentView, i: int) -> bool:
+    """نائب وزير الخارجية، مساعد رئيس X: the title is someone else's; its holder leads nothing."""
+    return sv.is_word(i - 1, sv.lex.deputy_words)
+
+
 def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """زعيم X P (or P، زعيم X): a title before the organization and the person."""
+    if _deputy(sv, i):
+        return []
     org = near_after(sv, j, _is_org, gap=2, preps=("", "ل"))
     if org is None:
         return []
@@ -72,6 +80,31 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
                                     or bool(bare_in(sv.norm[t], relatives))):
         return []
     return [Cand([person], [org], C_NEAR)]
+
+
+@lru_cache(maxsize=1)
+def _state_bodies() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """(demonym -> state, (state, kind) -> body entity) from the alias table; empty without it."""
+    try:
+        from kg.knowledge import load_knowledge
+        kb = load_knowledge()
+    except (ImportError, OSError, ValueError):
+        return {}, {}
+    return kb.demonym_states, kb.state_bodies
+
+
+def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """رئيس الوزراء العراقي P، وزير خارجية اليمن P: P leads the state's body of the trigger's kind (its
+    government, its foreign ministry) where the article names that body; otherwise an ordinary title."""
+    named = next((a for a in sv.args if a.t0 == j and a.state), None)
+    demonyms, bodies = _state_bodies()
+    state = named.entity if named else demonyms.get(sv.norm[j]) if j < sv.n else None
+    body = bodies.get((state, trig.body)) if state else None
+    if body is None or body not in sv.doc_entities or _deputy(sv, i):
+        return title(sv, trig, i, j, rt) if trig.else_title else []
+    end = named.t1 if named else j + 1
+    person = _person_after(sv, end)
+    return [Cand([person], [Arg(body, "Organization", j, end, False)], C_NEAR)] if person else []
 
 
 def _is_org(a: Arg) -> bool:
@@ -191,6 +224,7 @@ ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
     ("leads", "leads_verb"): leads_verb,
     ("leads", "led_by"): led_by,
     ("leads", "title_of_antecedent"): title_of_antecedent,
+    ("leads", "title_of_state"): title_of_state,
     ("supported", "backed_by"): backed_by,
     ("supported", "with_support"): with_support,
     ("supported", "supporter_of"): supporter_of,

@@ -76,6 +76,7 @@ class SentView:
         self.weak = [(self._in(k, lex.weak_boundaries) or self.norm[k] in lex.weak_boundaries)
                      and not (k and self.norm[k - 1] == "من") for k in range(self.n)]  # من قبل X opens no clause
         self.args = self._args(adoc, is_state)
+        self.doc_entities = frozenset(adoc.entities)  # the article's entities (a state body it names)
         self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
         for left, right in zip(self.args, self.args[1:], strict=False):
             if any(self.is_comma(k) for k in range(left.t1, right.t0)):
