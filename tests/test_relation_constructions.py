@@ -200,3 +200,9 @@ def test_a_title_with_a_demonym_leads_that_states_body_the_article_names():  # �
     assert _leads("وصل وزير الخارجية العراقي سامر الحمد إلى الموصل.", "IRAQ_MFA") == {("SAMER", "IRAQ_MFA")}
     assert _leads("وصل نائب وزير الخارجية العراقي سامر الحمد إلى الموصل.", "IRAQ_MFA") == set()  # a deputy
     assert _leads("قال الرئيس التنفيذي لحزب الله سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}
+
+
+def test_an_attack_that_killed_a_partys_members_fought_that_party():  # غارة أسفرت عن مقتل N من عناصر X
+    assert facts("شن التحالف الدولي غارة على الرقة أسفرت عن مقتل سبعة من عناصر داعش.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("انفجرت سيارة في الموصل مما أسفر عن مقتل سبعة من عناصر الجيش العراقي.") == set()  # no attacker said
