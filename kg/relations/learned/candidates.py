@@ -3,10 +3,10 @@
 A candidate is an ordered pair of resolved entities (subject, object) with an evidence sentence: every
 pair of distinct entities of a sentence (kind ``sentence``); in a sentence that takes up two parties named
 earlier (``بينهما``, ``الطرفين``: the lexicon's ``pair_references``), the pairs of actors of the sentences
-before it (``pair_reference``); and, in a sentence with a trigger, each of its actors paired with each
-actor of the two sentences before it and of the lead sentence that it does not name itself (``context``:
-the subject left out, ``وأضاف أن قواته…``, ``وشنت غارات على…``, or taken up by a generic name,
-``التنظيم``, ``الحركة``).  Its features are what a reader of the sentence would look at: the rule layer's
+before it (``pair_reference``); and, in a sentence with a trigger that names at most one actor, each of
+its entities paired with the first actor of each of the two sentences before it and of the lead sentence
+(``context``: the subject left out, ``وأضاف أن قواته…``, ``وشنت غارات على…``, or taken up by a generic
+name, ``التنظيم``, ``الحركة``).  Its features are what a reader of the sentence would look at: the rule layer's
 decision and the role of the trigger whose frame produced it, the trigger types present and where they stand, the folded
 words between and around the two mentions, entity types and states, order and distance, the
 preposition governing each mention, clause boundaries and coordination.
@@ -24,7 +24,7 @@ from kg.relations.lexicon import Lexicon, Trigger
 from kg.relations.sentence import Arg, SentView
 
 BETWEEN_WORDS = 6  # words between the mentions kept as features from each side
-CONTEXT_WINDOW = 2  # sentences before a trigger sentence whose actors become its context candidates
+CONTEXT_WINDOW = 2  # sentences before a trigger sentence whose subjects become its context candidates
 Hit = tuple[Trigger, int, int, int]
 
 
@@ -238,8 +238,10 @@ def _closest_pairs(args: list[Arg]) -> dict[tuple[str, str], tuple[Arg, Arg]]:
 
 
 def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str, bool]]:
-    """Actors of the ``CONTEXT_WINDOW`` sentences before the last view and of the lead sentence: entity ->
-    (its mention, where it came from, whether it is the first actor of its sentence); the nearest wins."""
+    """The first actor (the subject a later sentence leaves out) of each of the ``CONTEXT_WINDOW``
+    sentences before the last view and of the lead sentence: entity -> (its mention, where it came from,
+    True); the nearest wins.  Every actor of those sentences was tried: more candidates, lower F1 at
+    precision 0.75 (docs/relation-model-card.md)."""
     index = len(views) - 1
     sources = [(views[index - d], str(d)) for d in range(CONTEXT_WINDOW, 0, -1) if index - d >= 0]
     if index > CONTEXT_WINDOW:
@@ -247,8 +249,8 @@ def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str, bool]]:
     out: dict[str, tuple[Arg, str, bool]] = {}
     for v, came_from in sources:
         actors = [a for a in v.args if a.actor and not a.blocked]
-        for a in actors:
-            out[a.entity] = (a, came_from, a.entity == actors[0].entity)
+        if actors:
+            out[actors[0].entity] = (actors[0], came_from, True)
     return out
 
 
@@ -281,6 +283,8 @@ def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool],
                 feats = cross_features(sv, hits, ref, a, b)
                 feats.update(rules.features(sent.start, s, o))
                 yield Candidate(sent, sv, hits, a, b, "pair_reference", feats)
+        if sum(1 for a in sv.args if a.actor) > 1:  # both parties named here: a sentence pair
+            continue
         context = {e: v for e, v in _context_actors(views).items() if e not in here}
         nearest = {a.entity: a for a in sorted(sv.args, key=lambda a: -a.t0)}
         for h in nearest.values():
