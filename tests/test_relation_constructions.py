@@ -206,3 +206,8 @@ def test_an_attack_that_killed_a_partys_members_fought_that_party():  # غارة
     assert facts("شن التحالف الدولي غارة على الرقة أسفرت عن مقتل سبعة من عناصر داعش.") == {
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("انفجرت سيارة في الموصل مما أسفر عن مقتل سبعة من عناصر الجيش العراقي.") == set()  # no attacker said
+
+
+def test_a_support_cue_does_not_block_a_party_that_a_later_trigger_governs():  # حليف لـ Y في المعركة ضد X
+    assert facts("وتركيا حليف مهم للغرب في المعركة ضد داعش.") == {("FOUGHT", "ISIS", "TURKEY", "asserted")}
+    assert facts("تقدمت قوات النظام المدعومة من روسيا نحو تدمر.") == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}

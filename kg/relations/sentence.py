@@ -272,8 +272,8 @@ class SentView:
                 return True
             if self.norm[k] == "مع" and k > 0 and self._in(k - 1, self.lex.alliance_nouns):
                 return True  # تحالف مع X، بالتنسيق مع X: a partner, not an opponent
-            if self.hard[k] or self.is_comma(k):
-                return False
+            if self.hard[k] or self.is_comma(k) or self._is_trigger_word(k):
+                return False  # حليف للغرب في المعركة ضد X: X is the fight's, not the cue's
         return False
 
     # ---- clauses ------------------------------------------------------------------------------
