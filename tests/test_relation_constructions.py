@@ -211,3 +211,9 @@ def test_an_attack_that_killed_a_partys_members_fought_that_party():  # غارة
 def test_a_support_cue_does_not_block_a_party_that_a_later_trigger_governs():  # حليف لـ Y في المعركة ضد X
     assert facts("وتركيا حليف مهم للغرب في المعركة ضد داعش.") == {("FOUGHT", "ISIS", "TURKEY", "asserted")}
     assert facts("تقدمت قوات النظام المدعومة من روسيا نحو تدمر.") == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+
+
+def test_a_nationality_adjective_after_the_attack_names_a_state_the_article_names():  # الغارات التركية على X
+    assert facts("تتواصل الغارات التركية على مواقع داعش قرب الرقة. وقالت تركيا إنها لن تتوقف.") == {
+        ("FOUGHT", "ISIS", "TURKEY", "asserted")}
+    assert facts("تتواصل الغارات التركية على مواقع داعش قرب الرقة.") == set()  # Turkey is no entity of the article

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.relations.lexicon import Trigger
 from kg.relations.sentence import NISBA, Arg, SentView, bare_in
@@ -191,6 +192,32 @@ def agent_adjective(sv: SentView, j: int) -> bool:
     """A nationality adjective right after the trigger (الغارات الإسرائيلية) names its agent."""
     pat = sv.lex.agent_adjective
     return pat is not None and any(pat.fullmatch(sv.norm[k]) for k in range(j, min(sv.n, j + 2)))
+
+
+@lru_cache(maxsize=1)
+def state_tables() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """(demonym -> state, (state, kind) -> body entity) from the alias table; empty without it."""
+    try:
+        from kg.knowledge import load_knowledge
+        kb = load_knowledge()
+    except (ImportError, OSError, ValueError):
+        return {}, {}
+    return kb.demonym_states, kb.state_bodies
+
+
+def demonym_state(word: str) -> str | None:
+    """The state a folded demonym names (الإسرائيلية، إسرائيلية), or None."""
+    demonyms = state_tables()[0]
+    return demonyms.get(word) or demonyms.get("ال" + word)
+
+
+def adjective_agent(sv: SentView, j: int) -> Arg | None:
+    """The agent that a nationality adjective right after the trigger names (العدوان الإسرائيلي على X),
+    as an argument of its own where the article names that state; None otherwise."""
+    pat = sv.lex.agent_adjective
+    k = next((k for k in range(j, min(sv.n, j + 2)) if pat is not None and pat.fullmatch(sv.norm[k])), None)
+    state = demonym_state(sv.norm[k]) if k is not None else None
+    return Arg(state, "Place", k, k + 1, True) if state and k is not None and state in sv.doc_entities else None
 
 
 def has_pronoun_object(sv: SentView, i: int, j: int, trig: Trigger | None = None) -> bool:

@@ -10,6 +10,7 @@ from kg.relations.args import (
     C_NEAR,
     C_SENTENCE,
     Cand,
+    adjective_agent,
     after_relative,
     agent_adjective,
     antecedent_actor,
@@ -133,7 +134,9 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         subj = next((a for a in sv.args if j <= a.t0 and a.t1 <= obj.t0 and p.ok_s(a) and not a.prep
                      and a.entity != obj.entity and a not in sv.group(obj)), None)
     if subj is None and agent_adjective(sv, j):
-        return []  # الغارات الإسرائيلية ضد X: the agent is an adjective, not an entity here
+        agent = adjective_agent(sv, j)  # الغارات الإسرائيلية ضد X: the adjective's state, if the article names it
+        objects = [a for a in sv.group(obj) if p.ok_o(a) and a.entity != getattr(agent, "entity", None)]
+        return [Cand([agent], objects, C_SENTENCE)] if agent is not None and objects else []
     if subj is None:
         subj, conf = left_subject(sv, i, p.ok_s, same_side(sv, obj))
         if definite and conf < C_CLAUSE:

@@ -4,7 +4,6 @@ standing relations between actors, LEADS (person -> organization) and SUPPORTED_
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from kg.relations import pairs, places
 from kg.relations.args import (
@@ -12,11 +11,13 @@ from kg.relations.args import (
     C_NEAR,
     Cand,
     antecedent_actor,
+    demonym_state,
     eligible,
     first_after,
     has_pronoun_object,
     left_subject,
     near_after,
+    state_tables,
 )
 from kg.relations.lexicon import RelationType, Trigger
 from kg.relations.sentence import NISBA, Arg, SentView, bare_in
@@ -82,24 +83,12 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
     return [Cand([person], [org], C_NEAR)]
 
 
-@lru_cache(maxsize=1)
-def _state_bodies() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """(demonym -> state, (state, kind) -> body entity) from the alias table; empty without it."""
-    try:
-        from kg.knowledge import load_knowledge
-        kb = load_knowledge()
-    except (ImportError, OSError, ValueError):
-        return {}, {}
-    return kb.demonym_states, kb.state_bodies
-
-
 def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """رئيس الوزراء العراقي P، وزير خارجية اليمن P: P leads the state's body of the trigger's kind (its
     government, its foreign ministry) where the article names that body; otherwise an ordinary title."""
     named = next((a for a in sv.args if a.t0 == j and a.state), None)
-    demonyms, bodies = _state_bodies()
-    state = named.entity if named else demonyms.get(sv.norm[j]) if j < sv.n else None
-    body = bodies.get((state, trig.body)) if state else None
+    state = named.entity if named else demonym_state(sv.norm[j]) if j < sv.n else None
+    body = state_tables()[1].get((state, trig.body)) if state else None
     if body is None or body not in sv.doc_entities or _deputy(sv, i):
         return title(sv, trig, i, j, rt) if trig.else_title else []
     end = named.t1 if named else j + 1
