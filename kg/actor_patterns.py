@@ -46,6 +46,10 @@ class ActorPatterns:
     unit_heads: tuple[tuple[str, ...], ...] = ()  # head words of a numbered military unit
     unit_numbers: tuple[tuple[str, ...], ...] = ()  # ordinals (words); digits count as numbers too
     unit_trailers: tuple[tuple[str, ...], ...] = ()
+    definite_heads: frozenset[str] = frozenset()  # المحكمة، اللجنة: a name needs a definite adjective
+    institution_stop_words: frozenset[str] = frozenset()
+    institution_adjectives: frozenset[str] = frozenset()  # adjectives that are no nisba (العليا، العامة)
+    single_adjective_heads: frozenset[str] = frozenset()
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -70,6 +74,10 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
             for head in heads),
         fallback_heads=_norm_set(data.get("fallback_heads", [])),
         tribe_heads=_norm_set(data.get("tribe_heads", [])),
+        definite_heads=_norm_set(data.get("definite_institution_heads", [])),
+        institution_stop_words=_norm_set(data.get("institution_stop_words", [])),
+        institution_adjectives=_norm_set(data.get("institution_adjectives", [])),
+        single_adjective_heads=_norm_set(data.get("single_adjective_heads", [])),
         **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
@@ -209,6 +217,40 @@ def _unquoted_name(spans: SpanKeys, j: int, head: str, pat: ActorPatterns, kb: K
     return end if end > j else None
 
 
+def _definite_words(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge, adjectives: bool) -> int:
+    """End token of the definite words from token j: an institution's adjectives (nisbas, و + nisba) or,
+    after لل, the words of its remit (للسياحة والتراث الوطني)."""
+    end = j
+    while end < len(spans.norm) and end - j < pat.max_name_words:
+        word = spans.norm[end]
+        joined = end > j and word.startswith("وال")
+        stem = word[1:] if joined else word
+        if not stem.startswith("ال") or len(stem) < 4 or stem in pat.institution_stop_words or stem in kb.demonyms:
+            break
+        if stem in kb.generics:
+            break
+        nisba = stem.endswith(("ي", "يه"))
+        if adjectives and not nisba and (joined or stem not in pat.institution_adjectives):
+            break
+        known = kb.lookup(stem, ambiguous=True)
+        if known and known.type != "Organization":
+            break
+        end += 1
+    return end
+
+
+def _definite_institution(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of ``definite head + definite adjectives [+ لل-phrase]`` at token i (المحكمة العليا،
+    اللجنة العليا للانتخابات، الوكالة الدولية للطاقة الذرية); the head alone names nothing, nor does
+    one adjective after a head that many bodies share (المكتب الإعلامي)."""
+    end = _definite_words(spans, i + 1, pat, kb, adjectives=True)
+    if end == i + 1:
+        return None
+    if end < len(spans.norm) and spans.norm[end].startswith("لل") and len(spans.norm[end]) > 4:
+        return _definite_words(spans, end + 1, pat, kb, adjectives=False)
+    return end if end > i + 2 or head in pat.single_adjective_heads else None
+
+
 def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge,
                         pat: ActorPatterns | None = None) -> list[Mention]:
     """Mentions (origin ``pattern``) of state forces by demonym and of groups named after a head noun;
@@ -228,7 +270,7 @@ def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Know
                     break
                 key = " ".join([head, *(w for w in spans.norm[i + 1 : end] if w)])
                 if key not in kb.alias_index:
-                    fallback = entity is None and head in pat.fallback_heads and not (
+                    fallback = entity is None and (head in pat.fallback_heads or head in pat.definite_heads) and not (
                         head in pat.tribe_heads and end == i + 2)  # a tribe named by a place outranks the place
                     found.append(_mention(text, sentence, i, end, stripped, key, entity,
                                           "cue" if fallback else "pattern"))
@@ -249,6 +291,9 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
         forces = _state_forces(spans, i, head, pat, kb)
         if forces:
             return forces
+    if head in pat.definite_heads:
+        end = _definite_institution(spans, i, head, pat, kb)
+        return (end, None) if end else None
     if head not in pat.name_heads and head not in pat.same_actor_heads:
         return None
     quoted = _quoted_name(spans, i + 1)

@@ -333,13 +333,17 @@ def settle_overlaps(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
             if inner and all(k.type == "Place" for k in inner):
                 ner_orgs_over_places.add(id(m))
 
-    # an institution's name that the NER cut short (لجنة الأمن of لجنة الأمن والدفاع) ranks with the NER
+    # an institution's name that the NER cut short (لجنة الأمن of لجنة الأمن والدفاع) ranks with the NER;
+    # one that runs on from a generic head (الهيئة of الهيئة العامة للموانئ) with the generic
     ner_starts = {(m.start, m.type): m.end for m in mentions if m.origin == "ner"}
-    longer_than_ner = {id(m) for m in mentions if m.origin == "cue" and m.type == "Organization"
-                       and ner_starts.get((m.start, m.type), m.end) < m.end}
+    generic_starts = {m.start: m.end for m in mentions if m.origin == "generic"}
+    longer_than = {id(m): origin for m in mentions if m.origin == "cue" and m.type == "Organization"
+                   for origin, end in (("ner", ner_starts.get((m.start, m.type))),
+                                       ("generic", generic_starts.get(m.start)))
+                   if end is not None and end < m.end}
 
     def rank(m: Mention) -> tuple:
-        boost = -1 if id(m) in ner_orgs_over_places else PRIORITY["ner" if id(m) in longer_than_ner else m.origin]
+        boost = -1 if id(m) in ner_orgs_over_places else PRIORITY[longer_than.get(id(m), m.origin)]
         return (boost, -(m.end - m.start), m.start)
 
     kept: list[Mention] = []

@@ -171,15 +171,16 @@ def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]
 def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """An organization or facility named by the first words of one longer such name of the article is
     that one (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي، الحكومة الليبية of
-    الحكومة الليبية المؤقتة، مستشفى سامراء of مستشفى سامراء العام); a prefix of two such names (وزارة
+    الحكومة الليبية المؤقتة، مستشفى سامراء of مستشفى سامراء العام), or by its words but a demonym (المجلس
+    الأعلى للسلام of المجلس الأفغاني الأعلى للسلام); a prefix of two such names (وزارة
     الداخلية beside two ministries) stays apart, as do two different known actors (a body made for a
     demonym is no known actor here)."""
     orgs = [m for m in named if " " in m.key and (m.type == "Organization" or (
         m.type == "Place" and m.key.split()[0] in kb.town_facility_heads))]  # مستشفى سامراء (العام)
     for m in sorted(orgs, key=lambda m: len(m.key.split())):
         words = m.key.split()
-        owners = {o.entity or clusters.find(o.key): o for o in orgs
-                  if o.key.split()[: len(words)] == words and len(o.key.split()) > len(words)}
+        owners = {o.entity or clusters.find(o.key): o for o in orgs if len(o.key.split()) > len(words) and (
+                  o.key.split()[: len(words)] == words or [w for w in o.key.split() if w not in kb.demonyms] == words)}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
             if m.entity in kb.generated and owner.entity != m.entity:

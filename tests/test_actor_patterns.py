@@ -125,6 +125,16 @@ def test_institution_and_tribe_heads_name_bodies_the_ner_missed(pipeline):
     assert not [m for m in adoc.mentions if m.text.startswith("حزب")]  # حزب مناهض: no name follows
 
 
+def test_definite_institution_head_and_adjective_names_a_body_but_the_head_alone_does_not(pipeline):
+    adoc = analyze(pipeline, "رفضت المحكمة الإدارية الطعن، وقالت الهيئة العامة للموانئ البحرية إن "
+                             "المكتب الإعلامي سيصدر بيانا، فيما اجتمعت اللجنة المختصة مع المجلس.")
+    for name in ("المحكمة الإدارية", "الهيئة العامة للموانئ البحرية"):
+        [m] = [m for m in adoc.mentions if m.text == name]
+        assert adoc.entities[m.entity].type == "Organization"
+    # one adjective after a head many bodies share, a generic adjective, the head alone: no names
+    assert not [m for m in adoc.mentions if m.text.startswith(("المكتب", "اللجنة", "المجلس"))]
+
+
 def test_peoples_and_political_camps_acting_as_parties_are_organizations_not_dates(pipeline):
     adoc = analyze(pipeline, "هاجم مسلحون من الطوارق مواقع التبو، وأعلنت قوى 14 آذار رفضها، ووقع الاتفاق في "
                              "14 آذار الماضي.")
