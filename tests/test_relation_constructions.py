@@ -217,3 +217,11 @@ def test_a_nationality_adjective_after_the_attack_names_a_state_the_article_name
     assert facts("تتواصل الغارات التركية على مواقع داعش قرب الرقة. وقالت تركيا إنها لن تتوقف.") == {
         ("FOUGHT", "ISIS", "TURKEY", "asserted")}
     assert facts("تتواصل الغارات التركية على مواقع داعش قرب الرقة.") == set()  # Turkey is no entity of the article
+
+
+def test_a_support_verb_before_its_subject_backs_the_object_after_it():  # تدعم X وY Z (VSO)
+    assert facts("وتدعم تركيا والولايات المتحدة الجيش الحر في الباب.") == {
+        ("SUPPORTED_BY", "FSA", "TURKEY", "asserted"), ("SUPPORTED_BY", "FSA", "USA", "asserted")}
+    assert facts("قال إن تركيا تدعم الجيش الحر.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert facts("تدعم تركيا، إلى جانب روسيا، الجيش الحر في إدلب.") == {
+        ("SUPPORTED_BY", "FSA", "RUSSIA", "asserted"), ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}

@@ -184,7 +184,25 @@ def supports_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType)
     if backed is None:
         return []
     backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=False)
-    return [Cand([backed], [backer], conf)] if backer else []
+    if backer is None:  # VSO: تدعم X وY Z
+        return _verb_first(sv, backed, ok)
+    return [Cand([backed], [backer], conf)]
+
+
+def _verb_first(sv: SentView, near: Arg, ok: Callable[[Arg], bool]) -> list[Cand]:
+    """The verb's subject right after it (with those joined to it, also by جانب: إلى جانب Y), its object
+    next."""
+    backers = sv.group(near)
+    allies = sv.lex.alliance_nouns
+    k = backers[-1].t1
+    while True:
+        nxt = first_after(sv, k, lambda a: ok(a) and not a.prep, window=4)
+        if nxt is None:
+            return []
+        if not sv.is_word(nxt.t0 - 1, allies):
+            return [Cand([nxt], [a for a in backers if ok(a)], C_CLAUSE)]
+        backers = backers + [nxt]  # إلى جانب روسيا: a backer too (a comma after it lists no more of them)
+        k = backers[-1].t1
 
 
 # ---- the handler table ----------------------------------------------------------------------------
