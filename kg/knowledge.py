@@ -38,6 +38,8 @@ class GenericReference:
     type: str
     heads: tuple[str, ...] = ()
     default: str | None = None
+    # with no candidate named: this body of the article's state (FORCES: its forces, else a state-body kind)
+    state_body: str = ""
 
 
 @dataclass
@@ -173,7 +175,7 @@ def load_knowledge() -> Knowledge:
             _add_capital(kb, ent, row["capital"])
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
-                               row.get("default"))
+                               row.get("default"), row.get("state_body", ""))
         kb.generics[normalize(ref.surface)] = ref
         kb.max_generic_tokens = max(kb.max_generic_tokens, len(normalize(ref.surface).split()))
     cues = _load_json("entity_cues.json")

@@ -396,6 +396,20 @@ def _names_of(entity: Entity, kb: Knowledge) -> list[str]:
     return names
 
 
+def _body_of_article_state(adoc: AnalyzedDoc, named: list[Mention], kind: str, kb: Knowledge) -> str | None:
+    """The forces (kind FORCES) or state body of the state the article is about: the one its names point
+    to most (the state, its bodies, its forces), at least twice and ahead of any other (الجيش الوطني in a
+    Yemen article is Yemen's army)."""
+    states = Counter(known.id if known.state else known.forces_of or known.country
+                     for m in named if (known := kb.entities.get(m.entity or "")))
+    states.pop("", None)
+    ranked = states.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    state = ranked[0][0]
+    return kb.state_forces.get(state) if kind == "FORCES" else kb.state_bodies.get((state, kind))
+
+
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
     """Each generic stands for the most salient candidate: the entity mentioned most often before it
     (nearest on ties) among those whose name starts with one of its heads, plus its default when the
@@ -416,10 +430,22 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         }
         if ref.default in present:
             candidates.add(ref.default)
+        target = None
         if candidates:
             target = max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)))
+        elif ref.state_body:
+            target = _body_of_article_state(adoc, named, ref.state_body, kb)
+            if target and target not in adoc.entities:
+                known = kb.entities[target]
+                adoc.entities[target] = Entity(target, known.label, known.type,
+                                               [a for a in known.aliases if a != known.label],
+                                               [adoc.doc.id], known.wikidata)
+        if target:
             g.entity = target
             g.type = adoc.entities[target].type
+            entity = adoc.entities[target]
+            if ref.state_body and surface(g) not in entity.aliases and surface(g) != entity.label:
+                entity.aliases.append(surface(g))  # a name of the state's body there (الجيش الوطني)
             resolved.append(g)
     return resolved
 

@@ -62,6 +62,17 @@ def test_generic_reference_without_antecedent_is_dropped(pipeline):
     assert all(m.origin != "generic" for m in adoc.mentions)
 
 
+def test_a_states_bare_army_or_air_force_is_that_of_the_state_the_article_is_about(pipeline):
+    adoc = analyze(pipeline, "قالت الحكومة اليمنية إن الهدنة في اليمن انهارت، وتقدم الجيش الوطني نحو الساحل. "
+                             "وشنت القوات الجوية غارات، وأكد سلاح الجو أنه أصاب أهدافه.")
+    assert {m.entity for m in adoc.mentions if m.text == "الجيش الوطني"} == {"YEMENI_ARMY"}
+    assert {m.entity for m in adoc.mentions if m.text in ("القوات الجوية", "سلاح الجو")} == {"YEMEN_AIR_FORCE"}
+    assert "الجيش الوطني" in adoc.entities["YEMENI_ARMY"].aliases  # there it is a name of the army
+    # two states named as often: no state the article is about, the bare army stays unresolved
+    even = analyze(pipeline, "التقى وزير من اليمن نظيره من ليبيا، ثم تقدم الجيش الوطني نحو الساحل.")
+    assert all(m.origin != "generic" for m in even.mentions)
+
+
 def test_bracketed_short_form_and_repeats_join_the_full_name(pipeline):
     adoc = analyze(pipeline, "تشكلت حركة أحرار الجبل الغربي (حاجغ) قبل عامين. وأعلنت حاجغ أمس أن مقاتليها "
                              "صدوا هجوما، وأكد بيان لحاجغ ذلك.")
