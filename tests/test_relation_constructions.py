@@ -225,3 +225,13 @@ def test_a_support_verb_before_its_subject_backs_the_object_after_it():  # تد�
     assert facts("قال إن تركيا تدعم الجيش الحر.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
     assert facts("تدعم تركيا، إلى جانب روسيا، الجيش الحر في إدلب.") == {
         ("SUPPORTED_BY", "FSA", "RUSSIA", "asserted"), ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+
+
+def test_a_control_verb_with_an_object_pronoun_takes_the_place_before():  # X التي تحتلها Y
+    got = facts("قصفت قوات النظام مدينة إدلب التي تحتلها هيئة تحرير الشام.")
+    assert ("CONTROLS", "HTS", "IDLIB", "asserted") in got
+
+
+def test_a_control_verb_that_opens_the_clause_has_its_subject_after_the_place():  # وتسيطر على X فصائل Y
+    assert facts("وتسيطر على مدينة إدلب فصائل هيئة تحرير الشام.") == {("CONTROLS", "HTS", "IDLIB", "asserted")}
+    assert facts("قال إن قسد تسيطر على الرقة.") == {("CONTROLS", "SDF", "RAQQA", "asserted")}

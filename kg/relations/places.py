@@ -106,10 +106,15 @@ def _held_by(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None,
         subj = None
     if subj is None:
         subj, conf = left_subject(sv, i, ok_s, set(), max_sentence=trig.conf > 0.6 and sentence_subject)
+    places = sv.place_chain(place)
+    if subj is None and (i == 0 or sv.norm[i].startswith("و")):
+        # the verb opens the clause and its subject follows the place (وتسيطر على X فصائل Y)
+        subj = first_after(sv, places[-1].t1, lambda a: ok_s(a) and not a.prep, window=2, cross_weak=False)
+        conf = C_NEAR
     if subj is None:
         return []
     subjects = [a for a in sv.group(subj) if ok_s(a)]
-    return [Cand(subjects, sv.place_chain(place), conf)]
+    return [Cand(subjects, places, conf)]
 
 
 def inverted(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -149,7 +154,10 @@ def _direct_place(sv: SentView, trig: Trigger, j: int, start: int) -> Arg | None
 
 
 def direct(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """دخلت X المدينة، استعادت X البلدة: the place is the direct object, after a VSO subject."""
+    """دخلت X المدينة، استعادت X البلدة: the place is the direct object, after a VSO subject; with an
+    object pronoun (الجولان التي تحتلها X) the place is the relative clause's antecedent."""
+    if has_pronoun_object(sv, i, j, trig):
+        return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))
     vso = near_after(sv, j, eligible(rt.subject_types, sv, trig.type), gap=2)
     return _held_by(sv, trig, i, j, _direct_place(sv, trig, j, vso.t1 if vso else j))
 
