@@ -4,7 +4,7 @@ each on a sentence written for this test."""
 from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
-from tests.test_relations import facts, make_doc
+from tests.test_relations import STATES, facts, make_doc
 
 
 def test_an_attack_on_what_belongs_to_a_party_with_la_is_an_attack_on_it():  # مواقع لـ X، أحياء تابعة لـ X
@@ -191,7 +191,7 @@ def _leads(text: str, *bodies: str) -> set[tuple[str, str]]:
     adoc = make_doc(text)
     for body in bodies:
         adoc.entities[body] = Entity(body, body, "Organization")
-    return {(r.subject, r.object) for r in extract_relations(adoc, is_state=lambda _e: False) if r.type == "LEADS"}
+    return {(r.subject, r.object) for r in extract_relations(adoc, is_state=STATES.__contains__) if r.type == "LEADS"}
 
 
 def test_a_title_with_a_demonym_leads_that_states_body_the_article_names():  # رئيس الوزراء العراقي P
@@ -235,3 +235,8 @@ def test_a_control_verb_with_an_object_pronoun_takes_the_place_before():  # X ا
 def test_a_control_verb_that_opens_the_clause_has_its_subject_after_the_place():  # وتسيطر على X فصائل Y
     assert facts("وتسيطر على مدينة إدلب فصائل هيئة تحرير الشام.") == {("CONTROLS", "HTS", "IDLIB", "asserted")}
     assert facts("قال إن قسد تسيطر على الرقة.") == {("CONTROLS", "SDF", "RAQQA", "asserted")}
+
+
+def test_a_title_of_a_named_state_after_its_person_and_a_profession_before_a_name():  # P، رئيس وزراء العراق
+    assert _leads("وصل سامر الحمد، رئيس وزراء العراق، إلى الموصل.", "IRAQI_GOV") == {("SAMER", "IRAQI_GOV")}
+    assert _leads("قال حزب الله برئاسة المهندس سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}

@@ -58,11 +58,18 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
     org = near_after(sv, j, _is_org, gap=2, preps=("", "ل"))
     if org is None:
         return []
-    person = _person_after(sv, org.t1, modifiers=True)
+    person = _person_around(sv, i, org.t1)
+    return [Cand([person], [org], C_NEAR)] if person else []
+
+
+def _person_around(sv: SentView, i: int, end: int) -> Arg | None:
+    """The person a title (tokens i .. its organization's ``end``) names: after it, else right before it
+    (P، زعيم X) unless the title opens a new conjunct (وزعيم X)."""
+    person = _person_after(sv, end, modifiers=True)
     if person is None and not sv.norm[i].startswith("و"):
         person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 2 and a.etype == "Person"
                        and sv.gap_is(a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t))), None)
-    return [Cand([person], [org], C_NEAR)] if person else []
+    return person
 
 
 def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -92,7 +99,7 @@ def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
     if body is None or body not in sv.doc_entities or _deputy(sv, i):
         return title(sv, trig, i, j, rt) if trig.else_title else []
     end = named.t1 if named else j + 1
-    person = _person_after(sv, end)
+    person = _person_around(sv, i, end)
     return [Cand([person], [Arg(body, "Organization", j, end, False)], C_NEAR)] if person else []
 
 
