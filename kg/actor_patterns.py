@@ -132,7 +132,13 @@ def _state_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Know
     ``construct-head state`` (حكومة مالي) starting at token i."""
     for kind, words, construct in pat.state_body_heads:
         j = i + len(words)
-        if words[0] != head or spans.norm[i + 1 : j] != list(words[1:]) or j >= len(spans.norm):
+        if words[0] != head or j >= len(spans.norm):
+            continue
+        if spans.norm[i + 1 : j] != list(words[1:]):
+            # the demonym after the head, the branch after it (القوات الأميركية الخاصة)
+            state = None if construct or len(words) == 1 else _demonym_state(spans.norm[i + 1], True, kb)
+            if state and spans.norm[i + 2 : j + 1] == list(words[1:]) and (body := kb.state_bodies.get((state, kind))):
+                return j + 1, body
             continue
         found = _state_at(spans, j, kb) if construct else (
             (j + 1, state) if (state := _demonym_state(spans.norm[j], True, kb)) else None)

@@ -89,13 +89,20 @@ def _is_part(words: list[str], full: list[str]) -> bool:
 
 def _same_word(a: str, b: str) -> bool:
     """One word of a name in two spellings: equal once folded (``_spelling``), or, in words of five
-    letters or more, two neighbouring letters swapped (الديلمي / الدليمي، دوداييف / دوادييف)."""
+    letters or more, two neighbouring letters swapped (الديلمي / الدليمي، دوداييف / دوادييف); in words of
+    six letters or more also one letter more inside the word (منوشين / منوتشين) or the same letters moved within three
+    places (كوندوغا / كودونغا)."""
     if a == b or _spelling(a) == _spelling(b):
         return True
+    if abs(len(a) - len(b)) == 1 and min(len(a), len(b)) >= 6:
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:k] + long_[k + 1 :] == short for k in range(1, len(long_) - 1))
     if len(a) != len(b) or len(a) < 5:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+        return True
+    return len(a) >= 6 and 0 < diff[0] and diff[-1] - diff[0] <= 2 and sorted(a) == sorted(b)
 
 
 def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
@@ -344,14 +351,21 @@ def _spelling(key: str, loose: bool = False) -> str:
 
 
 def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
-    """Two spellings of one name the table does not know, in one article, are one entity (same type)."""
+    """Two spellings of one name the table does not know, in one article, are one entity (same type):
+    equal once folded, or one word that ``_same_word`` reads as one (كوندوغا / كودونغا)."""
     first: dict[tuple[str, str], str] = {}
+    words: dict[str, set[str]] = defaultdict(set)  # type -> unknown one-word names
     for m in named:
         if m.entity:
             continue
         for folded in {_spelling(m.key), _spelling(m.key, loose=True)}:
             if len(folded) >= 3:
                 clusters.union(first.setdefault((folded, m.type), m.key), m.key)
+        if " " not in m.key:
+            for other in words[m.type]:
+                if other != m.key and len(m.key) >= 6 and _same_word(other, m.key):
+                    clusters.union(other, m.key)
+            words[m.type].add(m.key)
 
 
 def _variant_of(m: Mention, kb: Knowledge) -> KnownEntity | None:

@@ -154,6 +154,11 @@ def test_a_branch_of_a_states_forces_is_its_own_body_unless_the_table_folds_it(p
     assert country_of("EGYPT_NAVY") == "EGYPT"
 
 
+def test_a_states_branch_named_with_the_demonym_before_the_branch_is_the_same_body(pipeline):
+    adoc = analyze(pipeline, "قاتلت القوات الجوية الفرنسية في مالي، ونفذت القوات الفرنسية الجوية غارة أخرى.")
+    assert {m.entity for m in adoc.mentions if m.text.startswith("القوات")} == {"FRANCE_AIR_FORCE"}
+
+
 def test_a_military_unit_by_number_or_ordinal_is_an_organization(pipeline):
     adoc = analyze(pipeline, "هاجمت الفرقة 30 مواقع المسلحين، وقال قائد اللواء 35 إن المنطقة العسكرية الرابعة "
                              "أرسلت تعزيزات. والتقى اللواء أحمد سالم بالوفد.")

@@ -273,6 +273,16 @@ def test_spellings_of_one_foreign_name_fold_but_different_arabic_names_do_not():
         assert _spelling(a, loose=True) != _spelling(b, loose=True) and _spelling(a) != _spelling(b), (a, b)
 
 
+def test_a_foreign_name_one_letter_longer_or_with_letters_moved_is_one_entity(pipeline):
+    moved = analyze(pipeline, "هاجم مسلحون بلدة ماروكيسا شمالي البلاد، ثم انسحبوا من ماكوريسا بعد ساعات.")
+    assert len({m.entity for m in moved.mentions if m.text in ("ماروكيسا", "ماكوريسا")}) == 1
+    longer = analyze(pipeline, "قال الوزير ستيفن بارتلوني إن العقوبات باقية، وأضاف بارتلتوني أن الحوار ممكن.")
+    assert len({m.entity for m in longer.mentions if "بارتل" in m.text}) == 1
+    # a letter more at the end makes another name (a nisba, a plural): no join
+    edge = analyze(pipeline, "هاجم مسلحون بلدة ماروكيسا شمالي البلاد، ثم انسحبوا إلى بلدة ماروكيسان المجاورة.")
+    assert len({m.entity for m in edge.mentions if m.text.startswith("ماروكيسا")}) == 2
+
+
 def test_known_place_the_ner_typed_as_a_person_keeps_its_table_entity():
     from kg.knowledge import load_knowledge
     from kg.model import Mention
