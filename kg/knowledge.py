@@ -40,6 +40,7 @@ class GenericReference:
     default: str | None = None
     # with no candidate named: this body of the article's state (FORCES: its forces, else a state-body kind)
     state_body: str = ""
+    by_state: tuple[tuple[str, str], ...] = ()  # (state, entity): with no candidate, the state's one
 
 
 @dataclass
@@ -175,7 +176,8 @@ def load_knowledge() -> Knowledge:
             _add_capital(kb, ent, row["capital"])
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
-                               row.get("default"), row.get("state_body", ""))
+                               row.get("default"), row.get("state_body", ""),
+                               tuple(row.get("by_state", {}).items()))
         kb.generics[normalize(ref.surface)] = ref
         kb.max_generic_tokens = max(kb.max_generic_tokens, len(normalize(ref.surface).split()))
     cues = _load_json("entity_cues.json")

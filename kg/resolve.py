@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.actor_patterns import load_actor_patterns
-from kg.knowledge import FUZZY_MIN_LETTERS, Knowledge, KnownEntity
+from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity
 from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
 from kg.normalize import INVISIBLE, normalize, proclitic_readings
@@ -410,18 +410,28 @@ def _names_of(entity: Entity, kb: Knowledge) -> list[str]:
     return names
 
 
-def _body_of_article_state(adoc: AnalyzedDoc, named: list[Mention], kind: str, kb: Knowledge) -> str | None:
-    """The forces (kind FORCES) or state body of the state the article is about: the one its names point
-    to most (the state, its bodies, its forces), at least twice and ahead of any other (الجيش الوطني in a
-    Yemen article is Yemen's army)."""
+def _article_state(named: list[Mention], kb: Knowledge) -> str | None:
+    """The state the article is about: the one its names point to most (the state, its bodies, its
+    forces), at least twice and ahead of any other."""
     states = Counter(known.id if known.state else known.forces_of or known.country
                      for m in named if (known := kb.entities.get(m.entity or "")))
     states.pop("", None)
     ranked = states.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    state = ranked[0][0]
-    return kb.state_forces.get(state) if kind == "FORCES" else kb.state_bodies.get((state, kind))
+    return ranked[0][0]
+
+
+def _of_article_state(ref: GenericReference, named: list[Mention], kb: Knowledge) -> str | None:
+    """What a generic with no candidate stands for in an article about one state: that state's forces
+    or body (الجيش الوطني in a Yemen article is Yemen's army), or its entry in ``by_state`` (قوات التحالف
+    there is the Saudi-led coalition)."""
+    state = _article_state(named, kb) if ref.state_body or ref.by_state else None
+    if state is None:
+        return None
+    if ref.by_state:
+        return dict(ref.by_state).get(state)
+    return kb.state_forces.get(state) if ref.state_body == "FORCES" else kb.state_bodies.get((state, ref.state_body))
 
 
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
@@ -444,11 +454,12 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         }
         if ref.default in present:
             candidates.add(ref.default)
-        target = None
+        target, of_state = None, False
         if candidates:
             target = max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)))
-        elif ref.state_body:
-            target = _body_of_article_state(adoc, named, ref.state_body, kb)
+        else:
+            target = _of_article_state(ref, named, kb)
+            of_state = target is not None
             if target and target not in adoc.entities:
                 known = kb.entities[target]
                 adoc.entities[target] = Entity(target, known.label, known.type,
@@ -458,7 +469,7 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
             g.entity = target
             g.type = adoc.entities[target].type
             entity = adoc.entities[target]
-            if ref.state_body and surface(g) not in entity.aliases and surface(g) != entity.label:
+            if of_state and surface(g) not in entity.aliases and surface(g) != entity.label:
                 entity.aliases.append(surface(g))  # a name of the state's body there (الجيش الوطني)
             resolved.append(g)
     return resolved

@@ -68,6 +68,9 @@ def test_a_states_bare_army_or_air_force_is_that_of_the_state_the_article_is_abo
     assert {m.entity for m in adoc.mentions if m.text == "الجيش الوطني"} == {"YEMENI_ARMY"}
     assert {m.entity for m in adoc.mentions if m.text in ("القوات الجوية", "سلاح الجو")} == {"YEMEN_AIR_FORCE"}
     assert "الجيش الوطني" in adoc.entities["YEMENI_ARMY"].aliases  # there it is a name of the army
+    coalition = analyze(pipeline, "قالت الحكومة اليمنية إن الهدنة في اليمن انهارت، "
+                                  "وقصفت قوات التحالف مواقع قرب الساحل.")
+    assert {m.entity for m in coalition.mentions if m.text == "قوات التحالف"} == {"ARAB_COALITION"}  # by_state
     # two states named as often: no state the article is about, the bare army stays unresolved
     even = analyze(pipeline, "التقى وزير من اليمن نظيره من ليبيا، ثم تقدم الجيش الوطني نحو الساحل.")
     assert all(m.origin != "generic" for m in even.mentions)
