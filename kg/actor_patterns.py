@@ -50,6 +50,8 @@ class ActorPatterns:
     institution_stop_words: frozenset[str] = frozenset()
     institution_adjectives: frozenset[str] = frozenset()  # adjectives that are no nisba (العليا، العامة)
     single_adjective_heads: frozenset[str] = frozenset()
+    command_heads: frozenset[str] = frozenset()  # القيادة العامة: a force's command, no actor of its own
+    command_links: frozenset[str] = frozenset()  # what joins a command to its force (ل، لقوات)
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -78,6 +80,8 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         institution_stop_words=_norm_set(data.get("institution_stop_words", [])),
         institution_adjectives=_norm_set(data.get("institution_adjectives", [])),
         single_adjective_heads=_norm_set(data.get("single_adjective_heads", [])),
+        command_heads=_norm_set(data.get("command_heads", [])),
+        command_links=_norm_set(data.get("command_links", [])),
         **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},

@@ -179,15 +179,16 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
     """An organization or facility named by the first words of one longer such name of the article is
     that one (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي، الحكومة الليبية of
     الحكومة الليبية المؤقتة، مستشفى سامراء of مستشفى سامراء العام), or by its words but a demonym (المجلس
-    الأعلى للسلام of المجلس الأفغاني الأعلى للسلام); a prefix of two such names (وزارة
+    الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان); a prefix of two such names (وزارة
     الداخلية beside two ministries) stays apart, as do two different known actors (a body made for a
     demonym is no known actor here)."""
-    orgs = [m for m in named if " " in m.key and (m.type == "Organization" or (
-        m.type == "Place" and m.key.split()[0] in kb.town_facility_heads))]  # مستشفى سامراء (العام)
+    orgs = [m for m in named if m.type == "Organization" or (
+        m.type == "Place" and m.key.split()[0] in kb.town_facility_heads)]  # مستشفى سامراء (العام)
     for m in sorted(orgs, key=lambda m: len(m.key.split())):
         words = m.key.split()
         owners = {o.entity or clusters.find(o.key): o for o in orgs if len(o.key.split()) > len(words) and (
-                  o.key.split()[: len(words)] == words or [w for w in o.key.split() if w not in kb.demonyms] == words)}
+                  (len(words) > 1 and o.key.split()[: len(words)] == words)
+                  or [w for w in o.key.split() if w not in kb.demonyms] == words)}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
             if m.entity in kb.generated and owner.entity != m.entity:
@@ -196,21 +197,30 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
                 clusters.union(owner.key, m.key)
 
 
+def _clitic_free(key: str) -> list[tuple[str, str]]:
+    """(the clitic letters, the name without them) for each proclitic reading of a name's first word."""
+    first, _, rest = key.partition(" ")
+    return [(stripped, f"{stem} {rest}".strip()) for stripped, stem in proclitic_readings(first)[1:]]
+
+
 def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
     """A proclitic never makes a new entity: a name read with its clitic (ونيجيريا، لأوروبا) that the
     article also names without it, in this spelling or another (لعبد العاطي اشتيوي / عبد العاطي شتيوي),
-    or that spells a known name once stripped, loses the clitic."""
+    or that spells a known name once stripped, loses the clitic; so do two names read with different
+    clitics (وشبه الجزيرة / لشبه الجزيرة), one name without them."""
     keys = {(m.key, m.type) for m in named}
+    readings = Counter((bare, kind) for key, kind in {(m.key, m.type) for m in named if not m.entity}
+                       for _, bare in _clitic_free(key))
+    shared = {r for r, n in readings.items() if n > 1}  # no name of its own: بنين is no clitic form of نين
     spellings = {(_spelling(m.key, loose=True), m.type) for m in named if " " in m.key}
     for m in named:
         if m.entity:
             continue
-        first, _, rest = m.key.partition(" ")
-        for stripped, stem in proclitic_readings(first)[1:]:
-            bare = f"{stem} {rest}".strip()
+        for stripped, bare in _clitic_free(m.key):
             known = kb.lookup(bare)
             spelt = " " in bare and (_spelling(bare, loose=True), m.type) in spellings
-            if (known and known.type == m.type) or (len(bare) >= 3 and (bare, m.type) in keys) or spelt:
+            joined = (bare, m.type) in keys or ((bare, m.type) in shared and (m.key, m.type) not in readings)
+            if (known and known.type == m.type) or (len(bare) >= 3 and joined) or spelt:
                 m.start = skip_letters(text, m.start, stripped)
                 m.text, m.key, m.entity = text[m.start : m.end], bare, known.id if known else None
                 break
@@ -303,6 +313,29 @@ def _quoted_titles(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> li
             added.append(Mention(start, stop, text[start:stop], outlet.type, sentence.index, key, "gazetteer",
                                  outlet.id))
     return added
+
+
+_QUOTES_AND_SPACES = re.compile(r"[\s«»\"“”„'‘’()ـ]+")
+
+
+def _link_command_bodies(text: str, named: list[Mention], clusters: _Clusters, heads: frozenset[str],
+                         links: frozenset[str]) -> set[int]:
+    """A force's command tagged apart from the force (القيادة العامة لقوات «X»، قيادة X) is no actor of
+    its own, so it never takes the force's relations: it is a mention of the force right after it, when
+    only a link word (ل، لقوات) and quotes stand between them.  Returns the commands (``id``): they
+    neither label the force nor join its names."""
+    orgs = sorted((m for m in named if m.type == "Organization"), key=lambda m: m.start)
+    commands = set()
+    for m, force in zip(orgs, orgs[1:], strict=False):
+        if m.key not in heads or force.key in heads:
+            continue
+        gap = normalize(_QUOTES_AND_SPACES.sub("", text[m.end : force.start]))
+        if gap and gap not in links:
+            continue
+        m.entity = force.entity
+        clusters.union(force.key, m.key)
+        commands.add(id(m))
+    return commands
 
 
 def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: frozenset[str], kb: Knowledge) -> None:
@@ -492,7 +525,9 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _link_person_parts(adoc.doc.text, named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)
     _link_spelling_variants(named, clusters)
-    _link_head_names(named, clusters, load_actor_patterns().same_actor_heads, kb)
+    patterns = load_actor_patterns()
+    _link_head_names(named, clusters, patterns.same_actor_heads, kb)
+    commands = _link_command_bodies(adoc.doc.text, named, clusters, patterns.command_heads, patterns.command_links)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in named:
@@ -506,7 +541,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
             eid = _best_known(members, known_ids)
             ent_type, label, wikidata = kb.entities[eid].type, kb.entities[eid].label, kb.entities[eid].wikidata
         else:
-            label = _label(members)
+            label = _label([m for m in members if id(m) not in commands] or members)
             eid = entity_id_for(normalize(label))
             ent_type = Counter(m.type for m in members).most_common(1)[0][0]
             wikidata = None
@@ -518,7 +553,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         for m in members:
             m.entity, m.type = eid, ent_type
             alias = surface(m)
-            if alias not in entity.aliases and alias != entity.label:
+            if id(m) not in commands and alias not in entity.aliases and alias != entity.label:
                 entity.aliases.append(alias)
     named += repeated_names(adoc, named, kb)
     adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)

@@ -324,3 +324,63 @@ def test_quoted_title_of_a_known_outlet_is_the_outlet_not_the_region(pipeline):
     assert entity_of(adoc, "الشرق الأوسط") == "ASHARQ_AL_AWSAT"
     adoc = analyze(pipeline, "تشهد منطقة الشرق الأوسط توترا متزايدا.")
     assert entity_of(adoc, "الشرق الأوسط") == "MIDDLE_EAST"
+
+
+def resolved(text: str, names: list[tuple[str, str]]):
+    """Resolve the given (surface, type) mentions of ``text`` in order, as if the NER had tagged them."""
+    from kg.knowledge import load_knowledge
+    from kg.model import AnalyzedDoc, Mention
+    from kg.normalize import normalize
+    from kg.resolve import resolve
+
+    mentions, at = [], 0
+    for name, kind in names:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append(Mention(start, at, name, kind, 0, normalize(name)))
+    adoc = AnalyzedDoc(Document(id="t", text=text), mentions=mentions)
+    resolve(adoc, load_knowledge(), [])
+    return adoc
+
+
+def test_a_force_command_tagged_apart_is_a_mention_of_the_force():
+    org = "Organization"
+    adoc = resolved("أصدرت القيادة العامة لقوات «درع الشمال» بيانا، ورحبت قيادة «لواء الفجر» به.",
+                    [("القيادة العامة", org), ("درع الشمال", org), ("قيادة", org), ("لواء الفجر", org)])
+    ids = [m.entity for m in adoc.mentions]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    assert {e.label for e in adoc.entities.values()} == {"درع الشمال", "لواء الفجر"}
+    assert all("قيادة" not in a for e in adoc.entities.values() for a in e.aliases)
+    # a command beside a force (و, a comma) is no command of it
+    apart = resolved("التقت القيادة العامة وقوات درع الشمال.", [("القيادة العامة", org), ("قوات درع الشمال", org)])
+    assert len({m.entity for m in apart.mentions}) == 2
+
+
+def test_the_command_of_a_known_force_takes_no_relation_of_its_own(pipeline):
+    adoc = analyze(pipeline, "قالت القيادة العامة لقوات «قسد» في بيان إنها تواصل محاربة تنظيم داعش في ريف الرقة.")
+    assert {m.entity for m in adoc.mentions if m.type == "Organization"} == {"SDF", "ISIS"}
+    assert {(r.type, r.subject, r.object) for r in adoc.relations if r.type == "FOUGHT"} == {("FOUGHT", "SDF", "ISIS")}
+
+
+def test_two_clitic_forms_of_one_name_are_one_entity_without_their_clitics():
+    adoc = resolved("وصل النازحون إلى وسهل القمح، ثم توجه بعضهم لسهل القمح.",
+                    [("وسهل القمح", "Place"), ("لسهل القمح", "Place")])
+    assert [m.key for m in adoc.mentions] == ["سهل القمح", "سهل القمح"]
+    assert len(adoc.entities) == 1
+    # a bare name keeps its first letter (بلاما is no ب + لاما) and its clitic form joins it
+    bare = resolved("زار الوفد بلاما، ثم عاد وبلاما.", [("بلاما", "Place"), ("وبلاما", "Place")])
+    assert [m.key for m in bare.mentions] == ["بلاما", "بلاما"]
+
+
+def test_a_group_with_a_plural_demonym_or_a_tribe_head_is_the_group():
+    org = "Organization"
+    adoc = resolved("قالت الصقور إن مقاتلي الصقور الأفغان انسحبوا.", [("الصقور", org), ("الصقور الأفغان", org)])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    tribe = resolved("اشتبك مسلحون من قبيلة برقان مع البرقان.", [("قبيلة برقان", org), ("البرقان", org)])
+    assert len({m.entity for m in tribe.mentions}) == 1
+
+
+def test_a_state_named_as_a_republic_is_the_state():
+    adoc = resolved("زار الوزير الجمهورية اليمنية ثم الجمهورية الإسلامية.",
+                    [("الجمهورية اليمنية", "Place"), ("الجمهورية الإسلامية", "Place")])
+    assert [m.entity for m in adoc.mentions] == ["YEMEN", "IRAN"]
