@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +65,16 @@ def _gold_index(article: GoldArticle) -> tuple[dict[tuple, list[tuple[int, int]]
     return required, optional - required.keys()
 
 
+def _analyzed(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc],
+              ) -> Iterator[tuple[GoldArticle, AnalyzedDoc, dict[str, str], tuple[dict[tuple, list], set[tuple]]]]:
+    """The gold articles that were analyzed, each with its analysis, the predicted-to-gold entity map and
+    its required and optional relations: what labelling a candidate or a document relation needs."""
+    for article in gold:
+        adoc = adocs.get(article.article)
+        if adoc is not None:
+            yield article, adoc, map_entities(article, prediction_of([adoc]), adoc.doc.id), _gold_index(article)
+
+
 def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexicon | None = None,
              is_state: Callable[[str], bool] | None = None, category: Callable[[str], str] | None = None,
              ) -> list[Example]:
@@ -73,12 +83,7 @@ def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexico
     state, cat = is_state or default_is_state(), category or default_category()
     symmetric = {t for t, rt in lex.types.items() if rt.symmetric}
     out = []
-    for article in gold:
-        adoc = adocs.get(article.article)
-        if adoc is None:
-            continue
-        pmap = map_entities(article, prediction_of([adoc]), adoc.doc.id)
-        required, optional = _gold_index(article)
+    for article, adoc, pmap, (required, optional) in _analyzed(gold, adocs):
         frames: dict[str, str] = {}
         rules = extract_relations(adoc, state, lex, cat, frames=frames)
         for cand in candidates(adoc, lex, state, cat, RuleIndex(rules, frames, symmetric)):
@@ -194,12 +199,7 @@ def doc_examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], exs: li
         for rtype, p in probs.get(k, {}).items():
             by_article.setdefault(e.article, []).append((e.cand, rtype, p))
     out = []
-    for article in gold:
-        adoc = adocs.get(article.article)
-        if adoc is None:
-            continue
-        pmap = map_entities(article, prediction_of([adoc]), adoc.doc.id)
-        required, optional = _gold_index(article)
+    for article, adoc, pmap, (required, optional) in _analyzed(gold, adocs):
         rules = extract_relations(adoc, state, lex, cat)
         for key, item in document_relations(adoc, by_article.get(article.article, []), rules, symmetric).items():
             rtype, (s, o) = key
