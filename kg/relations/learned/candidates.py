@@ -237,6 +237,12 @@ def _closest_pairs(args: list[Arg]) -> dict[tuple[str, str], tuple[Arg, Arg]]:
     return best
 
 
+def salience(adoc: AnalyzedDoc) -> tuple[Counter, dict[str, int]]:
+    """How often the article names each entity, and each entity's rank by that (0: the most named)."""
+    counts = Counter(m.entity for m in adoc.mentions if m.entity)
+    return counts, {e: k for k, (e, _) in enumerate(counts.most_common())}
+
+
 def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str, bool]]:
     """The first actor (the subject a later sentence leaves out) of each of the ``CONTEXT_WINDOW``
     sentences before the last view and of the lead sentence: entity -> (its mention, where it came from,
@@ -257,8 +263,7 @@ def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str, bool]]:
 def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], category: Callable[[str], str],
                rules: RuleIndex) -> Iterator[Candidate]:
     """Every candidate of the document with its features."""
-    counts = Counter(m.entity for m in adoc.mentions if m.entity)
-    rank = {e: k for k, (e, _) in enumerate(counts.most_common())}
+    _, rank = salience(adoc)
     views: list[SentView] = []
     for sent in adoc.sentences:
         sv = SentView(adoc, sent, lex, is_state, category)

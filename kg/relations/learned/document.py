@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.model import AnalyzedDoc, Relation
 from kg.normalize import normalize
-from kg.relations.learned.candidates import Candidate
+from kg.relations.learned.candidates import Candidate, salience
 from kg.relations.lexicon import word_forms
 
 Key = tuple[str, tuple[str, str]]  # (type, (subject, object)); a symmetric type's pair sorted
@@ -77,8 +77,7 @@ def document_relations(adoc: AnalyzedDoc, scored: list[tuple[Candidate, str, flo
     for r in rules:
         key = relation_key(r.type, r.subject, r.object, r.type in symmetric)
         items.setdefault(key, DocRelation(key)).rules.append(r)
-    counts = Counter(m.entity for m in adoc.mentions if m.entity)
-    rank = {e: k for k, (e, _) in enumerate(counts.most_common())}
+    counts, rank = salience(adoc)
     words = adoc.doc.title.split()
     title = f" {normalize(adoc.doc.title)} | {' '.join(f[-1][1] for w in words if (f := word_forms(w)))} "
     in_title = {e for e in {e for key in items for e in key[1]} if _in_title(adoc, title, e)}

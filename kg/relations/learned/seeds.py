@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.evaluation.gold import OTHER_TYPES
 from kg.model import AnalyzedDoc, Document
 from kg.relations.learned.model import RelationModel, relations
 
@@ -29,7 +30,6 @@ def seed_documents() -> list[AnalyzedDoc]:
 
 
 SEED_OTHER_F1 = 0.60  # tests/test_seed_score.py: the other four types
-OTHER_TYPES = "CONTROLS,LEADS,SUPPORTED_BY,SURRENDERED_TO"
 
 
 def seed_f1(adocs: list[AnalyzedDoc], model: RelationModel, mode: str) -> tuple[float, float]:
@@ -50,7 +50,7 @@ def seed_f1(adocs: list[AnalyzedDoc], model: RelationModel, mode: str) -> tuple[
     with tempfile.TemporaryDirectory() as tmp:
         graph = Path(tmp) / "graph.jsonl"
         graph.write_text(buf.getvalue(), encoding="utf-8")
-        for extra in ([], ["--types", OTHER_TYPES]):
+        for extra in ([], ["--types", ",".join(OTHER_TYPES)]):
             done = subprocess.run([sys.executable, str(shared_dir() / "eval" / "score.py"), str(graph), "seeds",
                                    *extra], capture_output=True, text=True, check=True)
             found = re.search(r"RESULT relations .*F1=([\d.]+)", done.stdout)

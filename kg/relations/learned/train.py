@@ -24,7 +24,7 @@ from kg.evaluation.score import Prediction, Report, map_entities, score
 from kg.model import AnalyzedDoc, Relation
 from kg.relations.extract import default_category, default_is_state, extract_relations
 from kg.relations.learned.candidates import Candidate, RuleIndex, candidates
-from kg.relations.learned.document import DocRelation, document_relations
+from kg.relations.learned.document import DocRelation, document_relations, relation_key
 from kg.relations.learned.model import MODEL_PATH, RelationModel, TypeModel, decide, fits, probability
 from kg.relations.learned.select import Decision, choose
 from kg.relations.lexicon import Lexicon, load_lexicon
@@ -57,11 +57,11 @@ def _gold_index(article: GoldArticle) -> tuple[dict[tuple, list[tuple[int, int]]
     required: dict[tuple, list[tuple[int, int]]] = {}
     optional: set[tuple] = set()
     for r in article.relations:
-        pair = tuple(sorted((r.subj, r.obj))) if r.type in SYMMETRIC else (r.subj, r.obj)
+        key = relation_key(r.type, r.subj, r.obj, r.type in SYMMETRIC)
         if r.optional:
-            optional.add((r.type, pair))
+            optional.add(key)
         else:
-            required.setdefault((r.type, pair), []).append((r.start, r.end))
+            required.setdefault(key, []).append((r.start, r.end))
     return required, optional - required.keys()
 
 
@@ -95,10 +95,10 @@ def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexico
                 if gs is None or go is None or gs == go:
                     labels[rtype] = 0
                     continue
-                pair = tuple(sorted((gs, go))) if rtype in symmetric else (gs, go)
-                spans = required.get((rtype, pair))
+                key = relation_key(rtype, gs, go, rtype in symmetric)
+                spans = required.get(key)
                 if spans is None:
-                    if (rtype, pair) not in optional:
+                    if key not in optional:
                         labels[rtype] = 0
                     continue
                 s0, s1 = cand.sentence.start, cand.sentence.end
@@ -204,12 +204,12 @@ def doc_examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], exs: li
         for key, item in document_relations(adoc, by_article.get(article.article, []), rules, symmetric).items():
             rtype, (s, o) = key
             gs, go = pmap.get(s, "?" + s), pmap.get(o, "?" + o)
-            pair = tuple(sorted((gs, go))) if rtype in symmetric else (gs, go)
-            label: int | None = int((rtype, pair) in required)
-            if not label and (rtype, pair) in optional:
+            gold_key = relation_key(rtype, gs, go, rtype in symmetric)
+            label: int | None = int(gold_key in required)
+            if not label and gold_key in optional:
                 label = None
-            hit = (article.article, rtype, pair) if label else None
-            out.append(DocExample(article.article, item, label, hit, (article.article, rtype, pair)))
+            hit = (article.article, *gold_key) if label else None
+            out.append(DocExample(article.article, item, label, hit, (article.article, *gold_key)))
     return out
 
 
