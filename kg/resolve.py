@@ -467,6 +467,22 @@ def _of_article_state(ref: GenericReference, named: list[Mention], kb: Knowledge
     return kb.state_forces.get(state) if ref.state_body == "FORCES" else kb.state_bodies.get((state, ref.state_body))
 
 
+def _article_entity(adoc: AnalyzedDoc, kb: Knowledge, eid: str, label: str, ent_type: str,
+                    wikidata: str | None) -> Entity:
+    """The article's entity ``eid``, made on first use; one of the alias table starts with its aliases."""
+    entity = adoc.entities.get(eid)
+    if entity is None:
+        entity = adoc.entities[eid] = Entity(eid, label, ent_type, [], [adoc.doc.id], wikidata)
+        if eid in kb.entities:
+            entity.aliases = [a for a in kb.entities[eid].aliases if a != label]
+    return entity
+
+
+def _add_alias(entity: Entity, alias: str) -> None:
+    if alias not in entity.aliases and alias != entity.label:
+        entity.aliases.append(alias)
+
+
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
     """Each generic stands for the most salient candidate: the entity mentioned most often before it
     (nearest on ties) among those whose name starts with one of its heads, plus its default when the
@@ -493,17 +509,14 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         else:
             target = _of_article_state(ref, named, kb)
             of_state = target is not None
-            if target and target not in adoc.entities:
+            if target:
                 known = kb.entities[target]
-                adoc.entities[target] = Entity(target, known.label, known.type,
-                                               [a for a in known.aliases if a != known.label],
-                                               [adoc.doc.id], known.wikidata)
+                _article_entity(adoc, kb, target, known.label, known.type, known.wikidata)
         if target:
             g.entity = target
             g.type = adoc.entities[target].type
-            entity = adoc.entities[target]
-            if of_state and surface(g) not in entity.aliases and surface(g) != entity.label:
-                entity.aliases.append(surface(g))  # a name of the state's body there (الجيش الوطني)
+            if of_state:
+                _add_alias(adoc.entities[target], surface(g))  # a name of the state's body there (الجيش الوطني)
             resolved.append(g)
     return resolved
 
@@ -545,16 +558,11 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
             eid = entity_id_for(normalize(label))
             ent_type = Counter(m.type for m in members).most_common(1)[0][0]
             wikidata = None
-        entity = adoc.entities.get(eid)
-        if entity is None:
-            entity = adoc.entities[eid] = Entity(eid, label, ent_type, [], [adoc.doc.id], wikidata)
-            if eid in kb.entities:
-                entity.aliases = [a for a in kb.entities[eid].aliases if a != label]
+        entity = _article_entity(adoc, kb, eid, label, ent_type, wikidata)
         for m in members:
             m.entity, m.type = eid, ent_type
-            alias = surface(m)
-            if id(m) not in commands and alias not in entity.aliases and alias != entity.label:
-                entity.aliases.append(alias)
+            if id(m) not in commands:
+                _add_alias(entity, surface(m))
     named += repeated_names(adoc, named, kb)
     adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)
 
