@@ -137,6 +137,11 @@ def governed(sv: SentView, a: Arg, own: range = range(0)) -> bool:
     return k >= 0 and k in sv.trigger_tokens and k not in own
 
 
+def last_before(sv: SentView, i: int, ok: Callable[[Arg], bool], window: int) -> Arg | None:
+    """The nearest argument ending at most ``window`` tokens before token i that ``ok`` accepts."""
+    return next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= window and ok(a)), None)
+
+
 def first_after(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int, cross_weak: bool = True,
                  cross_relative: bool = False) -> Arg | None:
     """The first argument from token j on that passes ``ok``, within ``window`` words and the clause."""

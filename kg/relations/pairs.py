@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,6 +53,17 @@ def _between_sides(sv: SentView, j: int, rt: RelationType) -> list[Cand]:
     if rel is not None:  # المعارك التي تدور في مدينة X بين Y وZ: the sides are in the relative clause
         cand = between(sv, rel + 1, lambda a: ok_s(a) and ok_o(a), window=14)
     return [cand] if cand else []
+
+
+Handler = Callable[[SentView, Trigger, int, int, RelationType], list[Cand]]
+
+
+def _sides_first(handler: Handler) -> Handler:
+    """بين X و Y after the trigger gives both sides, whatever the role: tried before the role's own frame."""
+    @functools.wraps(handler)
+    def run(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+        return _between_sides(sv, j, rt) or handler(sv, trig, i, j, rt)
+    return run
 
 
 def _relative_after(sv: SentView, j: int) -> int | None:
@@ -167,11 +179,9 @@ def _participants(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> list[Arg]:
     return [a for a in sv.group(who) if ok(a)] if who is not None else []
 
 
+@_sides_first
 def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """معارك X مع Y، هجوم X على Y: the genitive (or لـ) after the noun is the subject."""
-    found = _between_sides(sv, j, rt)
-    if found:
-        return found
     p = _slots(sv, trig, j, rt, j, ("", "ل"))
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
@@ -180,33 +190,27 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     return _close(sv, i, j, p, rt, definite)
 
 
+@_sides_first
 def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """اشتبكت X مع Y: the object comes with a preposition."""
-    found = _between_sides(sv, j, rt)
-    if found:
-        return found
     p = _slots(sv, trig, j, rt, j, ("",))
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
     return _close(sv, i, j, p, rt)
 
 
+@_sides_first
 def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """قتال التنظيم: the genitive is the object; the subject stands before."""
-    found = _between_sides(sv, j, rt)
-    if found:
-        return found
     p = _slots(sv, trig, j, rt, j, ("", "ل"))
     if p.obj is None:
         p.obj = p.near
     return _close(sv, i, j, p, rt)
 
 
+@_sides_first
 def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """هاجمت X Y (VSO), X هاجمت Y (SVO), التنظيمات التي تستهدفها X (the object pronoun's antecedent)."""
-    found = _between_sides(sv, j, rt)
-    if found:
-        return found
     p = _slots(sv, trig, j, rt, j, ("",), direct=True)
     near = p.near
     if has_pronoun_object(sv, i, j, trig):  # التنظيمات التي تستهدفها موسكو
@@ -234,11 +238,9 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     return _close(sv, i, j, p, rt)
 
 
+@_sides_first
 def reflexive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """سلموا أنفسهم لـ Y: the object comes after the reflexive pronoun, the subject before it."""
-    found = _between_sides(sv, j, rt)
-    if found:
-        return found
     refl = next((k for k in range(j - 1, min(sv.n, j + trig.needs_within))
                  if sv.norm[k].lstrip("ا").startswith(sv.lex.closed.reflexive_stems)), None)
     if refl is None:
@@ -299,11 +301,11 @@ def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg
     return None
 
 
+@_sides_first
 def suffered(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """تعرضت مواقع X لقصف من قبل Y: the patient first, the agent after the attack noun (Y fought X)."""
-    found = _between_sides(sv, j, rt)
-    if found or trig.needs is None:
-        return found
+    if trig.needs is None:
+        return []
     ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
     what = next((k for k in range(j, min(sv.n, j + trig.needs_within + 3))
                  if any(trig.needs.fullmatch(stem) for _, stem in sv.forms[k])), None)

@@ -15,6 +15,7 @@ from kg.relations.args import (
     eligible,
     first_after,
     has_pronoun_object,
+    last_before,
     left_subject,
     near_after,
     state_tables,
@@ -67,8 +68,8 @@ def _person_around(sv: SentView, i: int, end: int) -> Arg | None:
     (P، زعيم X) unless the title opens a new conjunct (وزعيم X)."""
     person = _person_after(sv, end, modifiers=True)
     if person is None and not sv.norm[i].startswith("و"):
-        person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 2 and a.etype == "Person"
-                       and sv.gap_is(a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t))), None)
+        person = last_before(sv, i, lambda a: a.etype == "Person" and sv.gap_is(
+            a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t)), window=2)
     return person
 
 
@@ -83,7 +84,7 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
     if person is None:
         return []
     relatives = sv.lex.closed.relative_pronouns
-    org = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and _is_org(a)), None)
+    org = last_before(sv, i, _is_org, window=4)
     if org is None or not sv.gap_is(org.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t) or t + 1 == i
                                     or bool(bare_in(sv.norm[t], relatives))):
         return []
@@ -112,7 +113,7 @@ def _org_then_person(sv: SentView, i: int, j: int) -> list[Cand] | None:
     person = _person_after(sv, j, window=3)
     if person is None:
         return None
-    org = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and _is_org(a)), None)
+    org = last_before(sv, i, _is_org, window=4)
     return [Cand([person], [org], C_NEAR)] if org else []
 
 
@@ -126,7 +127,7 @@ def leads_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) ->
     found = _org_then_person(sv, i, j)
     if found is not None:
         return found
-    person = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and a.etype == "Person"), None)
+    person = last_before(sv, i, lambda a: a.etype == "Person", window=3)
     org = near_after(sv, j, _is_org, gap=2)
     return [Cand([person], [org], C_CLAUSE)] if person and org else []
 
@@ -148,9 +149,7 @@ def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
         backer = first_after(sv, frm + 1, ok_any, window=3, cross_weak=False)
     if sv.norm[i].startswith("و"):
         return []  # والمدعومة: a second description of an earlier noun, not of the name before it
-    backed = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 3 and ok_any(a)
-                   and sv.gap_is(a.t1, i, sv.skippable)),
-                  None)
+    backed = last_before(sv, i, lambda a: ok_any(a) and sv.gap_is(a.t1, i, sv.skippable), window=3)
     if backer is None or backed is None:
         return []
     return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), C_NEAR)]
@@ -176,7 +175,7 @@ def supporter_of(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     backed = near_after(sv, j, ok_any, gap=1, preps=("ل", ""))
     if backed is None:
         return []
-    backer = next((a for a in reversed(sv.args) if a.t1 <= i and i - a.t1 <= 4 and ok_any(a)), None)
+    backer = last_before(sv, i, ok_any, window=4)
     return [Cand([backed], sv.group(backer), C_NEAR)] if backer and backer.entity != backed.entity else []
 
 
@@ -214,7 +213,7 @@ def _verb_first(sv: SentView, near: Arg, ok: Callable[[Arg], bool]) -> list[Cand
 
 # ---- the handler table ----------------------------------------------------------------------------
 
-RoleHandler = Callable[[SentView, Trigger, int, int, RelationType], list[Cand]]
+RoleHandler = pairs.Handler
 
 # One handler per (frame, role) that relations.json declares under "roles"; kg.relations.lexicon checks
 # at load that the two agree, so a declared role without a handler (or the reverse) is an error.
