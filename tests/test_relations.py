@@ -283,6 +283,13 @@ def test_controls_relative_clause():
         ("CONTROLS", "FSA", "AL_BAB", "asserted")}
 
 
+def test_a_former_control_is_no_control_but_the_present_one_is():
+    assert facts("وصل الوفد إلى بلدة الباب التي كان يسيطر عليها الجيش الحر.") == set()
+    assert facts("في مطلع العام كانت تبسط قسد سيطرتها على منبج.") == set()
+    assert facts("كانت قوات النظام قد سيطرت على تدمر الشهر الماضي.") == {
+        ("CONTROLS", "REGIME", "PALMYRA", "asserted")}
+
+
 def test_controls_list_of_places_and_locatives():
     assert facts("استعاد الجيش العراقي الموصل وتلعفر.") == {
         ("CONTROLS", "IRAQI_ARMY", "MOSUL", "asserted"), ("CONTROLS", "IRAQI_ARMY", "TALAFAR", "asserted")}

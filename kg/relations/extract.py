@@ -8,7 +8,7 @@ from collections.abc import Callable
 from kg.model import AnalyzedDoc, Relation
 from kg.relations.args import Cand
 from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
-from kg.relations.modality import modality
+from kg.relations.modality import former_state, modality
 from kg.relations.references import pair_reference_relations
 from kg.relations.roles import ROLE_HANDLERS
 from kg.relations.sentence import SentView
@@ -72,6 +72,8 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             if nxt < sv.n and (sv.is_word(nxt, lex.figurative)
                                or sv.is_word(nxt, lex.cancelling.get(trig.type, frozenset()))):
                 continue  # حرب باردة، حرب إعلامية، عمليات تبادل: not armed conflict
+            if former_state(sv, trig, i):
+                continue
             if trig.needs is not None and not any(
                     trig.needs.fullmatch(s) for k in range(i + n, min(sv.n, i + n + trig.needs_within))
                     for _, s in sv.forms[k]):

@@ -196,6 +196,7 @@ class Lexicon:
     alliance_nouns: frozenset[str]
     figurative: frozenset[str]
     cancelling: dict[str, frozenset[str]]
+    former_state: dict[str, list[Seq]]
     agent_adjective: re.Pattern | None
     speech_verbs: frozenset[str]
     relative_location: frozenset[str]
@@ -317,6 +318,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         figurative=compile_words(data.get("figurative_modifiers", [])),
         cancelling={k: compile_words(v) for k, v in data.get("modifiers_that_cancel", {}).items()
                     if not k.startswith("_")},
+        former_state={k: [compile_seq(c) for c in v] for k, v in data.get("former_state", {}).items()
+                      if not k.startswith("_")},
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),
         visit_words=compile_words(data.get("visit_words", {}).get("visit", [])),

@@ -20,11 +20,24 @@ def _cue_before(sv: SentView, cues: list[Seq], lo: int, i: int) -> bool:
     return False
 
 
+def _clause_start(sv: SentView, i: int) -> int:
+    """Where the cues of the trigger at ``i`` may start: its clause, at most the modality window back."""
+    lo = i
+    while lo > 0 and i - lo < sv.lex.modality_window and not sv.hard[lo - 1] and not sv.is_comma(lo - 1):
+        lo -= 1
+    return lo
+
+
+def former_state(sv: SentView, trig: Trigger, i: int) -> bool:
+    """A state the text says held before and no longer does (كان يسيطر، كانت تبسط سيطرتها): the gold
+    conventions make it optional at best, so the trigger states no relation of its type."""
+    cues = sv.lex.former_state.get(trig.type)
+    return bool(cues) and _cue_before(sv, cues, _clause_start(sv, i), i)
+
+
 def modality(sv: SentView, trig: Trigger, i: int, j: int, strip: int) -> str:
     lex = sv.lex
-    lo = i
-    while lo > 0 and i - lo < lex.modality_window and not sv.hard[lo - 1] and not sv.is_comma(lo - 1):
-        lo -= 1
+    lo = _clause_start(sv, i)
     first = sv.norm[i]
     if first.startswith(("و", "ف")) and strip:
         lo = i  # a coordinated verb opens its own scope (رفضوا وانسحبوا)
