@@ -75,6 +75,8 @@ class Knowledge:
     kunya_prefixes: frozenset[str] = frozenset()  # أبو، أبي، أم، عبد: first words of person names
     facility_trailers: frozenset[str] = frozenset()  # الدولي، الجوية: may end a facility's name
     town_facility_heads: frozenset[str] = frozenset()  # مطار، ميناء: named after a town, not the town
+    link_heads: frozenset[str] = frozenset()  # جمهورية، نادي: a name may go without them (linking only)
+    head_synonyms: dict[str, str] = field(default_factory=dict)  # head -> the first head of its group (مرفأ -> ميناء)
     capitals: dict[str, str] = field(default_factory=dict)  # normalized capital name -> its city's id
     locative_words: frozenset[str] = frozenset()  # في، إلى، العاصمة: before a capital, it is a place
     # (position, alias with that letter removed) -> (id, the letter): finds aliases one dot away
@@ -203,6 +205,8 @@ def load_knowledge() -> Knowledge:
     kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))
     kb.facility_trailers = _norm_set(cues.get("facility_trailers", []))
     kb.town_facility_heads = _norm_set(cues.get("town_facility_heads", []))
+    kb.link_heads = _norm_set(cues.get("link_heads", []))
+    kb.head_synonyms = {normalize(h): normalize(group[0]) for group in cues.get("head_synonyms", []) for h in group}
     kb.locative_words = _norm_set(cues.get("locative_words", []))
     _add_state_forces(kb, cues.get("demonyms", {}))
     _add_state_bodies(kb, cues.get("demonyms", {}), _load_json("actor_patterns.json").get("state_bodies", []))

@@ -342,20 +342,35 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
     """A name with its head noun and without it is one entity: an organization ``head + name`` joins the
     organization ``name`` of the article (قوات الدعم السريع / الدعم السريع، خلية الصقور / الصقور), a
     place ``head + name`` the place ``name`` (نهر النيل / النيل، ميناء الحريقة / الحريقة).  Heads that
-    do not name the actor itself (نادي before the known حركة فتح) join only a name the table does not know."""
+    do not name the actor itself (نادي before the known حركة فتح) join only a name the table does not know;
+    so do the heads a name may go without only in an article (``link_heads``: جمهورية الشيشان / الشيشان)."""
     bare = {(m.key, m.type): m for m in named}
     bare.update({(_spelling(m.key), m.type): m for m in named if not m.entity})
     for m in named:
         head, _, name = m.key.partition(" ")
         if len(name) < 3:
             continue
-        heads = kb.place_heads if m.type == "Place" else kb.org_heads | actor_heads
+        heads = (kb.place_heads if m.type == "Place" else kb.org_heads | actor_heads) | kb.link_heads
         head = next((h for _, h in proclitic_readings(head) if h in heads), None)
         if m.type not in ("Place", "Organization") or head is None:
             continue
         other = bare.get((name, m.type)) or bare.get((_spelling(name), m.type))
         if other is None or (other.entity and head not in actor_heads and other.entity != m.entity):
             continue
+        if not (m.entity and other.entity and m.entity != other.entity):
+            clusters.union(other.key, m.key)
+
+
+def _link_head_synonyms(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
+    """One name after two heads of one kind is one entity (ميناء عدن / مرفأ عدن، البنك المركزي الأوروبي /
+    المصرف المركزي الأوروبي; ``head_synonyms``), the head read without its proclitic (لمحمية سامبيسا)."""
+    first_of: dict[tuple[str, str], Mention] = {}
+    for m in named:
+        first, _, name = m.key.partition(" ")
+        head = next((kb.head_synonyms[h] for _, h in proclitic_readings(first) if h in kb.head_synonyms), None)
+        if head is None or not name:
+            continue
+        other = first_of.setdefault((f"{head} {name}", m.type), m)
         if not (m.entity and other.entity and m.entity != other.entity):
             clusters.union(other.key, m.key)
 
@@ -540,6 +555,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _link_spelling_variants(named, clusters)
     patterns = load_actor_patterns()
     _link_head_names(named, clusters, patterns.same_actor_heads, kb)
+    _link_head_synonyms(named, clusters, kb)
     commands = _link_command_bodies(adoc.doc.text, named, clusters, patterns.command_heads, patterns.command_links)
 
     groups: dict[str, list[Mention]] = defaultdict(list)

@@ -384,3 +384,20 @@ def test_a_state_named_as_a_republic_is_the_state():
     adoc = resolved("زار الوزير الجمهورية اليمنية ثم الجمهورية الإسلامية.",
                     [("الجمهورية اليمنية", "Place"), ("الجمهورية الإسلامية", "Place")])
     assert [m.entity for m in adoc.mentions] == ["YEMEN", "IRAN"]
+
+
+def test_one_name_after_two_heads_of_one_kind_or_without_its_head_is_one_entity():
+    place, org = "Place", "Organization"
+    port = resolved("رست سفينة في ميناء بربرة، وقال مدير لمرفأ بربرة إن التفريغ بدأ.",
+                    [("ميناء بربرة", place), ("لمرفأ بربرة", place)])
+    bank = resolved("رفع البنك المركزي الأوروبي الفائدة وقال المصرف المركزي الأوروبي إنه يخشى التضخم.",
+                    [("البنك المركزي الأوروبي", org), ("المصرف المركزي الأوروبي", org)])
+    club = resolved("فاز نادي الطائي على ضيفه، وقال مدرب الطائي إن فريقه لعب بثقة.",
+                    [("نادي الطائي", org), ("الطائي", org)])
+    republic = resolved("زار الوفد جمهورية الشيشان ثم التقى مسؤولين في الشيشان.",
+                        [("جمهورية الشيشان", place), ("الشيشان", place)])
+    for adoc in (port, bank, club, republic):
+        assert len({m.entity for m in adoc.mentions}) == 1, [m.text for m in adoc.mentions]
+    # two heads of different kinds stay apart
+    apart = resolved("وصل الوفد إلى مطار بربرة ثم إلى ميناء بربرة.", [("مطار بربرة", place), ("ميناء بربرة", place)])
+    assert len({m.entity for m in apart.mentions}) == 2
