@@ -197,6 +197,33 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
                 clusters.union(owner.key, m.key)
 
 
+def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
+    """An organization the table does not know, named as a known body of the article is in the table but
+    without its demonym, is that body (مجلس النواب beside المجلس النيابي, both names of the table's مجلس
+    النواب اللبناني; الدفاع المدني beside الخوذ البيضاء, the table's الدفاع المدني السوري); a name two
+    such bodies share stays apart."""
+    present: dict[str, Mention] = {}
+    for m in named:
+        known = kb.entities.get(m.entity or "")
+        if known and known.type == "Organization":
+            present.setdefault(known.id, m)
+    def without_demonym(key: str) -> str:
+        return " ".join(w for w in key.split() if w not in kb.demonyms)
+
+    owners: dict[str, set[str]] = defaultdict(set)  # a table name without its demonym -> known ids
+    for eid in present:
+        for name in (kb.entities[eid].label, *kb.entities[eid].aliases):
+            key = normalize(name)
+            if without_demonym(key) and without_demonym(key) != key:
+                owners[without_demonym(key)].add(eid)
+    for m in named:
+        ids = owners.get(m.key, set()) if m.type == "Organization" and not m.entity else set()
+        # another body of the article with that name and another demonym (طالبان الأفغانية) makes it ambiguous
+        if len(ids) == 1 and not any(o.key != m.key and o.entity not in ids and without_demonym(o.key) == m.key
+                                     for o in named):
+            clusters.union(present[ids.pop()].key, m.key)
+
+
 def _clitic_free(key: str) -> list[tuple[str, str]]:
     """(the clitic letters, the name without them) for each proclitic reading of a name's first word."""
     first, _, rest = key.partition(" ")
@@ -552,6 +579,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         named += _link_names_after(adoc, named, clusters, kb.bare_second_name, "bare_second_name")
     _link_person_parts(adoc.doc.text, named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)
+    _link_known_without_demonym(named, clusters, kb)
     _link_spelling_variants(named, clusters)
     patterns = load_actor_patterns()
     _link_head_names(named, clusters, patterns.same_actor_heads, kb)

@@ -401,3 +401,14 @@ def test_one_name_after_two_heads_of_one_kind_or_without_its_head_is_one_entity(
     # two heads of different kinds stay apart
     apart = resolved("وصل الوفد إلى مطار بربرة ثم إلى ميناء بربرة.", [("مطار بربرة", place), ("ميناء بربرة", place)])
     assert len({m.entity for m in apart.mentions}) == 2
+
+
+def test_a_known_body_named_without_its_demonym_is_that_body(pipeline):
+    adoc = analyze(pipeline, "صوت البرلمان اللبناني على الموازنة العامة. وقال رئيس لجنة المال في مجلس النواب "
+                             "إن النقاش كان طويلا.")
+    assert entity_of(adoc, "مجلس النواب") == "LEBANESE_PARLIAMENT"
+    # a name two bodies of the article share but for their demonyms is neither
+    org = "Organization"
+    two = resolved("التقى قادة من طالبان الباكستانية وطالبان الأفغانية، وقالت طالبان إن اللقاء مثمر.",
+                   [("طالبان الباكستانية", org), ("طالبان الأفغانية", org), ("طالبان", org)])
+    assert two.mentions[0].entity == "PAKISTANI_TALIBAN" and two.mentions[1].entity != "PAKISTANI_TALIBAN"
