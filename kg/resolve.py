@@ -128,6 +128,10 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
         readings = list(proclitic_readings(first))
         if m.type == "Person" and not rest and len(first) > 3 and first.endswith("ا"):
             readings.append((0, first[:-1]))  # the accusative alef of an indefinite name (رأيت حارثا)
+        glued = next((p for p in kb.kunya_prefixes if " " not in p and len(p) >= 3 and first.startswith(p)
+                      and len(first) > len(p) + 2), None)
+        if m.type == "Person" and glued:
+            readings.append((0, f"{glued} {first[len(glued):]}"))  # عبدالرحمن of رامي عبد الرحمن
         for stripped, stem in readings:
             words = f"{stem} {rest}".split()
             owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
@@ -137,7 +141,7 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
                     same = next((k for k, names in owners.items() if not f.entity and len(names[0][0]) == len(full)
                                  and all(map(_same_word, names[0][0], full))), None)
                     owners[f.entity or same or clusters.find(f.key)].append((full, f))
-            owner = _salient_owner(words, list(owners.values()))
+            owner = _salient_owner(words, list(owners.values()), m.start)
             if owner is None:
                 continue
             if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity:
@@ -163,11 +167,14 @@ def _apply_part(text: str, m: Mention, decision: tuple[int, str] | None) -> None
     m.key = key
 
 
-def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]]]) -> Mention | None:
-    """The full name a part stands for when several contain it (ميشال عون and آلان عون): the one the
-    article names most often, then the one whose last word the part ends with (the surname); None on a tie."""
-    def rank(names: list[tuple[list[str], Mention]]) -> tuple[int, bool]:
-        return len(names), any(_same_word(full[-1], words[-1]) for full, _ in names)
+def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]]], start: int) -> Mention | None:
+    """The full name a part at ``start`` stands for when several contain it (ميشال عون and آلان عون): the
+    one the article names most often, then the one whose last word the part ends with (the surname), then
+    the one named last before the part (قال عبد السلام دوابشة إن سعد دوابشة توفي ... كان يعالج دوابشة);
+    None on a tie."""
+    def rank(names: list[tuple[list[str], Mention]]) -> tuple[int, bool, int]:
+        return (len(names), any(_same_word(full[-1], words[-1]) for full, _ in names),
+                max((f.start for _, f in names if f.start < start), default=-1))
 
     owners = sorted(owners, key=rank, reverse=True)
     if not owners or (len(owners) > 1 and rank(owners[0]) == rank(owners[1])):

@@ -412,3 +412,18 @@ def test_a_known_body_named_without_its_demonym_is_that_body(pipeline):
     two = resolved("التقى قادة من طالبان الباكستانية وطالبان الأفغانية، وقالت طالبان إن اللقاء مثمر.",
                    [("طالبان الباكستانية", org), ("طالبان الأفغانية", org), ("طالبان", org)])
     assert two.mentions[0].entity == "PAKISTANI_TALIBAN" and two.mentions[1].entity != "PAKISTANI_TALIBAN"
+
+
+def test_a_surname_stands_for_the_full_name_named_last_before_it_and_a_glued_name_for_its_parts():
+    person = "Person"
+    adoc = resolved("قال أحمد الزعبي رئيس البلدية إن سامر الزعبي أصيب، ونقل الزعبي إلى المستشفى.",
+                    [("أحمد الزعبي", person), ("سامر الزعبي", person), ("الزعبي", person)])
+    ids = [m.entity for m in adoc.mentions]
+    assert ids[2] == ids[1] != ids[0]
+    # no full name before the surname: it stays apart
+    later = resolved("نقل الزعبي إلى المستشفى، وقال أحمد الزعبي إن سامر الزعبي أصيب.",
+                     [("الزعبي", person), ("أحمد الزعبي", person), ("سامر الزعبي", person)])
+    assert len({m.entity for m in later.mentions}) == 3
+    glued = resolved("قال ماهر عبد الكريم إن المساعدات وصلت، وأضاف عبدالكريم أن التوزيع يبدأ غدا.",
+                     [("ماهر عبد الكريم", person), ("عبدالكريم", person)])
+    assert len({m.entity for m in glued.mentions}) == 1
