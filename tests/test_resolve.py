@@ -427,3 +427,12 @@ def test_a_surname_stands_for_the_full_name_named_last_before_it_and_a_glued_nam
     glued = resolved("قال ماهر عبد الكريم إن المساعدات وصلت، وأضاف عبدالكريم أن التوزيع يبدأ غدا.",
                      [("ماهر عبد الكريم", person), ("عبدالكريم", person)])
     assert len({m.entity for m in glued.mentions}) == 1
+
+
+def test_more_actors_of_the_region_are_in_the_table(pipeline):
+    adoc = analyze(pipeline, "انتشرت قوات الطوارئ الدولية على الحدود الجنوبية. ودعا حزب الدعوة إلى الحوار، "
+                             "ونقلت وكالة أنباء فارس عن مسؤول أن حركة طالبان رحبت بالدعوة.")
+    assert entity_of(adoc, "الطوارئ") == "UNIFIL"
+    assert entity_of(adoc, "الدعوة") == "DAWA_PARTY"
+    assert entity_of(adoc, "فارس") == "FARS"
+    assert entity_of(adoc, "طالبان") == "TALIBAN"
