@@ -1,6 +1,7 @@
 """Parties named in an earlier sentence and taken up by بينهما / الطرفين / طرفي النزاع (kg/relations/references.py)."""
 
-from tests.test_relations import facts
+from kg.relations import extract_relations
+from tests.test_relations import STATES, facts, make_doc
 
 
 def test_bainahuma_takes_the_parties_of_the_agreement_before():
@@ -30,3 +31,53 @@ def test_three_actors_before_are_no_pair():
 def test_al_tarafain_after_both_parties_of_the_same_sentence():
     got = facts("سلم عشرات من عناصر جبهة النصرة أنفسهم لهيئة تحرير الشام بعد مفاوضات بين الطرفين.")
     assert ("NEGOTIATED_WITH", "HTS", "NUSRA", "asserted") in got
+
+
+# ---- nouns that take up a party without naming it (kg/relations/antecedents.py) -------------------
+
+ARMED = {"ISIS": "armed_group", "NUSRA": "armed_group", "SDF": "armed_group"}
+ISIS_NAMED_TWICE = "سيطر تنظيم داعش على قرى في البادية السورية. وفرض تنظيم داعش حظرا للتجول في تدمر. "
+
+
+def relations(text: str):
+    return extract_relations(make_doc(text), is_state=lambda eid: eid in STATES,
+                             category=lambda eid: ARMED.get(eid, ""))
+
+
+def pairs(text: str) -> set[tuple[str, str, str]]:
+    return {(r.type, *sorted((r.subject, r.object))) for r in relations(text)}
+
+
+def test_a_descriptor_takes_up_the_armed_group_the_article_is_about():
+    rels = relations(ISIS_NAMED_TWICE + "وشنت روسيا غارات على المتشددين قرب تدمر.")
+    fought = [r for r in rels if r.type == "FOUGHT"]
+    assert [(r.subject, r.object) for r in fought] == [("RUSSIA", "ISIS")]
+    rel = fought[0]
+    assert rel.sentence == "وشنت روسيا غارات على المتشددين قرب تدمر."  # the trigger's sentence is the evidence
+    same_sentence = [r for r in relations("وشنت روسيا غارات على تنظيم داعش قرب تدمر.") if r.type == "FOUGHT"]
+    assert rel.confidence < same_sentence[0].confidence
+
+
+def test_an_indefinite_descriptor_names_no_party():
+    assert ("FOUGHT", "ISIS", "RUSSIA") not in pairs(ISIS_NAMED_TWICE + "وقصفت روسيا مواقع لمتشددين قرب تدمر.")
+
+
+def test_a_descriptor_after_an_organization_of_its_sentence_is_not_the_article_group():
+    got = pairs(ISIS_NAMED_TWICE + "واشتبكت قوات النظام مع جبهة النصرة وقتلت عشرات المتشددين في ريف حماة.")
+    assert ("FOUGHT", "ISIS", "REGIME") not in got
+    assert ("FOUGHT", "NUSRA", "REGIME") in got
+
+
+def test_a_descriptor_needs_a_group_named_more_than_once():
+    got = pairs("سيطر تنظيم داعش على قرى في البادية السورية. وشنت روسيا غارات على المتشددين قرب تدمر.")
+    assert ("FOUGHT", "ISIS", "RUSSIA") not in got
+
+
+def test_possessive_members_take_up_the_subject_of_the_sentence_before():
+    got = pairs("وصل وفد من قوات سوريا الديمقراطية إلى الحسكة أمس. وقال إن قواتها اشتبكت مع تنظيم داعش شرق المدينة.")
+    assert ("FOUGHT", "ISIS", "SDF") in got
+
+
+def test_a_persons_forces_are_no_antecedent():
+    got = pairs("وصل خالد العلي إلى الحسكة أمس. وقال إن قواته اشتبكت مع تنظيم داعش.")
+    assert not any("KHALED" in p for p in got)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 
 from kg.model import AnalyzedDoc, Relation
+from kg.relations.antecedents import antecedent_relations
 from kg.relations.args import Cand
 from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
 from kg.relations.modality import former_state, modality
@@ -17,6 +18,7 @@ VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_v
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
 # الأمين العام: a title that is also its person's generic mention
 TITLE_ROLES = frozenset({"title", "title_of_antecedent", "title_of_state"})
+TA_MARBUTA = ("ة", "ةً", "ةٍ", "ةُ", "ةَ", "ةِ", "ةٌ")  # no verb ends in ة; folding makes it ه, the pronoun
 
 
 def default_is_state() -> Callable[[str], bool]:
@@ -61,8 +63,10 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             n, strip = hit
             if any(k in sv.covered and not (k in titles and trig.role in TITLE_ROLES) for k in range(i, i + n)):
                 continue
-            if trig.role in VERB_ROLES and set(sv.norm[i][:strip]) & {"ل", "ب"}:
-                continue  # لطرد، بنقل: a preposition makes it a verbal noun; its masdar pattern applies
+            if trig.role in VERB_ROLES and (set(sv.norm[i][:strip]) & {"ل", "ب"}
+                                            or sv.tokens[i + n - 1].text.endswith(TA_MARBUTA)):
+                continue  # لطرد، بنقل: a preposition makes it a verbal noun, and so does a final ة
+                # (استعادة، folded like استعاده): its masdar pattern applies
             used = taken.setdefault(trig.type, set())
             if any(k in used for k in range(i, i + n)):
                 continue
@@ -91,12 +95,14 @@ def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> li
 
 def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None = None,
                       lexicon: Lexicon | None = None, category: Callable[[str], str] | None = None,
-                      frames: dict[str, str] | None = None) -> list[Relation]:
+                      frames: dict[str, str] | None = None, references: bool = True) -> list[Relation]:
     """All relations stated in the document, one per (type, pair, sentence), best confidence kept.
 
     ``is_state`` (countries may act as parties) and ``category`` (media/NGOs may not) default to the
     alias table in kg.knowledge.  ``frames``, when given, receives relation id -> the role of the trigger
-    whose frame found it (the learned layer reads the rules' decision and frame as features)."""
+    whose frame found it (the learned layer reads the rules' decision and frame as features).
+    ``references``: also the relations whose parties an earlier sentence names (kg.relations.references,
+    kg.relations.antecedents)."""
     lex = lexicon or load_lexicon()
     state = is_state or default_is_state()
     cat = category or default_category()
@@ -141,8 +147,15 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                             trigger=text[sv.tokens[i].start:sv.tokens[j - 1].end],
                         )
     found = list(best.values())
+    if not references:
+        return found
     for rel in pair_reference_relations(adoc, lex, state, cat, found):
         if frames is not None:
             frames[rel.id] = "pair_reference"
+        found.append(rel)
+    for rel in antecedent_relations(adoc, found, state, cat, lambda d: extract_relations(d, state, lex, cat,
+                                                                                          references=False)):
+        if frames is not None:
+            frames[rel.id] = "antecedent"
         found.append(rel)
     return sorted(found, key=lambda r: (r.start, r.type, r.subject, r.object))

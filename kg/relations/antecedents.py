@@ -1,0 +1,153 @@
+"""Parties a sentence takes up from earlier in the article by a noun that is no name of theirs.
+
+Two kinds of reference (``antecedents`` in kg/resources/relations.json):
+
+- a role descriptor, ``لقتال المجموعة``، ``غارات على المتشددين``، ``مواقع المتمردين``: the armed group the
+  article is about, i.e. the entity of a fitting category (``armed_group``) mentioned most often before
+  it (nearest on ties).  The resolver's generics need the name to start with their head (التنظيم ->
+  تنظيم X); a descriptor shares no word with the name.
+- a member noun with a possessive pronoun, ``قواته``، ``مقاتليه``، ``عناصرها``: the body whose members
+  they are, the nearest organization or state before it in the sentence, else the subject (first actor)
+  of the sentence before.  A person's forces (بارزاني الذي سيطرت قواته) are another body: no antecedent.
+
+Each such noun becomes a mention of its antecedent in a copy of the article, the sentence-level rules
+run again over the sentences that have one, and what they find with the antecedent as an argument is
+kept, at a lower confidence (``confidence``), where the sentence had no such relation already.  The
+evidence stays the trigger's sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from kg.model import AnalyzedDoc, Mention, Relation, Sentence
+from kg.relations.lexicon import LEXICON_PATH, Seq, compile_seq, word_forms
+
+PERSON = "Person"
+
+
+@dataclass(frozen=True)
+class Antecedents:
+    descriptors: tuple[Seq, ...]
+    categories: frozenset[str]  # the categories a descriptor's antecedent may have
+    min_mentions: int  # how often it must be named before: the group the article is about
+    possessives: tuple[Seq, ...]
+    non_party: frozenset[str]  # categories never an antecedent of a member noun (media, NGOs)
+    confidence: float
+
+
+@lru_cache(maxsize=4)
+def load_antecedents(path: str | None = None) -> Antecedents:
+    """The ``antecedents`` section of the relation lexicon."""
+    data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8")).get("antecedents", {})
+    return Antecedents(
+        descriptors=tuple(compile_seq(w) for w in data.get("descriptors", [])),
+        categories=frozenset(data.get("descriptor_categories", [])),
+        min_mentions=int(data.get("descriptor_min_mentions", 1)),
+        possessives=tuple(compile_seq(w) for w in data.get("possessive_members", [])),
+        non_party=frozenset(data.get("non_party_categories", [])),
+        confidence=float(data.get("confidence", 0.8)),
+    )
+
+
+def _matches(forms: list[list[tuple[int, str]]], i: int, seqs: tuple[Seq, ...]) -> int:
+    """Tokens covered by the first of ``seqs`` matching at token i (0: none)."""
+    for seq in seqs:
+        hit = seq.match(forms, i)
+        if hit is not None:
+            return hit[0]
+    return 0
+
+
+def _salient(named: list[Mention], pos: int, ok: Callable[[str], bool], least: int) -> str | None:
+    """The entity mentioned most often (at least ``least`` times) before ``pos`` among those ``ok``
+    accepts, nearest on ties."""
+    before = [m for m in named if m.start < pos and ok(m.entity)]
+    if not before:
+        return None
+    counts = Counter(m.entity for m in before)
+    last = {m.entity: m.start for m in before}
+    best = max(counts, key=lambda e: (counts[e], last[e]))
+    return best if counts[best] >= least else None
+
+
+def _possessor(adoc: AnalyzedDoc, named: list[Mention], sent: Sentence, pos: int,
+               owner: Callable[[str], bool]) -> str | None:
+    """The nearest ``owner`` before ``pos`` in the sentence, else the first of the sentence before; None
+    where that is a person (a person's forces are a body of their own)."""
+    here = [m.entity for m in named if sent.start <= m.start < pos and owner(m.entity)]
+    if not here and sent.index > 0:
+        prev = adoc.sentences[sent.index - 1]
+        here = [m.entity for m in named if prev.start <= m.start < prev.end and owner(m.entity)][:1]
+    return here[-1] if here and adoc.entities[here[-1]].type != PERSON else None
+
+
+def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[[str], bool],
+                       category: Callable[[str], str]) -> list[Mention]:
+    """A mention of its antecedent for every descriptor and possessive member noun that no mention covers."""
+    named = sorted((m for m in adoc.mentions if m.entity and m.entity in adoc.entities), key=lambda m: m.start)
+    covered = [(m.start, m.end) for m in named]
+
+    def armed(eid: str) -> bool:
+        return adoc.entities[eid].type == "Organization" and category(eid) in ante.categories
+
+    def owner(eid: str) -> bool:  # what may have members: an organization, a state, a person
+        etype = adoc.entities[eid].type
+        return (etype in ("Organization", PERSON) or (etype == "Place" and is_state(eid))) \
+            and category(eid) not in ante.non_party
+
+    out = []
+    for sent in adoc.sentences:
+        forms = [word_forms(t.text) for t in sent.tokens]
+        for i, tok in enumerate(sent.tokens):
+            if any(s < tok.end and tok.start < e for s, e in covered):
+                continue
+            n = _matches(forms, i, ante.descriptors)
+            if n and any(sent.start <= m.start < tok.start and adoc.entities[m.entity].type == "Organization"
+                         for m in named):
+                continue  # an organization named before it in the sentence is what it takes up
+            target = _salient(named, tok.start, armed, ante.min_mentions) if n else None
+            if not n:
+                n = _matches(forms, i, ante.possessives)
+                target = _possessor(adoc, named, sent, tok.start, owner) if n else None
+            if target is None:
+                continue
+            end = sent.tokens[i + n - 1].end
+            out.append(Mention(tok.start, end, adoc.doc.text[tok.start:end], adoc.entities[target].type,
+                               sent.index, key=forms[i][-1][1] if n == 1 and forms[i] else "",
+                               origin="reference", entity=target))
+    return out
+
+
+def antecedent_relations(adoc: AnalyzedDoc, found: list[Relation], is_state: Callable[[str], bool],
+                         category: Callable[[str], str],
+                         sentence_relations: Callable[[AnalyzedDoc], list[Relation]],
+                         ante: Antecedents | None = None) -> list[Relation]:
+    """Relations of the sentences with a descriptor or possessive reference, with its antecedent as an
+    argument, that the sentence-level rules (``sentence_relations``, over a copy of the article with
+    the references as mentions) find and ``found`` lacks."""
+    ante = ante or load_antecedents()
+    refs = reference_mentions(adoc, ante, is_state, category)
+    if not refs:
+        return []
+    at = {m.sentence for m in refs}
+    by_sentence = {s.index: {m.entity for m in refs if m.sentence == s.index} for s in adoc.sentences if s.index in at}
+    copy = replace(adoc, sentences=[s for s in adoc.sentences if s.index in at],
+                   mentions=sorted(adoc.mentions + refs, key=lambda m: m.start), relations=[])
+    starts = {s.start: s.index for s in copy.sentences}
+    known = {(r.type, frozenset((r.subject, r.object)), r.start) for r in found}
+    out = []
+    for rel in sentence_relations(copy):
+        index = starts.get(rel.start)
+        if index is None or not ({rel.subject, rel.object} & by_sentence[index]):
+            continue
+        if (rel.type, frozenset((rel.subject, rel.object)), rel.start) in known:
+            continue
+        rel.confidence = round(rel.confidence * ante.confidence, 3)
+        out.append(rel)
+    return out
