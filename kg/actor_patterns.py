@@ -6,6 +6,9 @@
   الإيرانية``، ``حكومة مالي``): that body's entity, linked to the state (``country``);
 - a military unit by number or ordinal (``الفرقة 30``، ``الجيش الثاني الميداني``): a new organization;
 - a head noun before a known organization (``ميليشيات الحوثي``، ``مليشيا حزب الله``): that organization;
+- a body of a known organization (``بعثة الأمم المتحدة``، ``المكتب السياسي لحماس``): a new organization;
+- a town's council, police or court named by its place (``المجلس البلدي لمدينة بنغازي``، ``شرطة نيروبي``،
+  ``مجلس محافظة الأنبار``): a new organization, the place inside it;
 - a head noun before a quoted name (``كتيبة «الموت»``): a new organization named by the quoted words
   (the quotes mark the name, the head stays outside); before definite words (``حركة العدل والمساواة``،
   ``لواء العمالقة``): a new organization, head included.
@@ -52,10 +55,21 @@ class ActorPatterns:
     single_adjective_heads: frozenset[str] = frozenset()
     command_heads: frozenset[str] = frozenset()  # القيادة العامة: a force's command, no actor of its own
     command_links: frozenset[str] = frozenset()  # what joins a command to its force (ل، لقوات)
+    sub_body_heads: tuple[tuple[str, ...], ...] = ()  # بعثة، المكتب السياسي: a body of a known organization
+    local_body_heads: tuple[tuple[str, ...], ...] = ()  # المجلس البلدي، شرطة: a town's body, by its place
+    settlement_body_heads: tuple[tuple[str, ...], ...] = ()  # مجلس: by its place after a settlement noun
+    settlement_nouns: frozenset[str] = frozenset()  # مدينة، محافظة
+    mission_heads: frozenset[str] = frozenset()  # بعثة: its body may run on to the place it serves
+    mission_links: frozenset[str] = frozenset()  # إلى، في، لدى
+    remit_words: frozenset[str] = frozenset()  # stop words an institution takes as its remit (وزارة الدفاع)
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
+
+
+def _word_seqs(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize(p).split()) for p in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +96,13 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         single_adjective_heads=_norm_set(data.get("single_adjective_heads", [])),
         command_heads=_norm_set(data.get("command_heads", [])),
         command_links=_norm_set(data.get("command_links", [])),
+        sub_body_heads=_word_seqs(data.get("sub_body_heads", [])),
+        local_body_heads=_word_seqs(data.get("local_body_heads", [])),
+        settlement_body_heads=_word_seqs(data.get("settlement_body_heads", [])),
+        settlement_nouns=_norm_set(data.get("settlement_nouns", [])),
+        mission_heads=_norm_set(data.get("mission_heads", [])),
+        mission_links=_norm_set(data.get("mission_links", [])),
+        remit_words=_norm_set(data.get("remit_words", [])),
         **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
@@ -173,18 +194,66 @@ def _numbered_unit(spans: SpanKeys, i: int, head: str, pat: ActorPatterns) -> in
     return None
 
 
-def _known_org_at(spans: SpanKeys, j: int, kb: Knowledge) -> tuple[int, str] | None:
-    """(end token, entity id) of the longest known organization name starting at token j."""
-    words: list[str] = []
+def _known_at(spans: SpanKeys, j: int, kb: Knowledge, types: tuple[str, ...] = ("Organization",),
+              clitics: bool = False) -> tuple[int, str] | None:
+    """(end token, entity id) of the longest known name of one of ``types`` starting at token j; with
+    ``clitics`` also after the first word's proclitic (للأمم المتحدة، لمدينة)."""
+    if j >= len(spans.norm):
+        return None
     best = None
-    for k in range(j, min(len(spans.norm), j + kb.max_alias_tokens)):
-        if not spans.norm[k]:
-            continue
-        words.append(spans.norm[k])
-        ent = kb.lookup(" ".join(words))
-        if ent and ent.type == "Organization":
-            best = (k + 1, ent.id)
+    for first in [stem for _, stem in spans.readings[j]] if clitics else [spans.norm[j]]:
+        words: list[str] = []
+        for k in range(j, min(len(spans.norm), j + kb.max_alias_tokens)):
+            word = first if k == j else spans.norm[k]
+            if not word:
+                continue
+            words.append(word)
+            ent = kb.lookup(" ".join(words))
+            if ent and ent.type in types and (best is None or k + 1 > best[0]):
+                best = (k + 1, ent.id)
     return best
+
+
+def _head_words_end(spans: SpanKeys, i: int, head: str, options: tuple[tuple[str, ...], ...]) -> int | None:
+    """End token of the longest head phrase of ``options`` whose first word is ``head`` at token i."""
+    ends = [i + len(o) for o in options if o[0] == head and spans.norm[i + 1 : i + len(o)] == list(o[1:])]
+    return max(ends, default=None)
+
+
+def _sub_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of ``body head + known organization`` (بعثة الأمم المتحدة، اللجنة المركزية لحركة فتح); a
+    mission runs on to the place it serves (بعثة الأمم المتحدة إلى ليبيا)."""
+    j = _head_words_end(spans, i, head, pat.sub_body_heads)
+    org = _known_at(spans, j, kb, clitics=True) if j else None
+    if org is None:
+        return None
+    end = org[0]
+    if head in pat.mission_heads and end < len(spans.norm) and spans.norm[end] in pat.mission_links:
+        place = _known_at(spans, end + 1, kb, ("Place",))
+        end = place[0] if place else end
+    return end
+
+
+def _local_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of a town's body named by its place: ``local head [ل] [settlement noun] place``
+    (شرطة نيروبي، المجلس البلدي لمدينة بنغازي) or ``settlement head settlement noun place`` (مجلس محافظة
+    الأنبار); after a settlement noun an unknown word is the place's name (المجلس البلدي لقرية X)."""
+    j = _head_words_end(spans, i, head, pat.local_body_heads)
+    needs_noun = j is None
+    j = j or _head_words_end(spans, i, head, pat.settlement_body_heads)
+    if j is None or j >= len(spans.norm):
+        return None
+    if any(stem in pat.settlement_nouns for _, stem in spans.readings[j]):
+        place = _known_at(spans, j + 1, kb, ("Place",))
+        if place:
+            return place[0]
+        word = spans.norm[j + 1] if j + 1 < len(spans.norm) else ""
+        named = word and spans.tokens[j + 1].is_word and len(word) >= 3 and not _is_stop(word, pat, kb)
+        return j + 2 if named else None
+    if needs_noun:
+        return None
+    place = _known_at(spans, j, kb, ("Place",), clitics=True)
+    return place[0] if place else None
 
 
 def _quoted_name(spans: SpanKeys, j: int) -> tuple[int, list[str]] | None:
@@ -201,7 +270,9 @@ def _quoted_name(spans: SpanKeys, j: int) -> tuple[int, list[str]] | None:
     return None
 
 
-def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge) -> bool:
+def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge, head: str = "") -> bool:
+    if head in pat.fallback_heads and word in pat.remit_words:
+        return False
     if word in pat.name_stop_words or word in kb.stop_after_head or word in kb.not_names or word in kb.generics:
         return True
     known = kb.lookup(word, ambiguous=True)
@@ -219,7 +290,7 @@ def _unquoted_name(spans: SpanKeys, j: int, head: str, pat: ActorPatterns, kb: K
     while end < len(spans.norm) and end - j < pat.max_name_words:
         word = spans.norm[end]
         stem = word[1:] if end > j and word.startswith("وال") else word
-        if not stem.startswith("ال") or len(stem) < 4 or _is_stop(stem, pat, kb):
+        if not stem.startswith("ال") or len(stem) < 4 or _is_stop(stem, pat, kb, head):
             break
         end += 1
     if j < end < len(spans.norm) and head in pat.fallback_heads and spans.norm[end] in kb.demonyms:
@@ -281,7 +352,8 @@ def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Know
                 key = " ".join([head, *(w for w in spans.norm[i + 1 : end] if w)])
                 if key not in kb.alias_index:
                     fallback = entity is None and (head in pat.fallback_heads or head in pat.definite_heads) and not (
-                        head in pat.tribe_heads and end == i + 2)  # a tribe named by a place outranks the place
+                        head in pat.tribe_heads and end == i + 2  # a tribe named by a place outranks the place
+                    ) and not _sub_body(spans, i, head, pat, kb) and not _local_body(spans, i, head, pat, kb)
                     found.append(_mention(text, sentence, i, end, stripped, key, entity,
                                           "cue" if fallback else "pattern"))
                 break
@@ -294,6 +366,9 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
     body = _state_body(spans, i, head, pat, kb)
     if body:
         return body
+    own = _sub_body(spans, i, head, pat, kb) or _local_body(spans, i, head, pat, kb)
+    if own:
+        return own, None
     unit = _numbered_unit(spans, i, head, pat)
     if unit:
         return unit, None
@@ -313,7 +388,7 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
         if known and known.type == "Organization":
             return end, known.id
         return (end, None) if head in pat.name_heads and not known else None
-    known_org = _known_org_at(spans, i + 1, kb)
+    known_org = _known_at(spans, i + 1, kb)
     if known_org and head in pat.same_actor_heads:
         return known_org
     if head in pat.unquoted_heads and not known_org:

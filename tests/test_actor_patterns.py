@@ -236,3 +236,25 @@ def test_alias_table_is_consistent():
         assert r["wikidata"] is None or re.fullmatch(r"Q\d+", r["wikidata"])
     forces = [r for r in rows if r.get("forces_of")]
     assert len({r["forces_of"] for r in forces}) == len(forces)  # one forces entity per state
+
+
+def test_body_of_a_known_organization_is_an_organization_of_its_own(pipeline):
+    adoc = analyze(pipeline, "وصل وفد من بعثة الأمم المتحدة إلى ليبيا أمس، وانتقد المكتب السياسي لحماس القرار، "
+                             "واجتمعت الجمعية العامة للأمم المتحدة في نيويورك.")
+    labels = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity}
+    assert {"بعثة الأمم المتحدة إلى ليبيا", "المكتب السياسي لحماس", "الجمعية العامة للأمم المتحدة"} <= labels
+    assert "UN" not in {m.entity for m in adoc.mentions}  # the body, never the organization itself
+
+
+def test_town_body_named_by_its_place(pipeline):
+    adoc = analyze(pipeline, "قال رئيس المجلس البلدي لمدينة مصراتة إن شرطة نيروبي اعتقلت رجلا، وطالب مجلس "
+                             "محافظة البصرة بالمساعدة، وأعلن المجلس المحلي لقرية الزيتونة الحداد.")
+    orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"المجلس البلدي لمدينة مصراتة", "شرطة نيروبي", "مجلس محافظة البصرة",
+            "المجلس المحلي لقرية الزيتونة"} <= orgs
+
+
+def test_ministry_named_by_its_remit_alone(pipeline):
+    adoc = analyze(pipeline, "وأكدت وزارة العمل أن الرواتب ستصرف، فيما قالت هيئة الشرطة إنها اعتقلت رجلين.")
+    orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"وزارة العمل", "هيئة الشرطة"} <= orgs
