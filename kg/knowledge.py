@@ -50,6 +50,8 @@ class Knowledge:
     # names that are also common words (تدمر "destroys", الطبقة "the layer"): trusted only from the NER
     ambiguous_index: dict[str, str] = field(default_factory=dict)
     generics: dict[str, GenericReference] = field(default_factory=dict)  # normalized surface -> ref
+    # a known actor's names that say only its kind (طيران التحالف) -> that word (التحالف)
+    unspecific: dict[str, str] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     media_heads: frozenset[str] = frozenset()  # صحيفة، قناة: a quoted title after them names the outlet
@@ -174,6 +176,8 @@ def load_knowledge() -> Knowledge:
                         kb.one_letter_less.setdefault(key[:i] + key[i + 1 :], set()).add(ent.id)
         for name in row.get("ambiguous_aliases", []):
             kb.ambiguous_index.setdefault(normalize(name), ent.id)
+        for name in row.get("unspecific_aliases", []):
+            kb.unspecific[normalize(name)] = normalize(name).split()[-1]
         if row.get("capital"):
             _add_capital(kb, ent, row["capital"])
     for row in _load_json("generic_references.json").get("generic", []):

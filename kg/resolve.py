@@ -273,6 +273,24 @@ def _facility_trailers(text: str, named: list[Mention], kb: Knowledge) -> None:
         m.key = normalize(m.text)
 
 
+def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
+    """A known actor's name that says only its kind (طيران التحالف، مقاتلات التحالف of the international
+    coalition; ``unspecific_aliases``), where the article names that actor by no other name but names one
+    other known actor by that word (التحالف العربي), is that other actor."""
+    named_as = defaultdict(set)  # id -> its names here
+    for m in named:
+        if m.entity:
+            named_as[m.entity].add(m.key)
+    for m in named:
+        word = kb.unspecific.get(m.key)
+        if word is None or not m.entity or any(k not in kb.unspecific for k in named_as[m.entity]):
+            continue
+        others = {eid for eid in named_as if eid != m.entity and eid in kb.entities
+                  and normalize(kb.entities[eid].label).split()[0] == word}
+        if len(others) == 1:
+            m.entity = others.pop()
+
+
 def _capitals_as_places(text: str, named: list[Mention], kb: Knowledge) -> None:
     """A capital the table folds into its state (واشنطن of USA) stands for the state, as in ``واشنطن
     ترفض``; in an article that names it only as a place (في واشنطن، إلى طهران، العاصمة الإيرانية طهران،
@@ -575,6 +593,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     named = [m for m in adoc.mentions if m.origin != "generic"]
     _strip_clitic_forms(adoc.doc.text, named, kb)
     named += _quoted_titles(adoc, named, kb)
+    _unspecific_names(named, kb)
     _capitals_as_places(adoc.doc.text, named, kb)
     _facility_trailers(adoc.doc.text, named, kb)
     clusters = _Clusters()

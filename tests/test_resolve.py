@@ -436,3 +436,12 @@ def test_more_actors_of_the_region_are_in_the_table(pipeline):
     assert entity_of(adoc, "الدعوة") == "DAWA_PARTY"
     assert entity_of(adoc, "فارس") == "FARS"
     assert entity_of(adoc, "طالبان") == "TALIBAN"
+
+
+def test_a_name_that_says_only_the_kind_is_the_actor_of_that_kind_the_article_names(pipeline):
+    yemen = analyze(pipeline, "أعلن التحالف العربي بقيادة السعودية تدمير منصة صواريخ. وقال سكان إن طيران التحالف "
+                              "شن غارات على صعدة.")
+    assert entity_of(yemen, "طيران التحالف") == "ARAB_COALITION"
+    both = analyze(pipeline, "أعلن التحالف الدولي ضد داعش أن طيران التحالف شن غارات، فيما نفى التحالف العربي "
+                             "مشاركته.")
+    assert entity_of(both, "طيران التحالف") == "COALITION"
