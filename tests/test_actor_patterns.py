@@ -258,3 +258,8 @@ def test_ministry_named_by_its_remit_alone(pipeline):
     adoc = analyze(pipeline, "وأكدت وزارة العمل أن الرواتب ستصرف، فيما قالت هيئة الشرطة إنها اعتقلت رجلين.")
     orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
     assert {"وزارة العمل", "هيئة الشرطة"} <= orgs
+
+
+def test_bare_army_in_an_article_about_one_state_is_that_states_army(pipeline, kb):
+    adoc = analyze(pipeline, "زار وزير من مصر القاهرة، وقال إن مصر تدعم الحوار، وأعلن الجيش أنه أغلق الطريق.")
+    assert {m.entity for m in adoc.mentions if m.text == "الجيش"} == {kb.state_forces["EGYPT"]}
