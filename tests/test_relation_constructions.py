@@ -240,3 +240,15 @@ def test_a_control_verb_that_opens_the_clause_has_its_subject_after_the_place():
 def test_a_title_of_a_named_state_after_its_person_and_a_profession_before_a_name():  # P، رئيس وزراء العراق
     assert _leads("وصل سامر الحمد، رئيس وزراء العراق، إلى الموصل.", "IRAQI_GOV") == {("SAMER", "IRAQI_GOV")}
     assert _leads("قال حزب الله برئاسة المهندس سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}
+
+
+
+def test_a_verbal_noun_with_a_genitive_agent_takes_its_object_with_la():  # استعادة X لـ Y، مهاجمة X لـ Y
+    assert facts("جاء ذلك بعد استعادة قوات النظام لمدينة تدمر.") == {("CONTROLS", "REGIME", "PALMYRA", "asserted")}
+    assert facts("وتتواصل مهاجمة قسد لمواقع داعش قرب الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    # the genitive alone is still the object, its agent the subject before
+    assert facts("واصل الجيش الحر مهاجمة داعش.") == {("FOUGHT", "FSA", "ISIS", "asserted")}
+
+
+def test_a_final_ta_marbuta_makes_a_verbal_noun_not_a_verb_with_a_pronoun():  # استعادة, folded like استعاده
+    assert facts("أعلنت البيشمركة استعادة الموصل.") == {("CONTROLS", "PESHMERGA", "MOSUL", "asserted")}

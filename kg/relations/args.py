@@ -193,6 +193,18 @@ def near_after(sv: SentView, j: int, ok: Callable[[Arg], bool], gap: int = 2,
     return None
 
 
+def genitive_agent(sv: SentView, j: int, ok_agent: Callable[[Arg], bool],
+                   ok_object: Callable[[Arg], bool]) -> tuple[Arg, Arg] | None:
+    """A verbal noun's genitive agent and its object with لـ (استعادة الجيش لبلدة X، مهاجمة قسد لمواقع
+    التنظيم، دعم واشنطن للوحدات): (agent, object), or None when the genitive is no agent followed by one."""
+    agent = near_after(sv, j, ok_agent, gap=2)
+    if agent is None:
+        return None
+    end = sv.group(agent)[-1].t1
+    obj = near_after(sv, end, lambda a: ok_object(a) and a.entity != agent.entity, gap=2, preps=("ل",))
+    return (agent, obj) if obj is not None else None
+
+
 def agent_adjective(sv: SentView, j: int) -> bool:
     """A nationality adjective right after the trigger (الغارات الإسرائيلية) names its agent."""
     pat = sv.lex.agent_adjective

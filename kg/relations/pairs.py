@@ -18,6 +18,7 @@ from kg.relations.args import (
     between,
     eligible,
     first_after,
+    genitive_agent,
     has_pronoun_object,
     left_subject,
     near_after,
@@ -108,6 +109,18 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
         return True
     # a direct object: right after the verb, or after its VSO subject (استهدفت قسد عشرات المواقع التابعة لـ X)
     return direct and (k == j - 1 or any(b.t0 == j and b.t1 == k + 1 for b in sv.args))
+
+
+def _genitive_agent(sv: SentView, j: int, p: _Pair) -> bool:
+    """No object yet and the verbal noun's genitive is followed by a لـ object (قصف الطيران لمواقع X):
+    the genitive is the agent (``p.near``) and the لـ phrase the object."""
+    if p.obj is not None:
+        return False
+    pair = genitive_agent(sv, j, p.ok_s, p.ok_o)
+    if pair is None:
+        return False
+    p.near, p.obj = pair
+    return True
 
 
 def _ground_holder(sv: SentView, trig: Trigger, j: int, rt: RelationType, p: _Pair) -> None:
@@ -201,8 +214,11 @@ def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
 
 @_sides_first
 def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """قتال التنظيم: the genitive is the object; the subject stands before."""
+    """قتال التنظيم: the genitive is the object; the subject stands before.  مهاجمة قسد لمواقع التنظيم:
+    a genitive followed by a لـ object is the agent."""
     p = _slots(sv, trig, j, rt, j, ("", "ل"))
+    if _genitive_agent(sv, j, p):
+        p.subj = p.near
     if p.obj is None:
         p.obj = p.near
     return _close(sv, i, j, p, rt)

@@ -11,6 +11,7 @@ from kg.relations.args import (
     Cand,
     eligible,
     first_after,
+    genitive_agent,
     governed,
     has_pronoun_object,
     left_subject,
@@ -163,7 +164,13 @@ def direct(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
 
 
 def direct_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """استعادة المدينة: the genitive is the place; the holder is said in the clause."""
+    """استعادة المدينة: the genitive is the place; the holder is said in the clause.  استعادة الجيش
+    لبلدة X: the genitive is the holder, the place comes with لـ."""
+    ok_s = eligible(rt.subject_types, sv, trig.type)
+    pair = genitive_agent(sv, j, ok_s, lambda a: a.place and not a.state)
+    if pair is not None:
+        agent, place = pair
+        return [Cand([a for a in sv.group(agent) if ok_s(a)], sv.place_chain(place), C_NEAR * trig.conf)]
     return _held_by(sv, trig, i, j, _direct_place(sv, trig, j, j), sentence_subject=False)
 
 
