@@ -242,6 +242,20 @@ def test_a_title_of_a_named_state_after_its_person_and_a_profession_before_a_nam
     assert _leads("قال حزب الله برئاسة المهندس سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}
 
 
+def test_support_in_the_accusative_dual_and_plural_and_by_a_financier():  # مدعوما، الداعمتين، الممول لـ
+    assert facts("تقدم الجيش الحر مدعوما من تركيا نحو الباب.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert facts("حضر ممثلو روسيا والولايات المتحدة الداعمتين للمعارضة.") >= {
+        ("SUPPORTED_BY", "OPPOSITION", "USA", "asserted")}
+    assert facts("كانت روسيا الممول الرئيسي لقوات النظام.") == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+    assert facts("تقدمت قسد بتأييد التحالف الدولي نحو الرقة.") == {("SUPPORTED_BY", "SDF", "COALITION", "asserted")}
+
+
+def test_who_fights_or_stands_alongside_a_party_supports_it():  # X يقاتل إلى جانب Y
+    assert facts("وحزب الله الذي يقاتل إلى جانب قوات النظام خسر عناصر.") >= {
+        ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}
+    assert facts("برر حزب الله القتال إلى جانب قوات النظام.") >= {("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}
+    assert facts("أكدت روسيا وقوفها إلى جانب قوات النظام.") == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+
 
 def test_a_verbal_noun_with_a_genitive_agent_takes_its_object_with_la():  # استعادة X لـ Y، مهاجمة X لـ Y
     assert facts("جاء ذلك بعد استعادة قوات النظام لمدينة تدمر.") == {("CONTROLS", "REGIME", "PALMYRA", "asserted")}
