@@ -38,10 +38,15 @@ class SpanKeys:
         self.norm = [t.norm for t in tokens]
         self.readings = [t.readings for t in tokens]
 
+    def first_readings(self, i: int) -> tuple[tuple[int, str], ...]:
+        """Token i's clitic readings; a one-letter word, which has none, reads as itself, as it may open
+        a name of initials (أ ف ب)."""
+        return self.readings[i] or (((0, self.norm[i]),) if self.norm[i] else ())
+
     def keys(self, i: int, j: int) -> list[tuple[int, str]]:
         """(chars stripped from token i, key) for tokens[i:j], unstripped reading first."""
         rest = " ".join(n for n in self.norm[i + 1 : j] if n)
-        return [(c, f"{stem} {rest}".strip()) for c, stem in self.readings[i]]
+        return [(c, f"{stem} {rest}".strip()) for c, stem in self.first_readings(i)]
 
 
 def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str, type_: str,
@@ -81,7 +86,7 @@ class NameTable:
         """The longest name starting at token i and ending before token ``limit``, as (end token, chars
         stripped, key): longest first, then the unstripped reading, as ``SpanKeys.keys`` orders them."""
         readings = []
-        for c, stem in spans.readings[i]:
+        for c, stem in spans.first_readings(i):
             # a stem of several words (a ligature NFKC spelled out) is checked word by word, like any key
             first, _, more = stem.strip().partition(" ")
             if first in self.words_after:
@@ -95,7 +100,7 @@ class NameTable:
         for j in range(i + 1, limit + 1):
             if len(rests) - 1 > most:
                 break
-            if tokens[j - 1].is_word:
+            if tokens[j - 1].is_word or norm[j - 1].isdigit():  # a name may end in a number (مجموعة 5+1)
                 ends.append((j, len(rests) - 1))
             if j < limit and norm[j]:
                 rests.append(f"{rests[-1]} {norm[j]}" if rests[-1] else norm[j])

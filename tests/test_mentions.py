@@ -18,7 +18,7 @@ def every_span(sentence: Sentence, spans: SpanKeys, table: NameTable) -> list[tu
         hit = None
         if sentence.tokens[i].is_word:
             for j in range(min(n, i + table.max_tokens + 2), i, -1):
-                if sentence.tokens[j - 1].is_word:
+                if sentence.tokens[j - 1].is_word or spans.norm[j - 1].isdigit():
                     hit = next(((i, j, c, key) for c, key in spans.keys(i, j) if key in table.names), None)
                     if hit:
                         break
@@ -60,3 +60,12 @@ def test_new_table_entries_need_no_index_update():
     found = find_names(text, sentence, SpanKeys(sentence.tokens), table, "gazetteer")
     assert [(m.text, m.key) for m in found] == [("جبهة «النور» الساطع الجديد", "جبهه النور الساطع الجديد"),
                                                  ("جبهة النور", "جبهه النور")]
+
+
+def test_names_of_initials_and_names_ending_in_a_number_are_found():
+    # written for this test
+    text = "ونقلت وكالة أ ف ب عن مصدر أن مجموعة 5+1 ستجتمع."
+    table = NameTable.from_knowledge(load_knowledge())
+    sentence = split_sentences(text)[0]
+    found = find_names(text, sentence, SpanKeys(sentence.tokens), table, "gazetteer")
+    assert [(m.text, m.entity) for m in found] == [("أ ف ب", "AFP"), ("مجموعة 5+1", "P5_PLUS_1")]
