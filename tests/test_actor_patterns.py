@@ -270,3 +270,10 @@ def test_region_actors_of_the_alias_table(pipeline):
     adoc = analyze(pipeline, "اشتبك مسلحون من الدينكا مع آخرين من النوير قرب ملكال، وقال نواب اللقاء الديمقراطي "
                              "وتكتل التغيير والإصلاح إن الحوار مستمر، وأعلنت الحركة الشعبية - الشمال الهدنة.")
     assert {"DINKA", "NUER", "DEMOCRATIC_GATHERING", "CHANGE_REFORM_BLOC", "SPLM_N"} <= {m.entity for m in adoc.mentions}
+
+
+def test_generics_that_name_one_actor_in_an_article_about_its_state(pipeline):
+    adoc = analyze(pipeline, "قال مسؤول في اليمن إن الهدنة في اليمن انهارت، وأكدت الشرعية أن المقاومة صدت هجوما، "
+                             "ودعت الحكومة المعترف بها دوليا إلى الحوار.")
+    assert {m.entity for m in adoc.mentions if m.text in ("الشرعية", "الحكومة المعترف بها دوليا")} == {"YEMENI_GOV"}
+    assert {m.entity for m in adoc.mentions if m.text == "المقاومة"} == {"POPULAR_RESISTANCE_YE"}
