@@ -269,7 +269,8 @@ def test_bare_army_in_an_article_about_one_state_is_that_states_army(pipeline, k
 def test_region_actors_of_the_alias_table(pipeline):
     adoc = analyze(pipeline, "اشتبك مسلحون من الدينكا مع آخرين من النوير قرب ملكال، وقال نواب اللقاء الديمقراطي "
                              "وتكتل التغيير والإصلاح إن الحوار مستمر، وأعلنت الحركة الشعبية - الشمال الهدنة.")
-    assert {"DINKA", "NUER", "DEMOCRATIC_GATHERING", "CHANGE_REFORM_BLOC", "SPLM_N"} <= {m.entity for m in adoc.mentions}
+    found = {m.entity for m in adoc.mentions}
+    assert {"DINKA", "NUER", "DEMOCRATIC_GATHERING", "CHANGE_REFORM_BLOC", "SPLM_N"} <= found
 
 
 def test_generics_that_name_one_actor_in_an_article_about_its_state(pipeline):
@@ -277,3 +278,9 @@ def test_generics_that_name_one_actor_in_an_article_about_its_state(pipeline):
                              "ودعت الحكومة المعترف بها دوليا إلى الحوار.")
     assert {m.entity for m in adoc.mentions if m.text in ("الشرعية", "الحكومة المعترف بها دوليا")} == {"YEMENI_GOV"}
     assert {m.entity for m in adoc.mentions if m.text == "المقاومة"} == {"POPULAR_RESISTANCE_YE"}
+
+
+def test_outlet_named_by_its_head_and_a_definite_word(pipeline):
+    adoc = analyze(pipeline, "ونشرت صحيفة الجمهورية تقريرا مطولا، وبثت إذاعة الرافدين مقابلة مع الوزير.")
+    orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"صحيفة الجمهورية", "إذاعة الرافدين"} <= orgs
