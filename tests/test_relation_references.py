@@ -1,5 +1,9 @@
 """Parties named in an earlier sentence and taken up by بينهما / الطرفين / طرفي النزاع (kg/relations/references.py)."""
 
+import re
+
+from kg.model import Entity, Mention
+from kg.normalize import normalize
 from kg.relations import extract_relations
 from tests.test_relations import STATES, facts, make_doc
 
@@ -35,13 +39,22 @@ def test_al_tarafain_after_both_parties_of_the_same_sentence():
 
 # ---- nouns that take up a party without naming it (kg/relations/antecedents.py) -------------------
 
-ARMED = {"ISIS": "armed_group", "NUSRA": "armed_group", "SDF": "armed_group"}
+ARMED = {"ISIS": "armed_group", "NUSRA": "armed_group", "SDF": "armed_group", "RESISTANCE": "armed_group",
+         "COALITION": "military"}
 ISIS_NAMED_TWICE = "سيطر تنظيم داعش على قرى في البادية السورية. وفرض تنظيم داعش حظرا للتجول في تدمر. "
 
 
-def relations(text: str):
-    return extract_relations(make_doc(text), is_state=lambda eid: eid in STATES,
-                             category=lambda eid: ARMED.get(eid, ""))
+def relations(text: str, extra: dict[str, str] | None = None):
+    """Relations of ``text``; ``extra``: more names (name -> entity id, organizations) than make_doc knows."""
+    adoc = make_doc(text)
+    for name, eid in (extra or {}).items():
+        for m in re.finditer(re.escape(name), text):
+            index = next(s.index for s in adoc.sentences if s.start <= m.start() < s.end)
+            adoc.mentions.append(Mention(m.start(), m.end(), name, "Organization", index, normalize(name),
+                                         "gazetteer", eid))
+            adoc.entities.setdefault(eid, Entity(eid, name, "Organization"))
+    adoc.mentions.sort(key=lambda m: m.start)
+    return extract_relations(adoc, is_state=lambda eid: eid in STATES, category=lambda eid: ARMED.get(eid, ""))
 
 
 def pairs(text: str) -> set[tuple[str, str, str]]:
@@ -81,3 +94,15 @@ def test_possessive_members_take_up_the_subject_of_the_sentence_before():
 def test_a_persons_forces_are_no_antecedent():
     got = pairs("وصل خالد العلي إلى الحسكة أمس. وقال إن قواته اشتبكت مع تنظيم داعش.")
     assert not any("KHALED" in p for p in got)
+
+
+def test_a_descriptor_after_a_state_force_of_its_sentence_still_takes_up_the_article_group():
+    got = pairs(ISIS_NAMED_TWICE + "وشنت طائرات التحالف الدولي غارات على مواقع المتشددين قرب تدمر.")
+    assert ("FOUGHT", "COALITION", "ISIS") in got
+
+
+def test_rebels_are_never_the_resistance():
+    text = ("تقدمت المقاومة الشعبية في ريف حماة. وسيطرت المقاومة الشعبية على تلال قرب المدينة. "
+            "وقصفت روسيا مواقع المتمردين قرب حماة.")
+    got = {(r.type, r.subject, r.object) for r in relations(text, {"المقاومة الشعبية": "RESISTANCE"})}
+    assert ("FOUGHT", "RUSSIA", "RESISTANCE") not in got

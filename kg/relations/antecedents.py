@@ -4,8 +4,10 @@ Two kinds of reference (``antecedents`` in kg/resources/relations.json):
 
 - a role descriptor, ``لقتال المجموعة``، ``غارات على المتشددين``، ``مواقع المتمردين``: the armed group the
   article is about, i.e. the entity of a fitting category (``armed_group``) mentioned most often before
-  it (nearest on ties).  The resolver's generics need the name to start with their head (التنظيم ->
-  تنظيم X); a descriptor shares no word with the name.
+  it (nearest on ties, twice at least), never a resistance (the rebels of a Yemen article are not its
+  المقاومة الشعبية).  Where an armed group, party or tribe is named before it in its sentence, that one
+  is what it takes up, and the sentence's own rules relate it.  The resolver's generics need the name
+  to start with their head (التنظيم -> تنظيم X); a descriptor shares no word with the name.
 - a member noun with a possessive pronoun, ``قواته``، ``مقاتليه``، ``عناصرها``: the body whose members
   they are, the nearest organization or state before it in the sentence, else the subject (first actor)
   of the sentence before.  A person's forces (بارزاني الذي سيطرت قواته) are another body: no antecedent.
@@ -26,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.model import AnalyzedDoc, Mention, Relation, Sentence
+from kg.normalize import normalize
 from kg.relations.lexicon import LEXICON_PATH, Seq, compile_seq, word_forms
 
 PERSON = "Person"
@@ -36,6 +39,8 @@ class Antecedents:
     descriptors: tuple[Seq, ...]
     categories: frozenset[str]  # the categories a descriptor's antecedent may have
     min_mentions: int  # how often it must be named before: the group the article is about
+    local_categories: frozenset[str]  # what a descriptor takes up when its sentence names it before
+    excluded_heads: frozenset[str]  # first words of names a descriptor never takes up (المقاومة)
     possessives: tuple[Seq, ...]
     non_party: frozenset[str]  # categories never an antecedent of a member noun (media, NGOs)
     confidence: float
@@ -49,6 +54,8 @@ def load_antecedents(path: str | None = None) -> Antecedents:
         descriptors=tuple(compile_seq(w) for w in data.get("descriptors", [])),
         categories=frozenset(data.get("descriptor_categories", [])),
         min_mentions=int(data.get("descriptor_min_mentions", 1)),
+        local_categories=frozenset(data.get("descriptor_local_categories", [])),
+        excluded_heads=frozenset(normalize(w) for w in data.get("descriptor_excluded_heads", [])),
         possessives=tuple(compile_seq(w) for w in data.get("possessive_members", [])),
         non_party=frozenset(data.get("non_party_categories", [])),
         confidence=float(data.get("confidence", 0.8)),
@@ -94,7 +101,9 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
     covered = [(m.start, m.end) for m in named]
 
     def armed(eid: str) -> bool:
-        return adoc.entities[eid].type == "Organization" and category(eid) in ante.categories
+        ent = adoc.entities[eid]
+        return ent.type == "Organization" and category(eid) in ante.categories and not any(
+            normalize(name).partition(" ")[0] in ante.excluded_heads for name in (ent.label, *ent.aliases))
 
     def owner(eid: str) -> bool:  # what may have members: an organization, a state, a person
         etype = adoc.entities[eid].type
@@ -109,8 +118,8 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
                 continue
             n = _matches(forms, i, ante.descriptors)
             if n and any(sent.start <= m.start < tok.start and adoc.entities[m.entity].type == "Organization"
-                         for m in named):
-                continue  # an organization named before it in the sentence is what it takes up
+                         and category(m.entity) in ante.local_categories for m in named):
+                continue  # an armed group, party or tribe named before it in the sentence is what it takes up
             target = _salient(named, tok.start, armed, ante.min_mentions) if n else None
             if not n:
                 n = _matches(forms, i, ante.possessives)
