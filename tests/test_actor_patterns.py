@@ -284,3 +284,12 @@ def test_outlet_named_by_its_head_and_a_definite_word(pipeline):
     adoc = analyze(pipeline, "ونشرت صحيفة الجمهورية تقريرا مطولا، وبثت إذاعة الرافدين مقابلة مع الوزير.")
     orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
     assert {"صحيفة الجمهورية", "إذاعة الرافدين"} <= orgs
+
+
+def test_states_by_epithet_and_places_the_ner_takes_for_organizations(pipeline):
+    adoc = analyze(pipeline, "زار وفد من السعودية الرياض، وقال مسؤول في السعودية إن المملكة تدعم الحوار. وشارك "
+                             "وفد من جنوب أفريقيا في قمة كامب ديفيد، وندد البيان بالكيان الإسرائيلي.")
+    assert {m.entity for m in adoc.mentions if m.text == "المملكة"} == {"SAUDI_ARABIA"}
+    assert {m.entity for m in adoc.mentions if "أفريقيا" in m.text} == {"SOUTH_AFRICA"}
+    assert {(m.entity, m.type) for m in adoc.mentions if m.text == "كامب ديفيد"} == {("CAMP_DAVID", "Place")}
+    assert {m.entity for m in adoc.mentions if "الكيان" in m.text} == {"ISRAEL"}
