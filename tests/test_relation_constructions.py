@@ -266,3 +266,9 @@ def test_a_verbal_noun_with_a_genitive_agent_takes_its_object_with_la():  # اس
 
 def test_a_final_ta_marbuta_makes_a_verbal_noun_not_a_verb_with_a_pronoun():  # استعادة, folded like استعاده
     assert facts("أعلنت البيشمركة استعادة الموصل.") == {("CONTROLS", "PESHMERGA", "MOSUL", "asserted")}
+
+
+def test_leading_verbs_with_and_without_an_object_pronoun():  # X التي يترأسها P، P يتزعم X
+    assert _leads("قالت حركة أحرار الشام التي يتزعمها سامر الحمد إن المعارك مستمرة.") == {("SAMER", "AHRAR")}
+    assert _leads("وفيلق الشام الذي ترأسه خالد العلي انسحب من حماة.") == {("KHALED", "FAYLAQ")}
+    assert _leads("يقال إن خالد العلي يتزعم هيئة تحرير الشام منذ عامين.") == {("KHALED", "HTS")}
