@@ -47,6 +47,8 @@ class _Clusters:
 
 
 BRACKETED_WORD = re.compile(r"\s*[(（]\s*(?P<name>[^\s()（）]{2,15})\s*[)）]")
+QUOTED_WORD = re.compile(r"\s*[«\"“]\s*(?P<name>[^\s«»\"“”]{2,15})\s*[»\"”]")
+SHORT_FORM_MIN_WORDS = 3  # a long organization name may be followed by its short form in quotes
 
 
 def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters, pattern: re.Pattern,
@@ -54,7 +56,10 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
     """A name right after another, in a form that says it is the same actor: the bracketed short form
     (``قوات سوريا الديمقراطية (قسد)``) or a second name after a trailer word (``سهيل الحسن المعروف باسم
     "النمر"``، ``نسرين إبراهيم المعروفة باسم أم سياف``).  Returns the quoted second names the finders had
-    not marked, as new mentions; an unquoted one (origin ``bare_second_name``) must be a found name."""
+    not marked, as new mentions; an unquoted one (origin ``bare_second_name``) must be a found name.  A
+    word in quotes right after an organization's name (origin ``quoted_short_form``: شركة الخليج العربي
+    للنفط "أجوكو") is its short form where a finder marked it, or after a long name where it is no
+    definite word (a quoted verb after حماس is what it said)."""
     text = adoc.doc.text
     by_start = {m.start: m for m in named}
     added = []
@@ -64,6 +69,9 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
         if m.type == "Place" or not match or not any(ch.isalpha() for ch in match.group("name")):
             continue
         inner = by_start.get(match.start("name"))
+        if origin == "quoted_short_form" and (m.type != "Organization" or (inner is None and (
+                len(m.key.split()) < SHORT_FORM_MIN_WORDS or normalize(match.group("name")).startswith("ال")))):
+            continue
         if origin == "bare_second_name":
             inner = inner or by_start.get(match.start("name") - 1)  # بشار read as بـ + شار
             if inner is None or inner.type != m.type:
@@ -75,7 +83,7 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
             inner = Mention(match.start("name"), match.end("name"), word, m.type, m.sentence, normalize(word),
                             origin)
             added.append(inner)
-        elif origin == "acronym" and len(inner.key.split()) != 1:
+        elif origin in ("acronym", "quoted_short_form") and len(inner.key.split()) != 1:
             continue
         clusters.union(m.key, inner.key)
     return added
@@ -254,10 +262,21 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
             known = kb.lookup(bare)
             spelt = " " in bare and (_spelling(bare, loose=True), m.type) in spellings
             joined = (bare, m.type) in keys or ((bare, m.type) in shared and (m.key, m.type) not in readings)
+            if " " not in bare and len(bare) > 4 and bare.endswith("ا") and (bare[:-1], m.type) in keys:
+                bare, joined = bare[:-1], True  # the accusative alef of an indefinite name (بين الحويجة ومخمورا)
             if (known and known.type == m.type) or (len(bare) >= 3 and joined) or spelt:
                 m.start = skip_letters(text, m.start, stripped)
                 m.text, m.key, m.entity = text[m.start : m.end], bare, known.id if known else None
                 break
+
+
+def _peoples_as_states(named: list[Mention], kb: Knowledge) -> None:
+    """A people named as an actor (تحدثنا مع الروس، the NER's place or organization) is its state: a plural
+    demonym, never the adjective (السوري، السورية) that ends a longer name."""
+    for m in named:
+        state = kb.demonym_states.get(m.key)
+        if not m.entity and state in kb.entities and m.type != "Person" and not m.key.endswith(("ي", "يه")):
+            m.entity, m.type = state, kb.entities[state].type
 
 
 def _facility_trailers(text: str, named: list[Mention], kb: Knowledge) -> None:
@@ -594,12 +613,14 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _strip_clitic_forms(adoc.doc.text, named, kb)
     named += _quoted_titles(adoc, named, kb)
     _unspecific_names(named, kb)
+    _peoples_as_states(named, kb)
     _capitals_as_places(adoc.doc.text, named, kb)
     _facility_trailers(adoc.doc.text, named, kb)
     clusters = _Clusters()
     for m in named:
         clusters.find(m.key)
     named += _link_names_after(adoc, named, clusters, BRACKETED_WORD, "acronym")
+    named += _link_names_after(adoc, named, clusters, QUOTED_WORD, "quoted_short_form")
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
         named += _link_names_after(adoc, named, clusters, kb.bare_second_name, "bare_second_name")

@@ -445,3 +445,30 @@ def test_a_name_that_says_only_the_kind_is_the_actor_of_that_kind_the_article_na
     both = analyze(pipeline, "أعلن التحالف الدولي ضد داعش أن طيران التحالف شن غارات، فيما نفى التحالف العربي "
                              "مشاركته.")
     assert entity_of(both, "طيران التحالف") == "COALITION"
+
+
+def test_a_quoted_word_after_an_organization_is_its_short_form_where_it_names_it():
+    org = "Organization"
+    adoc = resolved('يأتي النفط من شركة الواحة الشرقية للنفط "واشكو" الحكومية، وتدير "واشكو" ميناء صغيرا.',
+                    [("شركة الواحة الشرقية للنفط", org), ("واشكو", org), ("واشكو", org)])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    unmarked = resolved("يتعلم الطلاب في الأكاديمية الوطنية للإعلام «نامو» فنون التصوير.",
+                        [("الأكاديمية الوطنية للإعلام", org)])
+    assert [m.text for m in unmarked.mentions] == ["الأكاديمية الوطنية للإعلام", "نامو"]
+    assert len(unmarked.entities) == 1
+    # what a short name says in quotes is no name of it
+    said = resolved('قالت حركة حماس "نرفض" ثم غادر الوفد.', [("حركة حماس", org)])
+    assert [m.text for m in said.mentions] == ["حركة حماس"]
+
+
+def test_an_accusative_clitic_form_a_people_and_a_title_in_quotes_name_the_actor():
+    place = "Place"
+    adoc = resolved("قصف الطيران قضاء مخمور والطريق بين الحويجة ومخمورا.",
+                    [("مخمور", place), ("الحويجة", place), ("ومخمورا", place)])
+    assert adoc.mentions[0].entity == adoc.mentions[2].entity
+    assert adoc.mentions[2].text == "مخمورا"
+    people = resolved("قال المسؤول إن واشنطن تحدثت مع الروس، وإن السوري وصل.", [("الروس", place), ("السوري", place)])
+    assert [m.entity for m in people.mentions][0] == "RUSSIA" and people.mentions[1].entity != "SYRIA"
+    title = resolved('ويحمل سليمان لقب "الشيخ الأحمر"، وهو من بلدة صغيرة.', [("سليمان", "Person")])
+    assert [m.text for m in title.mentions] == ["سليمان", "الشيخ الأحمر"]
+    assert len(title.entities) == 1
