@@ -52,6 +52,7 @@ class Knowledge:
     generics: dict[str, GenericReference] = field(default_factory=dict)  # normalized surface -> ref
     # a known actor's names that say only its kind (طيران التحالف) -> that word (التحالف)
     unspecific: dict[str, str] = field(default_factory=dict)
+    successor_of: dict[str, str] = field(default_factory=dict)  # an actor renamed or merged -> its successor
     place_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     media_heads: frozenset[str] = frozenset()  # صحيفة، قناة: a quoted title after them names the outlet
@@ -176,6 +177,8 @@ def load_knowledge() -> Knowledge:
                         kb.one_letter_less.setdefault(key[:i] + key[i + 1 :], set()).add(ent.id)
         for name in row.get("ambiguous_aliases", []):
             kb.ambiguous_index.setdefault(normalize(name), ent.id)
+        for earlier in row.get("succeeds", []):
+            kb.successor_of[earlier] = ent.id
         for name in row.get("unspecific_aliases", []):
             kb.unspecific[normalize(name)] = normalize(name).split()[-1]
         if row.get("capital"):

@@ -270,6 +270,15 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
                 break
 
 
+def _successors(named: list[Mention], kb: Knowledge) -> None:
+    """In an article that names an actor's successor (هيئة تحرير الشام), the actor it succeeds (جبهة
+    النصرة) is the successor: news names the group by its old name too (``succeeds`` in the table)."""
+    present = {m.entity for m in named if m.entity}
+    for m in named:
+        if kb.successor_of.get(m.entity or "") in present:
+            m.entity = kb.successor_of[m.entity]
+
+
 def _peoples_as_states(named: list[Mention], kb: Knowledge) -> None:
     """A people named as an actor (تحدثنا مع الروس، the NER's place or organization) is its state: a plural
     demonym, never the adjective (السوري، السورية) that ends a longer name."""
@@ -614,6 +623,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     named += _quoted_titles(adoc, named, kb)
     _unspecific_names(named, kb)
     _peoples_as_states(named, kb)
+    _successors(named, kb)
     _capitals_as_places(adoc.doc.text, named, kb)
     _facility_trailers(adoc.doc.text, named, kb)
     clusters = _Clusters()

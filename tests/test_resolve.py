@@ -472,3 +472,10 @@ def test_an_accusative_clitic_form_a_people_and_a_title_in_quotes_name_the_actor
     title = resolved('ويحمل سليمان لقب "الشيخ الأحمر"، وهو من بلدة صغيرة.', [("سليمان", "Person")])
     assert [m.text for m in title.mentions] == ["سليمان", "الشيخ الأحمر"]
     assert len(title.entities) == 1
+
+
+def test_an_actor_named_beside_its_successor_is_the_successor(pipeline):
+    adoc = analyze(pipeline, "سيطرت هيئة تحرير الشام على البلدة، وكانت جبهة النصرة قد انسحبت منها قبل عام.")
+    assert entity_of(adoc, "النصرة") == "HTS"
+    alone = analyze(pipeline, "قاتلت جبهة النصرة في ريف حلب.")
+    assert entity_of(alone, "النصرة") == "JABHAT_AL_NUSRA"
