@@ -62,6 +62,8 @@ class ActorPatterns:
     mission_heads: frozenset[str] = frozenset()  # بعثة: its body may run on to the place it serves
     mission_links: frozenset[str] = frozenset()  # إلى، في، لدى
     remit_words: frozenset[str] = frozenset()  # stop words an institution takes as its remit (وزارة الدفاع)
+    adjective_body_heads: frozenset[str] = frozenset()  # الخارجية: a body head that is also an adjective
+    qualified_nouns: frozenset[str] = frozenset()  # وزير، السياسة: nouns such an adjective qualifies
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -103,6 +105,8 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         mission_heads=_norm_set(data.get("mission_heads", [])),
         mission_links=_norm_set(data.get("mission_links", [])),
         remit_words=_norm_set(data.get("remit_words", [])),
+        adjective_body_heads=_norm_set(data.get("adjective_body_heads", [])),
+        qualified_nouns=_norm_set(data.get("qualified_nouns", [])),
         **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
@@ -154,7 +158,11 @@ def _state_at(spans: SpanKeys, j: int, kb: Knowledge) -> tuple[int, str] | None:
 
 def _state_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str] | None:
     """(end token, body entity id) for ``head demonym`` (الحكومة الألمانية، وزارة الخارجية المصرية) or
-    ``construct-head state`` (حكومة مالي) starting at token i."""
+    ``construct-head state`` (حكومة مالي) starting at token i; a bare adjective head after the noun it
+    qualifies names no body (وزير الخارجية الأمريكي، السياسة الخارجية الإيرانية)."""
+    if head in pat.adjective_body_heads and i > 0 and any(
+            stem in pat.qualified_nouns for _, stem in spans.readings[i - 1]):
+        return None
     for kind, words, construct in pat.state_body_heads:
         j = i + len(words)
         if words[0] != head or j >= len(spans.norm):

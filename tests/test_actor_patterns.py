@@ -293,3 +293,10 @@ def test_states_by_epithet_and_places_the_ner_takes_for_organizations(pipeline):
     assert {m.entity for m in adoc.mentions if "أفريقيا" in m.text} == {"SOUTH_AFRICA"}
     assert {(m.entity, m.type) for m in adoc.mentions if m.text == "كامب ديفيد"} == {("CAMP_DAVID", "Place")}
     assert {m.entity for m in adoc.mentions if "الكيان" in m.text} == {"ISRAEL"}
+
+
+def test_minister_or_policy_named_with_an_adjective_names_no_ministry(pipeline):
+    adoc = analyze(pipeline, "وقال وزير الخارجية الأمريكي إن السياسة الخارجية الإيرانية خطرة، "
+                             "وأعلنت الخارجية الأمريكية أنها ستعاقب طهران.")
+    ministries = [m.text for m in adoc.mentions if m.entity and "وزارة" in adoc.entities[m.entity].label]
+    assert ministries == ["الخارجية الأمريكية"]
