@@ -40,8 +40,13 @@ class SpanKeys:
 
     def first_readings(self, i: int) -> tuple[tuple[int, str], ...]:
         """Token i's clitic readings; a one-letter word, which has none, reads as itself, as it may open
-        a name of initials (أ ف ب)."""
-        return self.readings[i] or (((0, self.norm[i]),) if self.norm[i] else ())
+        a name of initials (أ ف ب); a word in لل may be ل before a name in ل (لليبيا، للبنان), not only
+        ل before ال."""
+        word = self.norm[i]
+        readings = self.readings[i] or (((0, word),) if word else ())
+        if len(word) > 4 and word.startswith("لل") and all(stem != word[1:] for _, stem in readings):
+            readings += ((1, word[1:]),)
+        return readings
 
     def keys(self, i: int, j: int) -> list[tuple[int, str]]:
         """(chars stripped from token i, key) for tokens[i:j], unstripped reading first."""
@@ -238,7 +243,9 @@ def _could_name(spans: SpanKeys, k: int, kb: Knowledge) -> bool:
         return False
     if key in kb.stop_after_head or key in kb.not_names or key in kb.generics:
         return False
-    return not any(_is_cue_word(stem, kb) for _, stem in spans.readings[k])
+    # a known town after a preposition says where the facility is (سجن بطرابلس), not its name
+    known_town = any(c and (ent := kb.lookup(stem)) and ent.type == "Place" for c, stem in spans.readings[k])
+    return not known_town and not any(_is_cue_word(stem, kb) for _, stem in spans.readings[k])
 
 
 def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge) -> list[Mention]:

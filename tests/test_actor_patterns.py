@@ -300,3 +300,11 @@ def test_minister_or_policy_named_with_an_adjective_names_no_ministry(pipeline):
                              "وأعلنت الخارجية الأمريكية أنها ستعاقب طهران.")
     ministries = [m.text for m in adoc.mentions if m.entity and "وزارة" in adoc.entities[m.entity].label]
     assert ministries == ["الخارجية الأمريكية"]
+
+
+def test_words_after_a_place_head_that_name_no_place(pipeline):
+    adoc = analyze(pipeline, "نقل الجرحى إلى سجن بطرابلس، وقال إن الوفاء لليبيا واجب، وأغلقت الشرطة منطقة الاعتداء "
+                             "وأقامت حاجز أمني قرب المدخل.")
+    places = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Place"}
+    assert {m.entity for m in adoc.mentions if "ليبيا" in m.text} == {"LIBYA"}
+    assert not [p for p in places if any(w in p for w in ("بطرابلس", "الاعتداء", "أمني", "اليبيا"))]
