@@ -37,6 +37,34 @@ def test_al_tarafain_after_both_parties_of_the_same_sentence():
     assert ("NEGOTIATED_WITH", "HTS", "NUSRA", "asserted") in got
 
 
+
+def test_two_nationality_adjectives_after_the_reference_name_its_states():
+    got = facts("زار وفد من روسيا مدينة إدلب. وقال مسؤول في تركيا إن ممثلين عن الجانبين الروسي والتركي "
+                "وقعوا اتفاقا لوقف إطلاق النار.")
+    assert ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted") in got
+
+
+def test_an_attack_the_two_sides_carried_out_is_no_fight_between_them():
+    got = facts("اجتمع ممثلو قسد والتحالف الدولي في الحسكة. وشن الجانبان هجوما على قرية قرب الرقة.")
+    assert not any(f[0] == "FOUGHT" for f in got)
+
+
+def test_a_mediator_and_a_party_are_not_the_two_sides():
+    got = facts("وصل الوسيط سامر الحمد إلى مقر هيئة تحرير الشام. وقال إن المفاوضات بين الطرفين متعثرة.")
+    assert got == set()
+
+
+def test_a_state_and_its_own_army_are_not_the_two_sides():
+    got = facts("اجتمع مسؤولون من العراق مع قادة الجيش العراقي في الموصل. وقالوا إن الاتفاق بين الطرفين قائم.")
+    assert got == set()
+
+
+def test_tarafay_al_nizaa_are_the_sides_of_the_article_fight_not_the_last_named():
+    got = facts("اندلعت اشتباكات بين هيئة تحرير الشام وحركة أحرار الشام في إدلب. ووصل وفد من فيلق الشام إلى "
+                "المدينة. ودعا الوفد إلى اتفاق بين طرفي النزاع.")
+    assert ("NEGOTIATED_WITH", "AHRAR", "HTS", "proposed") in got
+    assert not any("FAYLAQ" in f for f in got)
+
 # ---- nouns that take up a party without naming it (kg/relations/antecedents.py) -------------------
 
 ARMED = {"ISIS": "armed_group", "NUSRA": "armed_group", "SDF": "armed_group", "RESISTANCE": "armed_group",

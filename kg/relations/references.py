@@ -4,40 +4,115 @@
 In a sentence with a pair reference (the lexicon's ``pair_references``) and a trigger of a symmetric type
 (a fight, an agreement) that the sentence's own arguments do not fill, the parties are the two actors
 the sentence names (``بعد مفاوضات بين الطرفين`` after naming both), else the two the sentence before
-names, else those of the latest symmetric relation of the sentences just before it.
+names, else those of the latest symmetric relation of the sentences just before it; two nationality
+adjectives after the reference name the two states (الجانبين الإسرائيلي والتركي).  Two parties are two
+persons or two bodies (a person beside a body is a mediator, a commander or a speaker), never a state
+and its own army.  A fight (``mutual_types``)
+needs the reference to say "between them" (بينهما، بين الطرفين): in ``هجوم نفذه الجانبان`` the two sides
+attacked a third party.  ``طرفي النزاع`` (``conflict_words``) takes up the sides of the fight the article
+tells most often before it, not the last two actors named.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from kg.model import AnalyzedDoc, Relation
-from kg.relations.args import C_SENTENCE
-from kg.relations.lexicon import Lexicon
+from kg.normalize import normalize
+from kg.relations.args import C_SENTENCE, demonym_state
+from kg.relations.lexicon import LEXICON_PATH, Lexicon, Seq, compile_seq
 from kg.relations.modality import modality
-from kg.relations.sentence import SentView
+from kg.relations.sentence import SentView, bare_in
 
 
 def _reference(sv: SentView, lex: Lexicon) -> int | None:
     return next((i for i in range(sv.n) if any(seq.match(sv.forms, i) for seq in lex.pair_references)), None)
 
 
-def _two_actors(sv: SentView) -> tuple[str, str] | None:
-    actors = list(dict.fromkeys(a.entity for a in sv.args if a.actor and not a.blocked))
-    return (actors[0], actors[1]) if len(actors) == 2 else None
+@dataclass(frozen=True)
+class PairTerms:
+    """What ``pair_references`` says beyond its words (those the lexicon compiles)."""
+
+    mutual_types: frozenset[str]  # types whose reference must say the two act on each other
+    conflict_words: tuple[Seq, ...]  # طرفي النزاع: the sides of the article's fight, not the last two named
+    trigger_window: int  # how far (tokens) the trigger may stand from the reference
+
+
+@lru_cache(maxsize=4)
+def pair_terms(path: str | None = None) -> PairTerms:
+    data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8")).get("pair_references", {})
+    return PairTerms(frozenset(data.get("mutual_types", [])),
+                     tuple(compile_seq(w) for w in data.get("conflict_words", [])),
+                     int(data.get("trigger_window", 6)))
+
+
+def _conflict_sides(found: list[Relation], before: int) -> tuple[str, str] | None:
+    """The pair of the fight the article tells most often before ``before`` (latest on ties)."""
+    fights = [r for r in found if r.type == "FOUGHT" and r.start < before]
+    if not fights:
+        return None
+    counts = Counter(frozenset((r.subject, r.object)) for r in fights)
+    last = {frozenset((r.subject, r.object)): r.start for r in fights}
+    pair = max(counts, key=lambda p: (counts[p], last[p]))
+    return tuple(sorted(pair))  # type: ignore[return-value]
+
+
+def _mutual(sv: SentView, ref: int) -> bool:
+    """The reference says "between them": بينهما, or بين before it (بين الطرفين، بين طرفي النزاع)."""
+    return bool(bare_in(sv.norm[ref], ("بينهما",))) or (
+        ref > 0 and bool(bare_in(sv.norm[ref - 1], sv.lex.closed.between)))
+
+
+def _two_actors(sv: SentView, rtype: str) -> tuple[str, str] | None:
+    """The sentence's two parties, if it names exactly two, none of a category that cannot be a party to
+    ``rtype`` (a news agency, the UN office that reports a fight).  Two persons, or two bodies: a person
+    and a body are a mediator, a commander or a speaker and what they speak of, not two sides."""
+    banned = sv.lex.non_party.get(rtype, frozenset())
+    actors = list(dict.fromkeys((a.entity, a.etype == "Person") for a in sv.args
+                                if a.actor and not a.blocked and a.category not in banned))
+    if len(actors) != 2 or actors[0][1] != actors[1][1]:
+        return None
+    return actors[0][0], actors[1][0]
+
+
+def _named_by_adjectives(sv: SentView, ref: int) -> tuple[str, str] | None:
+    """الجانبين الإسرائيلي والتركي: two nationality adjectives after the reference name its two states,
+    where the article names them."""
+    k = ref + 1
+    while k < sv.n and not sv.forms[k]:
+        k += 1
+    if k + 1 >= sv.n:
+        return None
+    first = demonym_state(sv.norm[k])
+    second = demonym_state(sv.norm[k + 1][1:]) if sv.norm[k + 1][:1] == "و" else None
+    states = (first, second)
+    if None in states or first == second or not all(st in sv.doc_entities for st in states):
+        return None
+    return first, second
+
+
+def _own_body(adoc: AnalyzedDoc, state: str, other: str) -> bool:
+    """``other`` is a body of ``state``: its name carries the state's demonym (الجيش الإسرائيلي)."""
+    return any(demonym_state(normalize(w)) == state for w in adoc.entities[other].label.split())
 
 
 def _parties(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], category: Callable[[str], str],
-             sv: SentView, found: list[Relation]) -> tuple[str, str] | None:
-    """The two actors of this sentence, else of the sentence before, else the latest symmetric relation
-    of the sentences before (``pair_reference_window``)."""
+             sv: SentView, found: list[Relation], rtype: str, ref: int) -> tuple[str, str] | None:
+    """The two states the adjectives after the reference name, else the two parties of this sentence,
+    else of the sentence before, else the latest symmetric relation of the sentences before
+    (``pair_reference_window``)."""
     index = sv.sent.index
-    here = _two_actors(sv)
+    here = _named_by_adjectives(sv, ref) or _two_actors(sv, rtype)
     if here is not None:
         return here
     if index == 0:
         return None
-    before = _two_actors(SentView(adoc, adoc.sentences[index - 1], lex, is_state, category))
+    before = _two_actors(SentView(adoc, adoc.sentences[index - 1], lex, is_state, category), rtype)
     if before is not None:
         return before
     lo = adoc.sentences[max(0, index - lex.pair_reference_window)].start
@@ -54,6 +129,7 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
     from kg.relations.extract import find_triggers, relation_id  # extract calls this module last
 
     text = adoc.doc.text
+    terms = pair_terms()
     out = []
     for sent in adoc.sentences:
         sv = SentView(adoc, sent, lex, is_state, category)
@@ -62,12 +138,18 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
             continue
         stated = {r.type for r in found if r.start == sent.start}
         for trig, i, j, strip in find_triggers(sv, lex):
-            if not lex.types[trig.type].symmetric or trig.type in stated or abs(ref - i) > 6:
+            if not lex.types[trig.type].symmetric or trig.type in stated or abs(ref - i) > terms.trigger_window:
                 continue
-            parties = _parties(adoc, lex, is_state, category, sv, found)
+            if trig.type in terms.mutual_types and not _mutual(sv, ref):
+                continue  # هجوم نفذه الجانبان: the two sides attacked someone else, not each other
+            conflict = any(seq.match(sv.forms, ref) for seq in terms.conflict_words)
+            parties = (_conflict_sides(found, sent.start) if conflict
+                       else _parties(adoc, lex, is_state, category, sv, found, trig.type, ref))
             if parties is None:
                 continue
             s, o = parties
+            if (is_state(s) and _own_body(adoc, s, o)) or (is_state(o) and _own_body(adoc, o, s)):
+                continue  # a state and its own army are no two sides
             es, eo = adoc.entities[s], adoc.entities[o]
             if not lex.types[trig.type].fits(es.type, is_state(s), eo.type, is_state(o)):
                 continue
