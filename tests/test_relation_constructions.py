@@ -272,3 +272,12 @@ def test_leading_verbs_with_and_without_an_object_pronoun():  # X التي يت�
     assert _leads("قالت حركة أحرار الشام التي يتزعمها سامر الحمد إن المعارك مستمرة.") == {("SAMER", "AHRAR")}
     assert _leads("وفيلق الشام الذي ترأسه خالد العلي انسحب من حماة.") == {("KHALED", "FAYLAQ")}
     assert _leads("يقال إن خالد العلي يتزعم هيئة تحرير الشام منذ عامين.") == {("KHALED", "HTS")}
+
+
+def test_a_weak_movement_verb_takes_the_subject_right_before_it():  # عناصر X تهرب باتجاه Y
+    assert facts("قال شهود إن المئات من عناصر داعش تهرب باتجاه الرقة.") == {
+        ("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
+    assert facts("وقال إن ما تبقى من قوات النظام انسحبوا إلى مدينة تدمر.") == {
+        ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
+    assert facts("وصلت قوات النظام إلى مدينة تدمر.") == {("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
+    assert facts("وصل سامر الحمد إلى الموصل أمس.") == set()  # a person travelling is no transfer

@@ -14,8 +14,10 @@ from kg.relations.args import (
     genitive_agent,
     governed,
     has_pronoun_object,
+    last_before,
     left_subject,
     near_after,
+    oblique,
 )
 from kg.relations.lexicon import RelationType, Trigger
 from kg.relations.sentence import NISBA, Arg, SentView, bare_in
@@ -258,6 +260,13 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
             by = next((a for a in after if a.prep in agent_nouns or sv.norm[a.t0 - 1] in agent_nouns), None)
             if by is not None and by is not party:
                 agent = by.entity
+    if party is None and trig.conf <= 0.6 and not transitive:
+        # weak triggers (فرار، هروب، وصل) need their party said: after them, or as the subject right
+        # before them (عناصر التنظيم تهرب باتجاه X، كتائب الجيش وصلت إلى X)
+        party = last_before(sv, i, lambda a: ok_s(a) and a.etype != "Person" and not oblique(sv, a)
+                            and sv.gap_is(a.t1, i, sv.skippable), window=2)
+        if party is None:
+            return []
     if party is None:
         if trig.conf <= 0.6:
             return []  # weak triggers (فرار، هروب) need their party said
