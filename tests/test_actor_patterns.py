@@ -308,3 +308,10 @@ def test_words_after_a_place_head_that_name_no_place(pipeline):
     places = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Place"}
     assert {m.entity for m in adoc.mentions if "ليبيا" in m.text} == {"LIBYA"}
     assert not [p for p in places if any(w in p for w in ("بطرابلس", "الاعتداء", "أمني", "اليبيا"))]
+
+
+def test_bare_government_stands_for_the_one_government_of_the_articles_state(pipeline):
+    egypt = analyze(pipeline, "قال مسؤول في مصر إن مصر ترفض القرار، وأعلنت الحكومة خطة جديدة.")
+    assert {m.entity for m in egypt.mentions if m.text == "الحكومة"} == {"EGYPT_GOV"}
+    libya = analyze(pipeline, "قال مسؤول في ليبيا إن ليبيا ترفض القرار، وأعلنت الحكومة خطة جديدة.")
+    assert not [m for m in libya.mentions if m.text == "الحكومة"]  # rival governments: no guess
