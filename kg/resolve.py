@@ -303,8 +303,12 @@ def _facility_trailers(text: str, named: list[Mention], kb: Knowledge) -> None:
 
 def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
     """A known actor's name that says only its kind (طيران التحالف، مقاتلات التحالف of the international
-    coalition; ``unspecific_aliases``), where the article names that actor by no other name but names one
-    other known actor by that word (التحالف العربي), is that other actor."""
+    coalition, القاعدة of al-Qaeda; ``unspecific_aliases``), where the article names that actor by no other
+    name but names one other known actor or place by that word, definite or not (التحالف العربي، قاعدة
+    العند), is that other one."""
+    def bare(word: str) -> str:
+        return word[2:] if word.startswith("ال") else word
+
     named_as = defaultdict(set)  # id -> its names here
     for m in named:
         if m.entity:
@@ -314,7 +318,7 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
         if word is None or not m.entity or any(k not in kb.unspecific for k in named_as[m.entity]):
             continue
         others = {eid for eid in named_as if eid != m.entity and eid in kb.entities
-                  and normalize(kb.entities[eid].label).split()[0] == word}
+                  and bare(normalize(kb.entities[eid].label).split()[0]) == bare(word)}
         if len(others) == 1:
             m.entity = others.pop()
 

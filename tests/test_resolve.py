@@ -479,3 +479,10 @@ def test_an_actor_named_beside_its_successor_is_the_successor(pipeline):
     assert entity_of(adoc, "النصرة") == "HTS"
     alone = analyze(pipeline, "قاتلت جبهة النصرة في ريف حلب.")
     assert entity_of(alone, "النصرة") == "JABHAT_AL_NUSRA"
+
+
+def test_a_bare_kind_word_is_the_one_place_of_that_kind_the_article_names(pipeline):
+    base = analyze(pipeline, "تعرضت قاعدة العند لقصف عنيف، وقال سكان إن الطائرات حلقت فوق القاعدة ساعة كاملة.")
+    assert [m.entity for m in base.mentions] == ["AL_ANAD", "AL_ANAD"]
+    group = analyze(pipeline, "هاجم تنظيم القاعدة قاعدة العند، وقال مصدر إن القاعدة تبنت الهجوم.")
+    assert [m.entity for m in group.mentions] == ["AL_QAEDA", "AL_ANAD", "AL_QAEDA"]
