@@ -78,6 +78,7 @@ class Knowledge:
     kunya_prefixes: frozenset[str] = frozenset()  # أبو، أبي، أم، عبد: first words of person names
     facility_trailers: frozenset[str] = frozenset()  # الدولي، الجوية: may end a facility's name
     town_facility_heads: frozenset[str] = frozenset()  # مطار، ميناء: named after a town, not the town
+    place_status_words: frozenset[str] = frozenset()  # المحتلة: a place's situation, not its name
     link_heads: frozenset[str] = frozenset()  # جمهورية، نادي: a name may go without them (linking only)
     head_synonyms: dict[str, str] = field(default_factory=dict)  # head -> the first head of its group (مرفأ -> ميناء)
     capitals: dict[str, str] = field(default_factory=dict)  # normalized capital name -> its city's id
@@ -213,6 +214,7 @@ def load_knowledge() -> Knowledge:
     kb.facility_trailers = _norm_set(cues.get("facility_trailers", []))
     kb.town_facility_heads = _norm_set(cues.get("town_facility_heads", []))
     kb.link_heads = _norm_set(cues.get("link_heads", []))
+    kb.place_status_words = _norm_set(cues.get("place_status_words", []))
     kb.head_synonyms = {normalize(h): normalize(group[0]) for group in cues.get("head_synonyms", []) for h in group}
     kb.locative_words = _norm_set(cues.get("locative_words", []))
     _add_state_forces(kb, cues.get("demonyms", {}))

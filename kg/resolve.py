@@ -213,28 +213,32 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
 
 
 def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
-    """An organization the table does not know, named as a known body of the article is in the table but
-    without its demonym, is that body (مجلس النواب beside المجلس النيابي, both names of the table's مجلس
-    النواب اللبناني; الدفاع المدني beside الخوذ البيضاء, the table's الدفاع المدني السوري); a name two
-    such bodies share stays apart."""
+    """A name the table does not know that is a known body of the article but without its demonym is that
+    body (مجلس النواب beside المجلس النيابي, both names of the table's مجلس النواب اللبناني; الدفاع المدني
+    beside الخوذ البيضاء, the table's الدفاع المدني السوري); so is a known place without a word of its
+    situation (الضفة الغربية beside الضفة الغربية المحتلة; ``place_status_words``).  A name two such share
+    stays apart."""
+    drop = {"Organization": kb.demonyms, "Place": kb.place_status_words}
     present: dict[str, Mention] = {}
     for m in named:
         known = kb.entities.get(m.entity or "")
-        if known and known.type == "Organization":
+        if known and known.type in drop:
             present.setdefault(known.id, m)
-    def without_demonym(key: str) -> str:
-        return " ".join(w for w in key.split() if w not in kb.demonyms)
 
-    owners: dict[str, set[str]] = defaultdict(set)  # a table name without its demonym -> known ids
+    def without(key: str, kind: str) -> str:
+        return " ".join(w for w in key.split() if w not in drop[kind])
+
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (a table name without those words, type) -> ids
     for eid in present:
+        kind = kb.entities[eid].type
         for name in (kb.entities[eid].label, *kb.entities[eid].aliases):
             key = normalize(name)
-            if without_demonym(key) and without_demonym(key) != key:
-                owners[without_demonym(key)].add(eid)
+            if without(key, kind) and without(key, kind) != key:
+                owners[(without(key, kind), kind)].add(eid)
     for m in named:
-        ids = owners.get(m.key, set()) if m.type == "Organization" and not m.entity else set()
-        # another body of the article with that name and another demonym (طالبان الأفغانية) makes it ambiguous
-        if len(ids) == 1 and not any(o.key != m.key and o.entity not in ids and without_demonym(o.key) == m.key
+        ids = owners.get((m.key, m.type), set()) if not m.entity else set()
+        # another name of the article with those words but another one (طالبان الأفغانية) makes it ambiguous
+        if len(ids) == 1 and not any(o.key != m.key and o.entity not in ids and without(o.key, m.type) == m.key
                                      for o in named):
             clusters.union(present[ids.pop()].key, m.key)
 

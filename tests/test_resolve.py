@@ -486,3 +486,9 @@ def test_a_bare_kind_word_is_the_one_place_of_that_kind_the_article_names(pipeli
     assert [m.entity for m in base.mentions] == ["AL_ANAD", "AL_ANAD"]
     group = analyze(pipeline, "هاجم تنظيم القاعدة قاعدة العند، وقال مصدر إن القاعدة تبنت الهجوم.")
     assert [m.entity for m in group.mentions] == ["AL_QAEDA", "AL_ANAD", "AL_QAEDA"]
+
+
+def test_a_known_place_without_a_word_of_its_situation_is_the_place(pipeline):
+    adoc = analyze(pipeline, "اقتحمت القوات بلدات في الضفة الغربية المحتلة، وقال سكان إن المداهمات في الضفة "
+                             "الغربية تتكرر كل ليلة.")
+    assert {m.entity for m in adoc.mentions if "الضفة" in m.text} == {"WEST_BANK"}
