@@ -71,6 +71,7 @@ class Knowledge:
     variant_suffixes: tuple[str, ...] = ()  # endings a last word may gain or lose (الإسلامي/الإسلامية)
     second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
     bare_second_name: re.Pattern | None = None  # group ``name``: the first word of an unquoted one
+    kunya_cue_before: re.Pattern | None = None  # matches the text right before a nickname (والمكنى بـ")
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     max_generic_tokens: int = 1
@@ -208,6 +209,7 @@ def load_knowledge() -> Knowledge:
     kb.dot_group = {letter: n for n, group in enumerate(cues.get("dot_variants", [])) for letter in normalize(group)}
     kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
     kb.bare_second_name = _second_name_pattern(cues.get("name_trailers", []), quoted=False)
+    kb.kunya_cue_before = _cue_before_pattern(cues.get("kunya_cues", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))
@@ -274,6 +276,15 @@ def _add_state_bodies(kb: Knowledge, demonyms: dict[str, str], bodies: list[dict
                 kb.entities[ent.id] = ent
                 kb.generated.add(ent.id)
             kb.state_bodies[(state, body["kind"])] = ent.id
+
+
+def _cue_before_pattern(cues: list[str]) -> re.Pattern | None:
+    """A cue word, with or without و, then بـ or باسم and an opening quote, ending the text it is matched
+    against (the text before a name)."""
+    if not cues:
+        return None
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)و?(?:{words})\s*(?:باسم\s+|بـ?\s*)?[«\"“']?\s*$")
 
 
 def _second_name_pattern(trailers: list[str], quoted: bool = True) -> re.Pattern | None:

@@ -89,6 +89,20 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
     return added
 
 
+def _link_distant_nicknames(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
+    """A person's kunya or nickname after a cue a clause after the name (عبد الله الأحمد وهو من مواليد
+    1990 والمكنى بـ"أبو علي"; ``kunya_cues``) is a name of the person named last before it in the sentence."""
+    if kb.kunya_cue_before is None:
+        return
+    people = sorted((m for m in named if m.type == "Person"), key=lambda m: m.start)
+    for i, m in enumerate(people):
+        if not kb.kunya_cue_before.search(text[max(0, m.start - 30) : m.start]):
+            continue
+        before = next((p for p in reversed(people[:i]) if p.sentence == m.sentence and p.key != m.key), None)
+        if before is not None and not (before.entity and m.entity and before.entity != m.entity):
+            clusters.union(before.key, m.key)
+
+
 def _is_part(words: list[str], full: list[str]) -> bool:
     """``words`` appear in ``full`` in order, and ``full`` is longer (أبو زيد in أحمد أبو زيد)."""
     it = iter(full)
@@ -642,6 +656,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
         named += _link_names_after(adoc, named, clusters, kb.bare_second_name, "bare_second_name")
+    _link_distant_nicknames(adoc.doc.text, named, clusters, kb)
     _link_person_parts(adoc.doc.text, named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)
     _link_known_without_demonym(named, clusters, kb)

@@ -492,3 +492,14 @@ def test_a_known_place_without_a_word_of_its_situation_is_the_place(pipeline):
     adoc = analyze(pipeline, "اقتحمت القوات بلدات في الضفة الغربية المحتلة، وقال سكان إن المداهمات في الضفة "
                              "الغربية تتكرر كل ليلة.")
     assert {m.entity for m in adoc.mentions if "الضفة" in m.text} == {"WEST_BANK"}
+
+
+def test_a_nickname_a_clause_after_the_name_is_a_name_of_that_person():
+    person = "Person"
+    adoc = resolved('قتل المدعو عبد الكريم السالمي وهو من مواليد 1988 والمكنى بـ"أبو حفص" ومن سكان المدينة.',
+                    [("عبد الكريم السالمي", person), ("أبو حفص", person)])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    # no cue: two people
+    two = resolved('قتل عبد الكريم السالمي وهو من مواليد 1988 وأصيب "أبو حفص" في الغارة.',
+                   [("عبد الكريم السالمي", person), ("أبو حفص", person)])
+    assert len({m.entity for m in two.mentions}) == 2
