@@ -281,3 +281,9 @@ def test_a_weak_movement_verb_takes_the_subject_right_before_it():  # عناصر
         ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
     assert facts("وصلت قوات النظام إلى مدينة تدمر.") == {("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
     assert facts("وصل سامر الحمد إلى الموصل أمس.") == set()  # a person travelling is no transfer
+
+
+def test_control_of_part_of_the_antecedent_place():  # X التي يسيطر Y على مساحات واسعة منها
+    assert facts("التقى الوفد بوجهاء من مدينة الرقة، التي يسيطر داعش على أجزاء واسعة منها.") == {
+        ("CONTROLS", "ISIS", "RAQQA", "asserted")}
+    assert facts("قال إن داعش يسيطر على أجزاء واسعة منها.") == set()  # no antecedent named

@@ -134,6 +134,7 @@ class ClosedClass:
     under: frozenset[str]  # تحت سيطرة X: a control clause that describes the place before
     subject_to_prefixes: tuple[str, ...]  # الخاضعة لسيطرة X: likewise
     participation: frozenset[str]  # تشارك X في ضربات Y ضد Z: who takes part in an attack is a party to it
+    partitive_resumptives: frozenset[str]  # التي يسيطر X على أجزاء منها: part of the antecedent place
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -174,6 +175,7 @@ def _closed_class(data: dict) -> ClosedClass:
         under=compile_words(data["under"]),
         subject_to_prefixes=tuple(normalize(w) for w in data["subject_to_prefixes"]),
         participation=compile_words(data["participation"]),
+        partitive_resumptives=compile_words(data["partitive_resumptives"]),
     )
 
 

@@ -9,6 +9,7 @@ from kg.relations.args import (
     C_SENTENCE,
     FINITE,
     Cand,
+    after_relative,
     eligible,
     first_after,
     genitive_agent,
@@ -134,7 +135,21 @@ def control_word(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     if on is None or sv.boundary_between(j, on, weak=True) or any(a.place for a in sv.args_in(j, on)) \
             or any(k in sv.trigger_tokens for k in range(j, on)):
         return []
-    return _held_by(sv, trig, i, j, _object_place(sv, on + 1))
+    place = _object_place(sv, on + 1)
+    if place is None and after_relative(sv, i) and _part_of_antecedent(sv, on + 1):
+        return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))
+    return _held_by(sv, trig, i, j, place)
+
+
+def _part_of_antecedent(sv: SentView, start: int, window: int = 5) -> bool:
+    """The controlled ground is part of the relative clause's antecedent (التي يسيطر X على مساحات
+    واسعة منها، على الجزء الأكبر منها): a partitive resumptive pronoun closes it within the clause."""
+    for k in range(start, min(sv.n, start + window)):
+        if sv.hard[k] or sv.weak[k] or k in sv.trigger_tokens:
+            return False
+        if bare_in(sv.norm[k], sv.lex.closed.partitive_resumptives):
+            return True
+    return False
 
 
 def stronghold(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
