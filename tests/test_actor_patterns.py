@@ -319,7 +319,8 @@ def test_bare_government_stands_for_the_one_government_of_the_articles_state(pip
 
 def test_bodies_and_groups_of_the_region_and_the_kremlin_as_an_organization(pipeline):
     adoc = analyze(pipeline, "أعلنت وزارة البيشمركة أن قوات البيشمركة الكردية تقدمت، "
-                             "وقال الكرملين إن موسكو تتابع الوضع، وتبنت جماعة أجناد مصر الهجوم، ورحبت الآلية الأفريقية رفيعة المستوى بالاتفاق.")
+                             "وقال الكرملين إن موسكو تتابع الوضع، وتبنت جماعة أجناد مصر الهجوم، "
+                             "ورحبت الآلية الأفريقية رفيعة المستوى بالاتفاق.")
     found = {m.entity for m in adoc.mentions}
     assert {"PESHMERGA_MINISTRY", "PESHMERGA", "KREMLIN", "AJNAD_MISR", "AUHIP"} <= found
     assert adoc.entities["KREMLIN"].type == "Organization"
