@@ -324,3 +324,9 @@ def test_bodies_and_groups_of_the_region_and_the_kremlin_as_an_organization(pipe
     found = {m.entity for m in adoc.mentions}
     assert {"PESHMERGA_MINISTRY", "PESHMERGA", "KREMLIN", "AJNAD_MISR", "AUHIP"} <= found
     assert adoc.entities["KREMLIN"].type == "Organization"
+
+
+def test_west_bank_by_its_plain_name_and_with_occupied(pipeline):
+    adoc = analyze(pipeline, "اقتحمت القوات الإسرائيلية قرى في الضفة الغربية المحتلة، "
+                             "وقال مسؤول إن الضفة الغربية تشهد توترا.")
+    assert {m.entity for m in adoc.mentions if "الضفة" in m.text} == {"WEST_BANK"}
