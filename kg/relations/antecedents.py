@@ -21,15 +21,16 @@ evidence stays the trigger's sentence.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.model import AnalyzedDoc, Mention, Relation, Sentence
 from kg.normalize import normalize
-from kg.relations.lexicon import LEXICON_PATH, Seq, compile_seq, word_forms
+from kg.relations.lexicon import LEXICON_PATH, Seq, compile_seq
 
 PERSON = "Person"
 
@@ -44,6 +45,11 @@ class Antecedents:
     possessives: tuple[Seq, ...]
     non_party: frozenset[str]  # categories never an antecedent of a member noun (media, NGOs)
     confidence: float
+
+    @cached_property
+    def first(self) -> re.Pattern:
+        """Any first token of a descriptor or possessive: most tokens are passed over with one match."""
+        return re.compile("|".join(f"(?:{seq.parts[0].pattern})" for seq in (*self.descriptors, *self.possessives)))
 
 
 @lru_cache(maxsize=4)
@@ -110,11 +116,14 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
         return (etype in ("Organization", PERSON) or (etype == "Place" and is_state(eid))) \
             and category(eid) not in ante.non_party
 
+    first = ante.first
     out = []
     for sent in adoc.sentences:
-        forms = [word_forms(t.text) for t in sent.tokens]
+        forms = [list(t.readings) for t in sent.tokens]
+        spans = [(s, e) for s, e in covered if s < sent.end and sent.start < e]
         for i, tok in enumerate(sent.tokens):
-            if any(s < tok.end and tok.start < e for s, e in covered):
+            if not any(first.fullmatch(stem) for _, stem in forms[i]) \
+                    or any(s < tok.end and tok.start < e for s, e in spans):
                 continue
             n = _matches(forms, i, ante.descriptors)
             if n and any(sent.start <= m.start < tok.start and adoc.entities[m.entity].type == "Organization"
