@@ -330,3 +330,8 @@ def test_west_bank_by_its_plain_name_and_with_occupied(pipeline):
     adoc = analyze(pipeline, "اقتحمت القوات الإسرائيلية قرى في الضفة الغربية المحتلة، "
                              "وقال مسؤول إن الضفة الغربية تشهد توترا.")
     assert {m.entity for m in adoc.mentions if "الضفة" in m.text} == {"WEST_BANK"}
+
+
+def test_kingdom_in_an_article_about_yemens_war_is_saudi_arabia(pipeline):
+    adoc = analyze(pipeline, "قال مسؤول في اليمن إن الحرب في اليمن مستمرة، وأكد أن المملكة تدعم الحكومة.")
+    assert {m.entity for m in adoc.mentions if m.text == "المملكة"} == {"SAUDI_ARABIA"}
