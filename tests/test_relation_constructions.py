@@ -287,3 +287,11 @@ def test_control_of_part_of_the_antecedent_place():  # X التي يسيطر Y �
     assert facts("التقى الوفد بوجهاء من مدينة الرقة، التي يسيطر داعش على أجزاء واسعة منها.") == {
         ("CONTROLS", "ISIS", "RAQQA", "asserted")}
     assert facts("قال إن داعش يسيطر على أجزاء واسعة منها.") == set()  # no antecedent named
+
+
+def test_a_verbal_noun_of_support_with_its_agent_and_la_object():  # دعم X لـ Y، تقديم الدعم لـ Y، لدعم Y
+    assert facts("وتنتقد تركيا دعم الولايات المتحدة لوحدات حماية الشعب.") == {
+        ("SUPPORTED_BY", "YPG", "USA", "asserted")}
+    assert facts("أكد أن روسيا ستواصل تقديم الدعم لقوات النظام.") == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+    assert facts("قالت إن تركيا أرسلت قوات لدعم الجيش الحر.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert facts("تحدث الوفد عن دعم الموصل.") == set()  # a place is no backed party

@@ -14,6 +14,7 @@ from kg.relations.args import (
     demonym_state,
     eligible,
     first_after,
+    genitive_agent,
     has_pronoun_object,
     last_before,
     left_subject,
@@ -195,6 +196,25 @@ def supports_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType)
     return [Cand([backed], [backer], conf)]
 
 
+def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """دعم واشنطن للوحدات: the genitive backs the لـ object; دعمها لـ X، تقديم الدعم لـ X: the subject
+    before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive."""
+    ok = eligible(rt.subject_types, sv, trig.type)
+    pair = genitive_agent(sv, j, ok, ok)
+    if pair is not None:
+        backer, backed = pair
+        conf = C_NEAR
+    else:
+        purpose = sv.prefix_of(i).lstrip("وف") == "ل"
+        backed = near_after(sv, j, ok, gap=1, preps=("",) if purpose else ("ل",))
+        if backed is None:
+            return []
+        backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=False)
+        if backer is None:
+            return []
+    return [Cand([a for a in sv.group(backed) if ok(a)], [a for a in sv.group(backer) if ok(a)], conf)]
+
+
 def _verb_first(sv: SentView, near: Arg, ok: Callable[[Arg], bool]) -> list[Cand]:
     """The verb's subject right after it (with those joined to it, also by جانب: إلى جانب Y), its object
     next."""
@@ -242,4 +262,5 @@ ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
     ("supported", "with_support"): with_support,
     ("supported", "supporter_of"): supporter_of,
     ("supported", "supports_verb"): supports_verb,
+    ("supported", "support_masdar"): support_masdar,
 }
