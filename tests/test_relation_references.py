@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
@@ -97,6 +99,11 @@ def test_a_descriptor_takes_up_the_armed_group_the_article_is_about():
     assert rel.sentence == "وشنت روسيا غارات على المتشددين قرب تدمر."  # the trigger's sentence is the evidence
     same_sentence = [r for r in relations("وشنت روسيا غارات على تنظيم داعش قرب تدمر.") if r.type == "FOUGHT"]
     assert rel.confidence < same_sentence[0].confidence
+
+
+@pytest.mark.parametrize("descriptor", ["الإرهابيين", "المتمردين", "المجموعة المتطرفة"])
+def test_other_descriptors_take_up_the_group_too(descriptor):
+    assert ("FOUGHT", "ISIS", "RUSSIA") in pairs(ISIS_NAMED_TWICE + f"وقصفت روسيا مواقع {descriptor} قرب تدمر.")
 
 
 def test_an_indefinite_descriptor_names_no_party():
