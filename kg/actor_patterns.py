@@ -64,6 +64,7 @@ class ActorPatterns:
     remit_words: frozenset[str] = frozenset()  # stop words an institution takes as its remit (وزارة الدفاع)
     adjective_body_heads: frozenset[str] = frozenset()  # الخارجية: a body head that is also an adjective
     qualified_nouns: frozenset[str] = frozenset()  # وزير، السياسة: nouns such an adjective qualifies
+    force_kinds: tuple[tuple[str, ...], ...] = ()  # قوات الطوارئ: a force named by its kind, a body of its own
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -107,6 +108,7 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         remit_words=_norm_set(data.get("remit_words", [])),
         adjective_body_heads=_norm_set(data.get("adjective_body_heads", [])),
         qualified_nouns=_norm_set(data.get("qualified_nouns", [])),
+        force_kinds=_word_seqs(data.get("force_kind_names", [])),
         **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
@@ -384,6 +386,9 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
         forces = _state_forces(spans, i, head, pat, kb)
         if forces:
             return forces
+        kind = _head_words_end(spans, i, head, pat.force_kinds)
+        if kind:  # with its demonym, if one follows (قوات حفظ السلام الفرنسية)
+            return kind + (kind < len(spans.norm) and spans.norm[kind] in kb.demonyms), None
     if head in pat.definite_heads:
         end = _definite_institution(spans, i, head, pat, kb)
         return (end, None) if end else None

@@ -335,3 +335,10 @@ def test_west_bank_by_its_plain_name_and_with_occupied(pipeline):
 def test_kingdom_in_an_article_about_yemens_war_is_saudi_arabia(pipeline):
     adoc = analyze(pipeline, "قال مسؤول في اليمن إن الحرب في اليمن مستمرة، وأكد أن المملكة تدعم الحكومة.")
     assert {m.entity for m in adoc.mentions if m.text == "المملكة"} == {"SAUDI_ARABIA"}
+
+
+def test_force_named_by_its_kind_is_a_body_but_security_forces_are_no_name(pipeline, kb):
+    adoc = analyze(pipeline, "انتشرت قوات الطوارئ في الشوارع، وأخمدت قوات الحماية المدنية الحريق، "
+                             "ووصلت قوات حفظ السلام الفرنسية إلى القاعدة.")
+    orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"قوات الطوارئ", "قوات الحماية المدنية", "قوات حفظ السلام الفرنسية"} <= orgs
