@@ -230,8 +230,8 @@ def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: K
     """A name the table does not know that is a known body of the article but without its demonym is that
     body (مجلس النواب beside المجلس النيابي, both names of the table's مجلس النواب اللبناني; الدفاع المدني
     beside الخوذ البيضاء, the table's الدفاع المدني السوري); so is a known place without a word of its
-    situation (الضفة الغربية beside الضفة الغربية المحتلة; ``place_status_words``).  A name two such share
-    stays apart."""
+    situation (الضفة الغربية beside الضفة الغربية المحتلة; ``place_status_words``), either with a head it
+    may drop (مديرية الأمن العام beside الأمن العام اللبناني).  A name two such share stays apart."""
     drop = {"Organization": kb.demonyms, "Place": kb.place_status_words}
     present: dict[str, Mention] = {}
     for m in named:
@@ -250,10 +250,30 @@ def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: K
             if without(key, kind) and without(key, kind) != key:
                 owners[(without(key, kind), kind)].add(eid)
     for m in named:
-        ids = owners.get((m.key, m.type), set()) if not m.entity else set()
+        head, _, rest = m.key.partition(" ")  # with a head it may drop (مديرية الأمن العام)
+        keys = [m.key, rest] if head in kb.link_heads and rest else [m.key]
+        ids = next((owners[(k, m.type)] for k in keys if (k, m.type) in owners), set()) if not m.entity else set()
         # another name of the article with those words but another one (طالبان الأفغانية) makes it ambiguous
         if len(ids) == 1 and not any(o.key != m.key and o.entity not in ids and without(o.key, m.type) == m.key
                                      for o in named):
+            clusters.union(present[ids.pop()].key, m.key)
+
+
+def _link_known_person_words(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
+    """A person name the table does not know whose words are all words of one table name of a person the
+    article names, in any order (هادي عبد ربه of عبد ربه منصور هادي, named الرئيس هادي), is that person."""
+    present: dict[str, Mention] = {}
+    for m in named:
+        known = kb.entities.get(m.entity or "")
+        if known and known.type == "Person":
+            present.setdefault(known.id, m)
+    for m in named:
+        words = set(m.key.split())
+        if m.entity or m.type != "Person" or len(words) < 2:
+            continue
+        ids = {eid for eid in present for name in (kb.entities[eid].label, *kb.entities[eid].aliases)
+               if words <= set(normalize(name).split())}
+        if len(ids) == 1:
             clusters.union(present[ids.pop()].key, m.key)
 
 
@@ -660,6 +680,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _link_person_parts(adoc.doc.text, named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)
     _link_known_without_demonym(named, clusters, kb)
+    _link_known_person_words(named, clusters, kb)
     _link_spelling_variants(named, clusters)
     patterns = load_actor_patterns()
     _link_head_names(named, clusters, patterns.same_actor_heads, kb)

@@ -503,3 +503,14 @@ def test_a_nickname_a_clause_after_the_name_is_a_name_of_that_person():
     two = resolved('قتل عبد الكريم السالمي وهو من مواليد 1988 وأصيب "أبو حفص" في الغارة.',
                    [("عبد الكريم السالمي", person), ("أبو حفص", person)])
     assert len({m.entity for m in two.mentions}) == 2
+
+
+def test_a_known_person_named_by_his_words_in_another_order_is_that_person(pipeline):
+    adoc = analyze(pipeline, "التقى الرئيس هادي وفدا من المبعوثين، وقال هادي عبد ربه إن السلام ممكن.")
+    assert {m.entity for m in adoc.mentions} == {"HADI"}
+
+
+def test_a_known_body_without_its_demonym_may_have_a_head_it_drops(pipeline):
+    adoc = analyze(pipeline, "أوقف الأمن العام اللبناني شخصين على الحدود، وقالت مديرية الأمن العام إنهما "
+                             "يحملان وثائق مزورة.")
+    assert entity_of(adoc, "مديرية") == "LEBANON_GENERAL_SECURITY"
