@@ -321,17 +321,19 @@ def settle_overlaps(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
 
     The alias table wins over NER, except for an NER organization or a facility named after a place it
     contains (مجلس دير الزور العسكري، مطار السليمانية), a different entity from the place, and an NER
-    person whose surname alone is a known person (ميلانيا ترامب), unless an
+    person whose surname alone is a known person or group (ميلانيا ترامب، حمزة الحوثي), unless an
     actor pattern reads a known body from the same start (حكومة تشاد in a span that runs on into the
     next name).
     """
     ner_orgs_over_places = set()  # and facilities over their towns, full names over a known surname
     bodies_at = {m.start for m in mentions if m.origin == "pattern" and m.entity}
     for m in mentions:
-        # another person of a known family (ميلانيا ترامب، هلال الأسد): the NER's full name, not the surname
+        # another person of a known family (ميلانيا ترامب، هلال الأسد) or of the family a group is named
+        # after (حمزة الحوثي): the NER's full name, not the surname
         if m.origin == "ner" and m.type == "Person" and 1 < len(m.key.split()) <= 4 and not _is_cue_word(
-                m.key.split()[0], kb) and any(k.origin == "gazetteer" and k.type == "Person" and " " not in k.key
-                                              and k.end == m.end and k.start > m.start for k in mentions):
+                m.key.split()[0], kb) and any(k.origin == "gazetteer" and k.type in ("Person", "Organization")
+                                              and " " not in k.key and k.end == m.end and k.start > m.start
+                                              for k in mentions):
             ner_orgs_over_places.add(id(m))
         # a facility named after the town it serves (مطار السليمانية) is a place of its own
         if m.origin == "cue" and m.type == "Place" and m.key.split()[0] in kb.town_facility_heads and any(

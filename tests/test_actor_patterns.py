@@ -342,3 +342,9 @@ def test_force_named_by_its_kind_is_a_body_but_security_forces_are_no_name(pipel
                              "ووصلت قوات حفظ السلام الفرنسية إلى القاعدة.")
     orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
     assert {"قوات الطوارئ", "قوات الحماية المدنية", "قوات حفظ السلام الفرنسية"} <= orgs
+
+
+def test_person_of_the_family_a_group_is_named_after_is_a_person(pipeline):
+    adoc = analyze(pipeline, "وقال عبد الخالق الحوثي إن حمزة الحوثي قاد الهجوم.")
+    persons = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Person"}
+    assert {"عبد الخالق الحوثي", "حمزة الحوثي"} <= persons
