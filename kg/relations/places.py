@@ -276,8 +276,8 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
             if by is not None and by is not party:
                 agent = by.entity
     if party is None and trig.conf <= 0.6 and not transitive:
-        # weak triggers (فرار، هروب، وصل) need their party said: after them, or as the subject right
-        # before them (عناصر التنظيم تهرب باتجاه X، كتائب الجيش وصلت إلى X)
+        # weak triggers (فرار، هروب) need their party said: after them, or as the subject right
+        # before them (عناصر التنظيم تهرب باتجاه X، قوات X تزحف نحو Y)
         party = last_before(sv, i, lambda a: ok_s(a) and a.etype != "Person" and not oblique(sv, a)
                             and sv.gap_is(a.t1, i, sv.skippable), window=2)
         if party is None:
