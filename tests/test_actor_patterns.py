@@ -348,3 +348,8 @@ def test_person_of_the_family_a_group_is_named_after_is_a_person(pipeline):
     adoc = analyze(pipeline, "وقال عبد الخالق الحوثي إن حمزة الحوثي قاد الهجوم.")
     persons = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Person"}
     assert {"عبد الخالق الحوثي", "حمزة الحوثي"} <= persons
+
+
+def test_towns_of_the_regions_fronts_the_ner_misses(pipeline):
+    adoc = analyze(pipeline, "هاجم مسلحون بلدة داماساك، ونقل الجرحى من ماروا إلى ياوندي ثم إلى دوالا.")
+    assert {"DAMASAK", "MAROUA", "YAOUNDE", "DOUALA"} <= {m.entity for m in adoc.mentions}
