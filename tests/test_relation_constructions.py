@@ -293,3 +293,8 @@ def test_a_verbal_noun_of_support_with_its_agent_and_la_object():  # دعم X ل
     assert facts("أكد أن روسيا ستواصل تقديم الدعم لقوات النظام.") == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
     assert facts("قالت إن تركيا أرسلت قوات لدعم الجيش الحر.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
     assert facts("تحدث الوفد عن دعم الموصل.") == set()  # a place is no backed party
+
+
+def test_a_guide_or_governor_heads_the_body_after_the_title():  # المرشد العام لـ X P، حاكم X P
+    assert _leads("أحيل المرشد العام لحركة أحرار الشام سامر الحمد إلى المحكمة.") == {("SAMER", "AHRAR")}
+    assert _leads("قال حاكم فيلق الشام خالد العلي إن الوضع مستقر.") == {("KHALED", "FAYLAQ")}
