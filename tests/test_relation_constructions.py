@@ -298,3 +298,7 @@ def test_a_verbal_noun_of_support_with_its_agent_and_la_object():  # دعم X ل
 def test_a_guide_or_governor_heads_the_body_after_the_title():  # المرشد العام لـ X P، حاكم X P
     assert _leads("أحيل المرشد العام لحركة أحرار الشام سامر الحمد إلى المحكمة.") == {("SAMER", "AHRAR")}
     assert _leads("قال حاكم فيلق الشام خالد العلي إن الوضع مستقر.") == {("KHALED", "FAYLAQ")}
+
+
+def test_a_place_in_the_grip_of_a_party_is_held_by_it():  # X في قبضة Y
+    assert facts("وأصبحت مدينة الرقة بالكامل في قبضة قسد.") == {("CONTROLS", "SDF", "RAQQA", "asserted")}
