@@ -278,13 +278,21 @@ def _add_state_bodies(kb: Knowledge, demonyms: dict[str, str], bodies: list[dict
             kb.state_bodies[(state, body["kind"])] = ent.id
 
 
+# what joins a cue or trailer word to the name it introduces: باسم, or بـ glued or apart (المعروف بـ"...")
+NAME_LINK = r"(?:باسم\s+|بـ?\s*)?"
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, so a longer cue (المعروف باسم) wins over its start."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _cue_before_pattern(cues: list[str]) -> re.Pattern | None:
     """A cue word, with or without و, then بـ or باسم and an opening quote, ending the text it is matched
     against (the text before a name)."""
     if not cues:
         return None
-    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?:^|\s)و?(?:{words})\s*(?:باسم\s+|بـ?\s*)?[«\"“']?\s*$")
+    return re.compile(rf"(?:^|\s)و?(?:{_alternation(cues)})\s*{NAME_LINK}[«\"“']?\s*$")
 
 
 def _second_name_pattern(trailers: list[str], quoted: bool = True) -> re.Pattern | None:
@@ -292,9 +300,8 @@ def _second_name_pattern(trailers: list[str], quoted: bool = True) -> re.Pattern
     (``quoted=False``) the word that opens an unquoted name (``المعروفة باسم أم سياف``)."""
     if not trailers:
         return None
-    words = "|".join(re.escape(t) for t in sorted(trailers, key=len, reverse=True))
     name = "[«\"“'](?P<name>[^»\"”'\n]{2,30})[»\"”']" if quoted else "(?P<name>[^\\s«\"“'(]+)"
-    return re.compile(rf"\s*[(،,]?\s*(?:{words})\s+(?:[أا]يضا\s+)?(?:باسم\s+|بـ?\s*)?{name}")
+    return re.compile(rf"\s*[(،,]?\s*(?:{_alternation(trailers)})\s+(?:[أا]يضا\s+)?{NAME_LINK}{name}")
 
 
 def is_state(entity_id: str) -> bool:
