@@ -226,6 +226,17 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
                 clusters.union(owner.key, m.key)
 
 
+def _first_known(named: list[Mention], kb: Knowledge, types: tuple[str, ...]) -> dict[str, Mention]:
+    """Table id -> the first mention of each known entity of ``types`` in the article: what a name the table
+    does not know may be linked to, by its cluster key."""
+    present: dict[str, Mention] = {}
+    for m in named:
+        known = kb.entities.get(m.entity or "")
+        if known and known.type in types:
+            present.setdefault(known.id, m)
+    return present
+
+
 def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A name the table does not know that is a known body of the article but without its demonym is that
     body (مجلس النواب beside المجلس النيابي, both names of the table's مجلس النواب اللبناني; الدفاع المدني
@@ -233,11 +244,7 @@ def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: K
     situation (الضفة الغربية beside الضفة الغربية المحتلة; ``place_status_words``), either with a head it
     may drop (مديرية الأمن العام beside الأمن العام اللبناني).  A name two such share stays apart."""
     drop = {"Organization": kb.demonyms, "Place": kb.place_status_words}
-    present: dict[str, Mention] = {}
-    for m in named:
-        known = kb.entities.get(m.entity or "")
-        if known and known.type in drop:
-            present.setdefault(known.id, m)
+    present = _first_known(named, kb, tuple(drop))
 
     def without(key: str, kind: str) -> str:
         return " ".join(w for w in key.split() if w not in drop[kind])
@@ -262,11 +269,7 @@ def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: K
 def _link_known_person_words(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A person name the table does not know whose words are all words of one table name of a person the
     article names, in any order (هادي عبد ربه of عبد ربه منصور هادي, named الرئيس هادي), is that person."""
-    present: dict[str, Mention] = {}
-    for m in named:
-        known = kb.entities.get(m.entity or "")
-        if known and known.type == "Person":
-            present.setdefault(known.id, m)
+    present = _first_known(named, kb, ("Person",))
     for m in named:
         words = set(m.key.split())
         if m.entity or m.type != "Person" or len(words) < 2:
