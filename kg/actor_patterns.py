@@ -72,6 +72,7 @@ def _norm_set(words: list[str]) -> frozenset[str]:
 
 
 def _word_seqs(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as its normalized words, as head phrases are matched token by token."""
     return tuple(tuple(normalize(p).split()) for p in phrases)
 
 
@@ -109,7 +110,7 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         adjective_body_heads=_norm_set(data.get("adjective_body_heads", [])),
         qualified_nouns=_norm_set(data.get("qualified_nouns", [])),
         force_kinds=_word_seqs(data.get("force_kind_names", [])),
-        **{f"unit_{part}": tuple(tuple(normalize(w).split()) for w in units.get(key, []))
+        **{f"unit_{part}": _word_seqs(units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
     )
@@ -225,9 +226,9 @@ def _known_at(spans: SpanKeys, j: int, kb: Knowledge, types: tuple[str, ...] = (
 
 
 def _head_words_end(spans: SpanKeys, i: int, head: str, options: tuple[tuple[str, ...], ...]) -> int | None:
-    """End token of the longest head phrase of ``options`` whose first word is ``head`` at token i."""
-    ends = [i + len(o) for o in options if o[0] == head and spans.norm[i + 1 : i + len(o)] == list(o[1:])]
-    return max(ends, default=None)
+    """End token of the longest head phrase of ``options`` whose first word is ``head`` at token i (``head``,
+    not the token itself: the token may carry a proclitic, لمدينة)."""
+    return _words_at(spans, i + 1, tuple(o[1:] for o in options if o[0] == head))
 
 
 def _sub_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
