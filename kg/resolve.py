@@ -69,8 +69,7 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
         if m.type == "Place" or not match or not any(ch.isalpha() for ch in match.group("name")):
             continue
         inner = by_start.get(match.start("name"))
-        if origin == "quoted_short_form" and (m.type != "Organization" or (inner is None and (
-                len(m.key.split()) < SHORT_FORM_MIN_WORDS or normalize(match.group("name")).startswith("ال")))):
+        if origin == "quoted_short_form" and not _may_be_short_form(m, inner, match.group("name")):
             continue
         if origin == "bare_second_name":
             inner = inner or by_start.get(match.start("name") - 1)  # بشار read as بـ + شار
@@ -87,6 +86,15 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
             continue
         clusters.union(m.key, inner.key)
     return added
+
+
+def _may_be_short_form(m: Mention, inner: Mention | None, word: str) -> bool:
+    """A quoted ``word`` right after an organization's name is its short form where a finder marked it
+    (``inner``), or, unmarked, after a long name and no definite word: after a short one (حماس "نرفض")
+    quotes mostly give what it said."""
+    if m.type != "Organization":
+        return False
+    return inner is not None or (len(m.key.split()) >= SHORT_FORM_MIN_WORDS and not normalize(word).startswith("ال"))
 
 
 def _link_distant_nicknames(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
