@@ -267,6 +267,16 @@ def _local_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Know
     return place[0] if place else None
 
 
+def _force_kind(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of a force named by its kind (قوات الطوارئ, ``force_kind_names``), with its demonym if one
+    follows (قوات حفظ السلام الفرنسية): a body of its own, where a kind every state has (قوات الأمن) is
+    left out of the list and names nothing."""
+    kind = _head_words_end(spans, i, head, pat.force_kinds)
+    if kind is None:
+        return None
+    return kind + 1 if kind < len(spans.norm) and spans.norm[kind] in kb.demonyms else kind
+
+
 def _quoted_name(spans: SpanKeys, j: int) -> tuple[int, list[str]] | None:
     """(end token after the last word, words) of a quoted name opening at token j."""
     tokens = spans.tokens
@@ -377,19 +387,18 @@ def _match_at(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
     body = _state_body(spans, i, head, pat, kb)
     if body:
         return body
-    own = _sub_body(spans, i, head, pat, kb) or _local_body(spans, i, head, pat, kb)
+    # a new body: of a known organization, of a town, a numbered unit (an end token is never 0)
+    own = _sub_body(spans, i, head, pat, kb) or _local_body(spans, i, head, pat, kb) or _numbered_unit(
+        spans, i, head, pat)
     if own:
         return own, None
-    unit = _numbered_unit(spans, i, head, pat)
-    if unit:
-        return unit, None
     if head in pat.force_heads:
         forces = _state_forces(spans, i, head, pat, kb)
         if forces:
             return forces
-        kind = _head_words_end(spans, i, head, pat.force_kinds)
-        if kind:  # with its demonym, if one follows (قوات حفظ السلام الفرنسية)
-            return kind + (kind < len(spans.norm) and spans.norm[kind] in kb.demonyms), None
+        kind = _force_kind(spans, i, head, pat, kb)
+        if kind:
+            return kind, None
     if head in pat.definite_heads:
         end = _definite_institution(spans, i, head, pat, kb)
         return (end, None) if end else None
