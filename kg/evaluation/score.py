@@ -23,13 +23,16 @@ from kg.normalize import normalize, proclitic_readings
 RelKey = tuple[str, str, tuple[str, str]]
 
 
-def name_keys(name: str) -> set[str]:
-    """A name and its clitic-free readings, folded, so `لقوات الدعم السريع` meets `قوات الدعم السريع`."""
+def name_keys(name: str) -> tuple[str, ...]:
+    """A name and its clitic-free readings, folded, so `لقوات الدعم السريع` meets `قوات الدعم السريع`.
+
+    In order, the name as written first: a name whose stripped reading is another gold name (`ولير` ->
+    `لير` and `ير`) meets its own entity before that one, the same way in every run."""
     folded = normalize(name)
     if not folded:
-        return set()
+        return ()
     first, _, rest = folded.partition(" ")
-    return {(stem + " " + rest).strip() for _, stem in proclitic_readings(first)}
+    return tuple(dict.fromkeys((stem + " " + rest).strip() for _, stem in proclitic_readings(first)))
 
 
 def rel_key(doc: str, rtype: str, subj: str, obj: str) -> RelKey:
