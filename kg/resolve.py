@@ -135,6 +135,22 @@ def _same_word(a: str, b: str) -> bool:
     return len(a) >= 6 and 0 < diff[0] and diff[-1] - diff[0] <= 2 and sorted(a) == sorted(b)
 
 
+def _part_readings(first: str, rest: str, type_: str, kb: Knowledge) -> list[tuple[int, str]]:
+    """(chars stripped, first word) readings of a name part's first word: its proclitic readings and, for a
+    person, the word without the accusative alef of an indefinite name (رأيت حارثا) or, glued to its kunya
+    prefix, as two words (عبدالرحمن of رامي عبد الرحمن), as news spells them."""
+    readings = list(proclitic_readings(first))
+    if type_ != "Person":
+        return readings
+    if not rest and len(first) > 3 and first.endswith("ا"):
+        readings.append((0, first[:-1]))
+    glued = next((p for p in kb.kunya_prefixes if " " not in p and len(p) >= 3 and first.startswith(p)
+                  and len(first) > len(p) + 2), None)
+    if glued:
+        readings.append((0, f"{glued} {first[len(glued):]}"))
+    return readings
+
+
 def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A shorter person name whose words are, in order, part of a person's full name joins it (the most
     named one where several contain it):
@@ -155,14 +171,7 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             continue
         decided[(m.key, m.type)] = None
         first, _, rest = m.key.partition(" ")
-        readings = list(proclitic_readings(first))
-        if m.type == "Person" and not rest and len(first) > 3 and first.endswith("ا"):
-            readings.append((0, first[:-1]))  # the accusative alef of an indefinite name (رأيت حارثا)
-        glued = next((p for p in kb.kunya_prefixes if " " not in p and len(p) >= 3 and first.startswith(p)
-                      and len(first) > len(p) + 2), None)
-        if m.type == "Person" and glued:
-            readings.append((0, f"{glued} {first[len(glued):]}"))  # عبدالرحمن of رامي عبد الرحمن
-        for stripped, stem in readings:
+        for stripped, stem in _part_readings(first, rest, m.type, kb):
             words = f"{stem} {rest}".split()
             owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
             for full, f in fulls:
