@@ -292,6 +292,8 @@ def _quoted_name(spans: SpanKeys, j: int) -> tuple[int, list[str]] | None:
 
 
 def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge, head: str = "") -> bool:
+    """``word`` ends a name after a head: a stop word, a not-name, a generic, or a known non-organization;
+    a remit word after an institution head is its name (وزارة الدفاع، هيئة الشرطة), not a stop."""
     if head in pat.fallback_heads and word in pat.remit_words:
         return False
     if word in pat.name_stop_words or word in kb.stop_after_head or word in kb.not_names or word in kb.generics:
