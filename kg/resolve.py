@@ -49,6 +49,7 @@ class _Clusters:
 BRACKETED_WORD = re.compile(r"\s*[(（]\s*(?P<name>[^\s()（）]{2,15})\s*[)）]")
 QUOTED_WORD = re.compile(r"\s*[«\"“]\s*(?P<name>[^\s«»\"“”]{2,15})\s*[»\"”]")
 SHORT_FORM_MIN_WORDS = 3  # a long organization name may be followed by its short form in quotes
+KUNYA_CUE_SPAN = 30  # characters before a nickname searched for its cue: room for (و)المكنى باسم " and spaces
 
 
 def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters, pattern: re.Pattern,
@@ -104,7 +105,7 @@ def _link_distant_nicknames(text: str, named: list[Mention], clusters: _Clusters
         return
     people = sorted((m for m in named if m.type == "Person"), key=lambda m: m.start)
     for i, m in enumerate(people):
-        if not kb.kunya_cue_before.search(text[max(0, m.start - 30) : m.start]):
+        if not kb.kunya_cue_before.search(text[max(0, m.start - KUNYA_CUE_SPAN) : m.start]):
             continue
         before = next((p for p in reversed(people[:i]) if p.sentence == m.sentence and p.key != m.key), None)
         if before is not None and not (before.entity and m.entity and before.entity != m.entity):
