@@ -66,7 +66,7 @@ def test_head_noun_before_a_known_group_names_that_group(pipeline):
     assert sum(m.entity == "HOUTHIS" for m in adoc.mentions) == 4
 
 
-def test_head_noun_before_a_new_name_quoted_or_not(pipeline, kb):
+def test_head_noun_before_a_new_name_quoted_or_not(pipeline):
     adoc = analyze(pipeline, "اشتبكت قوات «درع الوادي» مع مسلحين شمال المدينة. "
                              "وأعلن لواء الفرسان الأحرار أنه سيطر على التلة، وتراجعت حركة المرور في الشارع.")
     quoted = [m for m in adoc.mentions if "درع الوادي" in m.text]
