@@ -245,6 +245,9 @@ def test_body_of_a_known_organization_is_an_organization_of_its_own(pipeline):
     assert {"المكتب السياسي لحماس", "الجمعية العامة للأمم المتحدة"} <= labels
     assert {m.entity for m in adoc.mentions if m.text == "بعثة الأمم المتحدة إلى ليبيا"} == {"UNSMIL"}
     assert "UN" not in {m.entity for m in adoc.mentions}  # the body, never the organization itself
+    # a mission the table does not know runs on to the place it serves (mission_heads, mission_links)
+    iraq = analyze(pipeline, "وعقدت بعثة الأمم المتحدة في العراق اجتماعا مع وجهاء العشائر أمس.")
+    assert [m.text for m in iraq.mentions] == ["بعثة الأمم المتحدة في العراق"]
 
 
 def test_town_body_named_by_its_place(pipeline):
