@@ -1,8 +1,8 @@
 """The learned relation layer (kg/relations/learned): the shipped model loads offline, a relation's
 confidence is its document-level calibrated probability, a clear fight ranks above a clear non-relation,
 --min-confidence leaves out what is below it; the candidates of each class (a pair of one sentence, a pair
-reference, an argument named in a sentence before); the selection rule (best F1 at precision >= 0.75,
-the seed guard)."""
+reference, an argument named in a sentence before); the document model's view of what the other types
+say of a pair; the selection rule (best F1 at precision >= 0.75, the seed guard)."""
 
 import json
 
@@ -197,3 +197,21 @@ def test_the_seed_guard_rules_out_cutoffs_and_lowers_the_floor():
         return cuts["FOUGHT"][0] <= 0.2
     _, cuts, figures = choose(rows, groups, guard=keep_every_rule)
     assert cuts["gated"]["FOUGHT"][0] <= 0.2 and figures["gated"]["core"][3] < 0.75
+
+
+def test_a_document_relation_reads_what_the_other_types_say_of_its_pair():
+    text = ("اندلعت اشتباكات عنيفة بين قوات النظام وجبهة النصرة في ريف حماة. "
+            "ثم وقعت قوات النظام اتفاقا مع جبهة النصرة لوقف القتال.")
+    doc, model, lex = make_doc(text), load_model(), load_lexicon()
+    state, cat = (lambda e: e in STATES), (lambda e: CATEGORIES.get(e, ""))
+    frames: dict[str, str] = {}
+    rules = extract_relations(doc, state, lex, cat, frames=frames)
+    items = {item.key: item for item, _ in document_scores(doc, model, lex, state, cat, rules, frames)}
+    pair = tuple(sorted(("REGIME", "NUSRA")))
+    fought, talked = items[("FOUGHT", pair)], items[("NEGOTIATED_WITH", pair)]
+    assert talked.features["x_p=FOUGHT"] == fought.scored[0][0] > 0
+    assert talked.features["x_rule=FOUGHT"] == 1.0 and fought.features["x_rule=NEGOTIATED_WITH"] == 1.0
+    assert not any(k.endswith("=NEGOTIATED_WITH") for k in talked.features if k.startswith("x_"))
+    assert talked.features["kind_sentence"] == talked.scored[0][0] and talked.features["kind_context"] == 0.0
+    assert talked.features["s_type=Organization"] == talked.features["o_type=Organization"] == 1.0
+    assert model.doc_types["NEGOTIATED_WITH"].weights.get("x_p=FOUGHT", 0.0) != 0.0  # the shipped model reads it

@@ -117,9 +117,13 @@ def _trigger_features(sv: SentView, hits: list[Hit], lo: int, hi: int) -> dict[s
     return out
 
 
+def arg_kind(a: Arg) -> str:
+    """An argument's entity type, a state marked (a state may act as a party)."""
+    return a.etype + ("/state" if a.state else "")
+
+
 def _arg_features(sv: SentView, a: Arg, role: str) -> dict[str, float]:
-    kind = a.etype + ("/state" if a.state else "")
-    out = {f"{role}type={kind}": 1.0, f"{role}prep={a.prep or '-'}": 1.0}
+    out = {f"{role}type={arg_kind(a)}": 1.0, f"{role}prep={a.prep or '-'}": 1.0}
     if a.blocked:
         out[f"{role}blocked"] = 1.0
     if a.category:
@@ -173,7 +177,7 @@ def pair_features(sv: SentView, hits: list[Hit], subj: Arg, obj: Arg) -> dict[st
 def cross_features(sv: SentView, hits: list[Hit], ref: int, subj: Arg, obj: Arg) -> dict[str, float]:
     """Features of a pair named earlier and taken up at token ``ref`` of ``sv``."""
     out = {"cross": 1.0, f"cross_ref={_word(sv, ref)}": 1.0,
-           f"cross_types={subj.etype}{'/state' if subj.state else ''}>{obj.etype}{'/state' if obj.state else ''}": 1.0}
+           f"cross_types={arg_kind(subj)}>{arg_kind(obj)}": 1.0}
     for trig, i, _, _ in hits:
         out[f"cross_trig={trig.type}"] = 1.0
         if abs(ref - i) <= 4:
@@ -195,7 +199,7 @@ def context_features(sv: SentView, hits: list[Hit], here: Arg, other: Arg, here_
     actors = sum(1 for a in sv.args if a.actor)
     out = {"ctx": 1.0, f"ctx_from={came_from}": 1.0, f"ctx_here={side}": 1.0,
            f"ctx_nactors={min(actors, 3)}": 1.0, f"ctx_w0={_word(sv, 0)}": 1.0,
-           f"ctx_other={other.etype}{'/state' if other.state else ''}": 1.0,
+           f"ctx_other={arg_kind(other)}": 1.0,
            f"ctx_other_rank{_bucket(rank.get(other.entity, 99), (0, 1, 2, 4))}": 1.0,
            f"ctx_here_rank{_bucket(rank.get(here.entity, 99), (0, 1, 2, 4))}": 1.0,
            f"ctx_types={side}|{here.etype}>{other.etype}": 1.0}

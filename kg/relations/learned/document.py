@@ -5,7 +5,7 @@ states it somewhere.  The evidence for one relation is spread over its candidate
 sentences, by the rules or not), so the second model reads the candidates' probabilities together with
 what the sentence model cannot see: how often the pair is stated, whether the rules found it, how
 salient its two entities are in the article (the parties a report is about are named most, and in its
-title).
+title), and what the other relation types say of the same pair.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.model import AnalyzedDoc, Relation
 from kg.normalize import normalize
-from kg.relations.learned.candidates import Candidate, salience
+from kg.relations.learned.candidates import Candidate, arg_kind, salience
 from kg.relations.lexicon import word_forms
 
 Key = tuple[str, tuple[str, str]]  # (type, (subject, object)); a symmetric type's pair sorted
@@ -67,6 +67,39 @@ def doc_features(item: DocRelation, rank: dict[str, int], counts: Counter, in_ti
             "title_both": float(s in in_title and o in in_title)}
 
 
+KINDS = ("sentence", "pair_reference", "context")
+
+
+def pair_evidence(items: dict[Key, DocRelation]) -> dict[frozenset[str], dict[str, float]]:
+    """Per unordered pair, what every type says of it: ``p=T`` its best candidate probability, ``rule=T``
+    whether the rules found it: the types of one pair are not independent (the parties of a fight are
+    often those of its truce talks; a group's leader is seldom its enemy)."""
+    out: dict[frozenset[str], dict[str, float]] = {}
+    for (rtype, pair), item in items.items():
+        seen = out.setdefault(frozenset(pair), {})
+        best = max((p for p, _ in item.scored), default=0.0)
+        seen[f"p={rtype}"] = max(seen.get(f"p={rtype}", 0.0), best)
+        if item.rules:
+            seen[f"rule={rtype}"] = 1.0
+    return out
+
+
+def evidence_features(item: DocRelation, evidence: dict[frozenset[str], dict[str, float]]) -> dict[str, float]:
+    """The other types' evidence on the same pair, the best probability per candidate kind and the
+    argument types: what the best candidate alone does not show."""
+    rtype, (s, o) = item.key
+    out = {f"x_{k}": v for k, v in evidence.get(frozenset((s, o)), {}).items() if k.partition("=")[2] != rtype}
+    for kind in KINDS:
+        out[f"kind_{kind}"] = max((p for p, c in item.scored if c.kind == kind), default=0.0)
+    out["candidates"] = math.log1p(len(item.scored))
+    if item.scored:
+        best = item.scored[0][1]
+        for role, arg in (("s", best.subj if best.subj.entity == s else best.obj),
+                          ("o", best.obj if best.obj.entity == o else best.subj)):
+            out[f"{role}_type={arg_kind(arg)}"] = 1.0
+    return out
+
+
 def document_relations(adoc: AnalyzedDoc, scored: list[tuple[Candidate, str, float]], rules: list[Relation],
                        symmetric: set[str]) -> dict[Key, DocRelation]:
     """The article's candidate relations, each with its evidence and features."""
@@ -81,7 +114,8 @@ def document_relations(adoc: AnalyzedDoc, scored: list[tuple[Candidate, str, flo
     words = adoc.doc.title.split()
     title = f" {normalize(adoc.doc.title)} | {' '.join(f[-1][1] for w in words if (f := word_forms(w)))} "
     in_title = {e for e in {e for key in items for e in key[1]} if _in_title(adoc, title, e)}
+    evidence = pair_evidence(items)
     for item in items.values():
         item.scored.sort(key=lambda pc: -pc[0])
-        item.features = doc_features(item, rank, counts, in_title)
+        item.features = doc_features(item, rank, counts, in_title) | evidence_features(item, evidence)
     return items

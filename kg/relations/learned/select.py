@@ -77,7 +77,7 @@ def ranked_cutoffs(decisions: list[Decision], types: Iterable[str], gold: int, m
 
 
 Guard = Callable[[str, dict[str, tuple[float, float]], str], bool]  # (mode, cutoffs, group) -> kept
-GUARD_TRIES = 8  # configurations tried per mode, group and floor before the floor is lowered
+GUARD_TRIES = 40  # configurations tried (best F1 first) per mode, group and floor before the floor is lowered
 LOWEST_FLOOR = 0.4
 
 
