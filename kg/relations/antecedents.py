@@ -20,52 +20,15 @@ evidence stays the trigger's sentence.
 
 from __future__ import annotations
 
-import json
-import re
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
-from pathlib import Path
+from dataclasses import replace
 
 from kg.model import AnalyzedDoc, Mention, Relation, Sentence
 from kg.normalize import normalize
-from kg.relations.lexicon import LEXICON_PATH, Seq, compile_seq
+from kg.relations.lexicon import Antecedents, Lexicon, Seq
+from kg.relations.references import most_told
 
 PERSON = "Person"
-
-
-@dataclass(frozen=True)
-class Antecedents:
-    descriptors: tuple[Seq, ...]
-    categories: frozenset[str]  # the categories a descriptor's antecedent may have
-    min_mentions: int  # how often it must be named before: the group the article is about
-    local_categories: frozenset[str]  # what a descriptor takes up when its sentence names it before
-    excluded_heads: frozenset[str]  # first words of names a descriptor never takes up (المقاومة)
-    possessives: tuple[Seq, ...]
-    non_party: frozenset[str]  # categories never an antecedent of a member noun (media, NGOs)
-    confidence: float
-
-    @cached_property
-    def first(self) -> re.Pattern:
-        """Any first token of a descriptor or possessive: most tokens are passed over with one match."""
-        return re.compile("|".join(f"(?:{seq.parts[0].pattern})" for seq in (*self.descriptors, *self.possessives)))
-
-
-@lru_cache(maxsize=4)
-def load_antecedents(path: str | None = None) -> Antecedents:
-    """The ``antecedents`` section of the relation lexicon."""
-    data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8")).get("antecedents", {})
-    return Antecedents(
-        descriptors=tuple(compile_seq(w) for w in data.get("descriptors", [])),
-        categories=frozenset(data.get("descriptor_categories", [])),
-        min_mentions=int(data.get("descriptor_min_mentions", 1)),
-        local_categories=frozenset(data.get("descriptor_local_categories", [])),
-        excluded_heads=frozenset(normalize(w) for w in data.get("descriptor_excluded_heads", [])),
-        possessives=tuple(compile_seq(w) for w in data.get("possessive_members", [])),
-        non_party=frozenset(data.get("non_party_categories", [])),
-        confidence=float(data.get("confidence", 0.8)),
-    )
 
 
 def _matches(forms: list[list[tuple[int, str]]], i: int, seqs: tuple[Seq, ...]) -> int:
@@ -80,13 +43,8 @@ def _matches(forms: list[list[tuple[int, str]]], i: int, seqs: tuple[Seq, ...]) 
 def _salient(named: list[Mention], pos: int, ok: Callable[[str], bool], least: int) -> str | None:
     """The entity mentioned most often (at least ``least`` times) before ``pos`` among those ``ok``
     accepts, nearest on ties."""
-    before = [m for m in named if m.start < pos and ok(m.entity)]
-    if not before:
-        return None
-    counts = Counter(m.entity for m in before)
-    last = {m.entity: m.start for m in before}
-    best = max(counts, key=lambda e: (counts[e], last[e]))
-    return best if counts[best] >= least else None
+    told = most_told((m.entity, m.start) for m in named if m.start < pos and ok(m.entity))
+    return told[0] if told and told[1] >= least else None
 
 
 def _possessor(adoc: AnalyzedDoc, named: list[Mention], sent: Sentence, pos: int,
@@ -142,14 +100,13 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
     return out
 
 
-def antecedent_relations(adoc: AnalyzedDoc, found: list[Relation], is_state: Callable[[str], bool],
+def antecedent_relations(adoc: AnalyzedDoc, found: list[Relation], lex: Lexicon, is_state: Callable[[str], bool],
                          category: Callable[[str], str],
-                         sentence_relations: Callable[[AnalyzedDoc], list[Relation]],
-                         ante: Antecedents | None = None) -> list[Relation]:
+                         sentence_relations: Callable[[AnalyzedDoc], list[Relation]]) -> list[Relation]:
     """Relations of the sentences with a descriptor or possessive reference, with its antecedent as an
     argument, that the sentence-level rules (``sentence_relations``, over a copy of the article with
     the references as mentions) find and ``found`` lacks."""
-    ante = ante or load_antecedents()
+    ante = lex.antecedents
     refs = reference_mentions(adoc, ante, is_state, category)
     if not refs:
         return []

@@ -153,8 +153,10 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
         if frames is not None:
             frames[rel.id] = "pair_reference"
         found.append(rel)
-    for rel in antecedent_relations(adoc, found, state, cat, lambda d: extract_relations(d, state, lex, cat,
-                                                                                          references=False)):
+    def sentence_relations(d: AnalyzedDoc) -> list[Relation]:
+        return extract_relations(d, state, lex, cat, references=False)
+
+    for rel in antecedent_relations(adoc, found, lex, state, cat, sentence_relations):
         if frames is not None:
             frames[rel.id] = "antecedent"
         found.append(rel)

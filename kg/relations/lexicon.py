@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.normalize import _LETTERS, DIACRITICS, normalize, proclitic_readings
@@ -179,6 +179,38 @@ def _closed_class(data: dict) -> ClosedClass:
     )
 
 
+@dataclass(frozen=True)
+class Antecedents:
+    """Nouns that take up a party named earlier without naming it (kg.relations.antecedents)."""
+
+    descriptors: tuple[Seq, ...] = ()
+    categories: frozenset[str] = frozenset()  # the categories a descriptor's antecedent may have
+    min_mentions: int = 1  # how often it must be named before: the group the article is about
+    local_categories: frozenset[str] = frozenset()  # what a descriptor takes up when its sentence names it before
+    excluded_heads: frozenset[str] = frozenset()  # first words of names a descriptor never takes up (المقاومة)
+    possessives: tuple[Seq, ...] = ()
+    non_party: frozenset[str] = frozenset()  # categories never an antecedent of a member noun (media, NGOs)
+    confidence: float = 0.8
+
+    @cached_property
+    def first(self) -> re.Pattern:
+        """Any first token of a descriptor or possessive: most tokens are passed over with one match."""
+        return re.compile("|".join(f"(?:{seq.parts[0].pattern})" for seq in (*self.descriptors, *self.possessives)))
+
+
+def _antecedents(data: dict) -> Antecedents:
+    return Antecedents(
+        descriptors=tuple(compile_seq(w) for w in data.get("descriptors", [])),
+        categories=frozenset(data.get("descriptor_categories", [])),
+        min_mentions=int(data.get("descriptor_min_mentions", 1)),
+        local_categories=frozenset(data.get("descriptor_local_categories", [])),
+        excluded_heads=frozenset(normalize(w) for w in data.get("descriptor_excluded_heads", [])),
+        possessives=tuple(compile_seq(w) for w in data.get("possessive_members", [])),
+        non_party=frozenset(data.get("non_party_categories", [])),
+        confidence=float(data.get("confidence", 0.8)),
+    )
+
+
 @dataclass
 class Lexicon:
     types: dict[str, RelationType]
@@ -216,6 +248,10 @@ class Lexicon:
     possessed_targets: frozenset[str]
     pair_references: tuple[Seq, ...] = ()  # بينهما، الطرفين: the parties named in an earlier sentence
     pair_reference_window: int = 2  # how many sentences back those parties may be named
+    pair_mutual_types: frozenset[str] = frozenset()  # types whose reference must say the two act on each other
+    pair_conflict_words: tuple[Seq, ...] = ()  # طرفي النزاع: the sides of the article's fight, not the last two named
+    pair_trigger_window: int = 6  # how far (tokens) the trigger may stand from the reference
+    antecedents: Antecedents = field(default_factory=Antecedents)
     _first_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def first_matches(self, stem: str) -> tuple[int, ...]:
@@ -299,6 +335,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     # Longer patterns first so that "تحت سيطرة" wins over "سيطرة" at the same place.
     triggers.sort(key=lambda t: -len(t.seq.parts))
     mod = data.get("modality", {})
+    pairs = data.get("pair_references", {})
     modality = {k: [compile_seq(c) for c in mod.get(k, [])]
                 for k in ("denied", "negation_particles", "proposed", "expected", "proposed_purpose", "expected_after")}
     return Lexicon(
@@ -336,6 +373,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         future_prefix=normalize(mod.get("future_prefix", "س")),
         closed=_closed_class(data.get("closed_class", {})),
         possessed_targets=compile_words(data.get("possessed_targets", {}).get("words", [])),
-        pair_references=tuple(compile_seq(w) for w in data.get("pair_references", {}).get("words", [])),
-        pair_reference_window=int(data.get("pair_references", {}).get("window", 2)),
+        pair_references=tuple(compile_seq(w) for w in pairs.get("words", [])),
+        pair_reference_window=int(pairs.get("window", 2)),
+        pair_mutual_types=frozenset(pairs.get("mutual_types", [])),
+        pair_conflict_words=tuple(compile_seq(w) for w in pairs.get("conflict_words", [])),
+        pair_trigger_window=int(pairs.get("trigger_window", 6)),
+        antecedents=_antecedents(data.get("antecedents", {})),
     )

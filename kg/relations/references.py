@@ -15,51 +15,43 @@ tells most often before it, not the last two actors named.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from kg.model import AnalyzedDoc, Relation
 from kg.normalize import normalize
 from kg.relations.args import C_SENTENCE, demonym_state
-from kg.relations.lexicon import LEXICON_PATH, Lexicon, Seq, compile_seq
+from kg.relations.lexicon import Lexicon
 from kg.relations.modality import modality
 from kg.relations.sentence import SentView, bare_in
+
+K = TypeVar("K")
 
 
 def _reference(sv: SentView, lex: Lexicon) -> int | None:
     return next((i for i in range(sv.n) if any(seq.match(sv.forms, i) for seq in lex.pair_references)), None)
 
 
-@dataclass(frozen=True)
-class PairTerms:
-    """What ``pair_references`` says beyond its words (those the lexicon compiles)."""
-
-    mutual_types: frozenset[str]  # types whose reference must say the two act on each other
-    conflict_words: tuple[Seq, ...]  # طرفي النزاع: the sides of the article's fight, not the last two named
-    trigger_window: int  # how far (tokens) the trigger may stand from the reference
-
-
-@lru_cache(maxsize=4)
-def pair_terms(path: str | None = None) -> PairTerms:
-    data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8")).get("pair_references", {})
-    return PairTerms(frozenset(data.get("mutual_types", [])),
-                     tuple(compile_seq(w) for w in data.get("conflict_words", [])),
-                     int(data.get("trigger_window", 6)))
+def most_told(told: Iterable[tuple[K, int]]) -> tuple[K, int] | None:
+    """The key told most often in ``told`` (key, position) and how often: the latest on ties, i.e. the
+    party or the pair the article is about so far."""
+    counts: Counter = Counter()
+    last: dict[K, int] = {}
+    for key, pos in told:
+        counts[key] += 1
+        last[key] = pos
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], last[k]))
+    return best, counts[best]
 
 
 def _conflict_sides(found: list[Relation], before: int) -> tuple[str, str] | None:
     """The pair of the fight the article tells most often before ``before`` (latest on ties)."""
-    fights = [r for r in found if r.type == "FOUGHT" and r.start < before]
-    if not fights:
-        return None
-    counts = Counter(frozenset((r.subject, r.object)) for r in fights)
-    last = {frozenset((r.subject, r.object)): r.start for r in fights}
-    pair = max(counts, key=lambda p: (counts[p], last[p]))
-    return tuple(sorted(pair))  # type: ignore[return-value]
+    told = most_told((frozenset((r.subject, r.object)), r.start) for r in found
+                     if r.type == "FOUGHT" and r.start < before)
+    return tuple(sorted(told[0])) if told else None  # type: ignore[return-value]
 
 
 def _mutual(sv: SentView, ref: int) -> bool:
@@ -129,7 +121,6 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
     from kg.relations.extract import find_triggers, relation_id  # extract calls this module last
 
     text = adoc.doc.text
-    terms = pair_terms()
     out = []
     for sent in adoc.sentences:
         sv = SentView(adoc, sent, lex, is_state, category)
@@ -138,11 +129,11 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
             continue
         stated = {r.type for r in found if r.start == sent.start}
         for trig, i, j, strip in find_triggers(sv, lex):
-            if not lex.types[trig.type].symmetric or trig.type in stated or abs(ref - i) > terms.trigger_window:
+            if not lex.types[trig.type].symmetric or trig.type in stated or abs(ref - i) > lex.pair_trigger_window:
                 continue
-            if trig.type in terms.mutual_types and not _mutual(sv, ref):
+            if trig.type in lex.pair_mutual_types and not _mutual(sv, ref):
                 continue  # هجوم نفذه الجانبان: the two sides attacked someone else, not each other
-            conflict = any(seq.match(sv.forms, ref) for seq in terms.conflict_words)
+            conflict = any(seq.match(sv.forms, ref) for seq in lex.pair_conflict_words)
             parties = (_conflict_sides(found, sent.start) if conflict
                        else _parties(adoc, lex, is_state, category, sv, found, trig.type, ref))
             if parties is None:
