@@ -205,10 +205,15 @@ def genitive_agent(sv: SentView, j: int, ok_agent: Callable[[Arg], bool],
     return (agent, obj) if obj is not None else None
 
 
+def _agent_adjective_at(sv: SentView, j: int) -> int | None:
+    """The token of a nationality adjective right after the trigger (الغارات الإسرائيلية), or None."""
+    pat = sv.lex.agent_adjective
+    return next((k for k in range(j, min(sv.n, j + 2)) if pat is not None and pat.fullmatch(sv.norm[k])), None)
+
+
 def agent_adjective(sv: SentView, j: int) -> bool:
     """A nationality adjective right after the trigger (الغارات الإسرائيلية) names its agent."""
-    pat = sv.lex.agent_adjective
-    return pat is not None and any(pat.fullmatch(sv.norm[k]) for k in range(j, min(sv.n, j + 2)))
+    return _agent_adjective_at(sv, j) is not None
 
 
 @lru_cache(maxsize=1)
@@ -231,8 +236,7 @@ def demonym_state(word: str) -> str | None:
 def adjective_agent(sv: SentView, j: int) -> Arg | None:
     """The agent that a nationality adjective right after the trigger names (العدوان الإسرائيلي على X),
     as an argument of its own where the article names that state; None otherwise."""
-    pat = sv.lex.agent_adjective
-    k = next((k for k in range(j, min(sv.n, j + 2)) if pat is not None and pat.fullmatch(sv.norm[k])), None)
+    k = _agent_adjective_at(sv, j)
     state = demonym_state(sv.norm[k]) if k is not None else None
     return Arg(state, "Place", k, k + 1, True) if state and k is not None and state in sv.doc_entities else None
 
