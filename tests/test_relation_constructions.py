@@ -302,3 +302,12 @@ def test_a_guide_or_governor_heads_the_body_after_the_title():  # المرشد �
 
 def test_a_place_in_the_grip_of_a_party_is_held_by_it():  # X في قبضة Y
     assert facts("وأصبحت مدينة الرقة بالكامل في قبضة قسد.") == {("CONTROLS", "SDF", "RAQQA", "asserted")}
+
+
+def test_a_located_place_described_by_the_control_clause_is_held():  # في بلدة X بريف Y التي يسيطر عليها Z
+    assert facts("قصفت الطائرات أحياء في بلدة جنديرس بريف عفرين التي تسيطر عليها وحدات حماية الشعب.") == {
+        ("CONTROLS", "YPG", "JINDIRES", "asserted")}
+    assert facts("سقطت قذائف في مدينة الباب الواقعة شمال حماة، والتي يسيطر عليها الجيش الحر.") == {
+        ("CONTROLS", "FSA", "AL_BAB", "asserted")}
+    # a place only named as the countryside of another is no antecedent of its own
+    assert facts("قصفت المدفعية مواقع في ريف عفرين التي تسيطر عليها وحدات حماية الشعب.") == set()

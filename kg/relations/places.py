@@ -64,14 +64,19 @@ def _place_before(sv: SentView, i: int, window: int = 9) -> Arg | None:
 
 def _antecedent_place(sv: SentView, i: int) -> Arg | None:
     """The place a relative clause (التي تسيطر عليها X) describes: walk back over the relative
-    pronoun, commas, places and their locative modifiers; the leftmost non-locative place wins."""
+    pronoun, commas, places and their locative modifiers (بريف حلب، الواقعة شمال حماة); the leftmost
+    non-locative place wins.  Where every place reached is locative (قصف مناطق في بلدة X بريف Y التي
+    يسيطر عليها Z), the leftmost one that only its في/ب locates: the place the clause describes."""
     k = i - 1
     found: Arg | None = None
+    located: Arg | None = None
     while k >= 0:
         a = next((a for a in sv.args if a.t0 <= k < a.t1), None)
         if a is not None:
             if a.place and not a.state and not _locative(sv, a):
                 found = a
+            elif a.place and not a.state and a.prep in ("في", "ب") and not _modifier_place(sv, a):
+                located = a
             k = a.t0 - 1
             continue
         w = sv.norm[k]
@@ -79,10 +84,20 @@ def _antecedent_place(sv: SentView, i: int) -> Arg | None:
             break
         if not (sv.skippable(k) or sv.is_connector(k) or (w.startswith("و") and len(w) > 3)
                 or sv.is_word(k, sv.lex.place_heads) or sv.is_word(k, sv.lex.locative_preps) or NISBA.match(w)
-                or bare_in(w, sv.lex.closed.relative_pronouns)):
+                or sv.is_word(k, sv.lex.relative_location) or bare_in(w, sv.lex.closed.relative_pronouns)):
             break
         k -= 1
-    return found
+    return found or located
+
+
+def _modifier_place(sv: SentView, a: Arg) -> bool:
+    """A place that locates another one (بريف حلب، الواقعة في حماة، شمال إدلب): a locative or
+    relative-location word, or a place head with ب attached (بريف), right before it (past a في)."""
+    k = a.t0 - 1
+    while k >= 0 and (sv.skippable(k) or bare_in(sv.norm[k], ("في",))):
+        k -= 1
+    return k >= 0 and (sv.is_word(k, sv.lex.relative_location) or sv.is_word(k, sv.lex.locative_preps) or any(
+        n and stem in sv.lex.place_heads and "ب" in sv.norm[k][:n] for n, stem in sv.forms[k]))
 
 
 def _holder_after(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None) -> list[Cand]:
