@@ -222,19 +222,35 @@ def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]
     return owners[0][0][1]
 
 
+def _shortens(words: list[str], longer: list[str], between: bool) -> bool:
+    """``words`` are a short form of the body named ``longer``: its first words, the article ال aside
+    (صندوق النقد of صندوق النقد الدولي، محكمة الجنايات of محكمة جنايات القاهرة), or, with ``between``, its
+    first and last word with some of the words between, in order (المؤتمر العام of المؤتمر الوطني العام،
+    محكمة طرابلس of محكمة استئناف طرابلس)."""
+    if len(words) < 2 or len(longer) <= len(words):
+        return False
+    if all(map(_same_word, words, longer)):
+        return True
+    return (between and _same_word(words[0], longer[0]) and _same_word(words[-1], longer[-1])
+            and _is_part(words[1:-1], longer[1:-1]))
+
+
 def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
-    """An organization or facility named by the first words of one longer such name of the article is
-    that one (مجلس النواب of مجلس النواب العراقي، صندوق النقد of صندوق النقد الدولي، الحكومة الليبية of
-    الحكومة الليبية المؤقتة، مستشفى سامراء of مستشفى سامراء العام), or by its words but a demonym (المجلس
-    الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان); a prefix of two such names (وزارة
-    الداخلية beside two ministries) stays apart, as do two different known actors (a body made for a
-    demonym is no known actor here)."""
+    """An organization or facility named by a short form (``_shortens``) of one longer such name of the
+    article is that one (مجلس النواب of مجلس النواب العراقي، الحكومة الليبية of الحكومة الليبية المؤقتة،
+    مستشفى سامراء of مستشفى سامراء العام; a name the table does not know also with words between dropped,
+    المؤتمر العام of المؤتمر الوطني العام: a known one so shortened, المنظمة الدولية of المنظمة الطبية
+    الدولية or القوات النيجيرية of القوات الجوية النيجيرية, is a body of its own), or by its words but a
+    demonym (المجلس الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان); a short form
+    of two such names (وزارة الداخلية beside two ministries) stays apart, as do two different known actors
+    (a body made for a demonym is no known actor here).  Longest names first, so a short form of two
+    names the step joined (منظمة التجارة of منظمة التجارة العالمية، named again with a word more) has one."""
     orgs = [m for m in named if m.type == "Organization" or (
         m.type == "Place" and m.key.split()[0] in kb.town_facility_heads)]  # مستشفى سامراء (العام)
-    for m in sorted(orgs, key=lambda m: len(m.key.split())):
+    for m in sorted(orgs, key=lambda m: -len(m.key.split())):
         words = m.key.split()
         owners = {o.entity or clusters.find(o.key): o for o in orgs if len(o.key.split()) > len(words) and (
-                  (len(words) > 1 and o.key.split()[: len(words)] == words)
+                  _shortens(words, o.key.split(), not m.entity)
                   or [w for w in o.key.split() if w not in kb.demonyms] == words)}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
