@@ -311,3 +311,20 @@ def test_a_located_place_described_by_the_control_clause_is_held():  # في بل
         ("CONTROLS", "FSA", "AL_BAB", "asserted")}
     # a place only named as the countryside of another is no antecedent of its own
     assert facts("قصفت المدفعية مواقع في ريف عفرين التي تسيطر عليها وحدات حماية الشعب.") == set()
+
+
+def test_the_backed_one_before_the_participle_past_adjectives_a_comma_or_a_relative():  # X اللبناني المدعوم من Y
+    assert facts("تقدمت حركة أحرار الشام السورية المدعومة من تركيا نحو إدلب.") == {
+        ("SUPPORTED_BY", "AHRAR", "TURKEY", "asserted")}
+    assert facts("وصل وفد عن المعارضة، المدعومة من الولايات المتحدة، إلى جنيف.") == {
+        ("SUPPORTED_BY", "OPPOSITION", "USA", "asserted")}
+    assert facts("قاتلت جبهة النصرة التي كانت مدعومة من تركيا في إدلب.") == {
+        ("SUPPORTED_BY", "NUSRA", "TURKEY", "asserted")}
+    # the backer is no actor named (الغرب): the party after another trigger is not the backer
+    assert not {f for f in facts("تخوض المعارضة المدعومة من الغرب حربا ضد داعش.") if f[0] == "SUPPORTED_BY"}
+
+
+def test_a_possessive_on_the_support_noun_takes_up_the_actor_named_before():  # X ... بسبب دعمها لـ Y
+    assert facts("قال المتحدث إن روسيا ستبقى في عزلة بسبب دعمها لقوات النظام.") == {
+        ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+    assert facts("قال المتحدث إن الوضع صعب بسبب دعمها لقوات النظام.") == set()  # no actor named before

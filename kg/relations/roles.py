@@ -144,13 +144,17 @@ def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
     """X المدعومة من Y، X مدعمة بـ Y."""
     ok_any = _any_of(rt)
     frm = next((k for k in range(j, min(sv.n, j + 3)) if sv.norm[k] == "من"), None)
-    if frm is None:
-        backer = first_after(sv, j, lambda a: ok_any(a) and a.prep == "ب", window=3, cross_weak=False)
-    else:
-        backer = first_after(sv, frm + 1, ok_any, window=3, cross_weak=False)
+    start = j if frm is None else frm + 1
+    backer = first_after(sv, start, lambda a: ok_any(a) and (frm is not None or a.prep == "ب"), window=3,
+                         cross_weak=False)
+    if backer is not None and any(k in sv.trigger_tokens or bare_in(sv.norm[k], sv.lex.object_preps)
+                                  for k in range(start, backer.t0)):
+        return []  # المدعومة من الغرب حربا ضد X: the backer is no actor named; X is another phrase's
     if sv.norm[i].startswith("و"):
         return []  # والمدعومة: a second description of an earlier noun, not of the name before it
-    backed = last_before(sv, i, lambda a: ok_any(a) and sv.gap_is(a.t1, i, sv.skippable), window=3)
+    # the noun the participle describes, past its adjectives, a comma or a relative pronoun and كان
+    # (حزب الله اللبناني المدعوم من، المؤتمر العام، المدعوم من، X الذي كان مدعوما من)
+    backed = antecedent_actor(sv, i, ok_any)
     if backer is None or backed is None:
         return []
     return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), C_NEAR)]
@@ -209,7 +213,8 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
         backed = near_after(sv, j, ok, gap=1, preps=("",) if purpose else ("ل",))
         if backed is None:
             return []
-        backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=False)
+        # دعمها لـ X: the possessive pronoun takes up an actor named before, in the clause or not
+        backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=has_pronoun_object(sv, i, j, trig))
         if backer is None:
             return []
     return [Cand([a for a in sv.group(backed) if ok(a)], [a for a in sv.group(backer) if ok(a)], conf)]
