@@ -296,7 +296,8 @@ def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge, head: str = "") -> bo
     a remit word after an institution head is its name (وزارة الدفاع، هيئة الشرطة), not a stop."""
     if head in pat.fallback_heads and word in pat.remit_words:
         return False
-    if word in pat.name_stop_words or word in kb.stop_after_head or word in kb.not_names or word in kb.generics:
+    if (word in pat.name_stop_words or word in kb.stop_after_head or word in kb.not_names or word in kb.generics
+            or word in kb.person_titles):  # حزب العدل والنائب ...: a person's title starts another name
         return True
     known = kb.lookup(word, ambiguous=True)
     return bool(known and known.type != "Organization")

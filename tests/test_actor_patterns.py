@@ -359,3 +359,18 @@ def test_person_of_the_family_a_group_is_named_after_is_a_person(pipeline):
 def test_towns_of_the_regions_fronts_the_ner_misses(pipeline):
     adoc = analyze(pipeline, "هاجم مسلحون بلدة داماساك، ونقل الجرحى من ماروا إلى ياوندي ثم إلى دوالا.")
     assert {"DAMASAK", "MAROUA", "YAOUNDE", "DOUALA"} <= {m.entity for m in adoc.mentions}
+
+
+def test_party_named_by_its_head_and_a_state_consulate_by_demonym(pipeline):
+    adoc = analyze(pipeline, "انتقد الحزب الجمهوري قرار الرئيس، بينما دعا حزب التقدم والعدالة الحاكم إلى الحوار. "
+                             "وتجمع محتجون أمام القنصلية الفرنسية في المدينة.")
+    orgs = {m.text: adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
+    # a party by its head and definite words, or الحزب and one nisba; a descriptor after it (الحاكم) is no name
+    assert orgs["الحزب الجمهوري"] == "الحزب الجمهوري"
+    assert orgs["حزب التقدم والعدالة"] == "حزب التقدم والعدالة"
+    # a state's consulate is its body, like its embassy, linked to the state
+    assert {m.entity for m in adoc.mentions if m.text == "القنصلية الفرنسية"} == {"FRANCE_CONSULATE"}
+    assert country_of("FRANCE_CONSULATE") == "FRANCE"
+    # a party named by what it stands for is no name; الحزب stays a back-reference (to the party before it)
+    other = analyze(pipeline, "قال حزب التقدم والعدالة إن الحزب اليساري سيقاطع الجلسة.")
+    assert "الحزب اليساري" not in {m.text for m in other.mentions}
