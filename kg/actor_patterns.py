@@ -44,6 +44,7 @@ class ActorPatterns:
     max_name_words: int
     # (kind, head words, construct: the state's name follows, not its demonym) of a state's bodies
     state_body_heads: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
+    body_modifiers: frozenset[str] = frozenset()  # الملكية: a word between a body head and the demonym
     fallback_heads: frozenset[str] = frozenset()
     tribe_heads: frozenset[str] = frozenset()
     unit_heads: tuple[tuple[str, ...], ...] = ()  # head words of a numbered military unit
@@ -92,6 +93,7 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
             for body in data.get("state_bodies", [])
             for construct, heads in ((False, body["heads"]), (True, body["construct_heads"]))
             for head in heads),
+        body_modifiers=_norm_set(data.get("body_modifiers", [])),
         fallback_heads=_norm_set(data.get("fallback_heads", [])),
         tribe_heads=_norm_set(data.get("tribe_heads", [])),
         definite_heads=_norm_set(data.get("definite_institution_heads", [])),
@@ -176,11 +178,19 @@ def _state_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Know
             if state and spans.norm[i + 2 : j + 1] == list(words[1:]) and (body := kb.state_bodies.get((state, kind))):
                 return j + 1, body
             continue
-        found = _state_at(spans, j, kb) if construct else (
-            (j + 1, state) if (state := _demonym_state(spans.norm[j], True, kb)) else None)
+        found = _state_at(spans, j, kb) if construct else _demonym_at(spans, j, pat, kb)
         if found and (body := kb.state_bodies.get((found[1], kind))):
             return found[0], body
     return None
+
+
+def _demonym_at(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str] | None:
+    """(end token, state) of the demonym at token j, or after one body modifier there (القوات الجوية
+    الملكية السعودية)."""
+    if spans.norm[j] in pat.body_modifiers and j + 1 < len(spans.norm):
+        j += 1
+    state = _demonym_state(spans.norm[j], True, kb)
+    return (j + 1, state) if state else None
 
 
 def _words_at(spans: SpanKeys, j: int, options: tuple[tuple[str, ...], ...]) -> int | None:

@@ -374,3 +374,19 @@ def test_party_named_by_its_head_and_a_state_consulate_by_demonym(pipeline):
     # a party named by what it stands for is no name; الحزب stays a back-reference (to the party before it)
     other = analyze(pipeline, "قال حزب التقدم والعدالة إن الحزب اليساري سيقاطع الجلسة.")
     assert "الحزب اليساري" not in {m.text for m in other.mentions}
+
+
+def test_a_states_air_force_and_a_royal_branch_are_bodies_of_their_own(pipeline):
+    adoc = analyze(pipeline, "قصف سلاح الجو الإسرائيلي موقعا قرب الحدود، وأغار سلاح الجو السوري على قرية، "
+                             "بينما نفذت القوات البحرية الملكية السعودية مناورة في البحر الأحمر.")
+    assert entities_of(adoc, "سلاح الجو الإسرائيلي") == {"ISRAEL_AIR_FORCE"}
+    assert entities_of(adoc, "سلاح الجو السوري") == {"SYRIA_AIR_FORCE"}
+    # a rank word between the branch and the demonym (الملكية) keeps the state's branch
+    assert entities_of(adoc, "البحرية الملكية السعودية") == {"SAUDI_ARABIA_NAVY"}
+    assert country_of("ISRAEL_AIR_FORCE") == "ISRAEL"
+
+
+def test_actors_of_the_region_the_ner_missed_are_table_entries(pipeline):
+    adoc = analyze(pipeline, "صوت الكونجرس على العقوبات، ودعا التيار الصدري أنصاره إلى التظاهر، وأدان الأزهر "
+                             "التفجير.")
+    assert {"US_CONGRESS", "SADRIST_MOVEMENT", "AL_AZHAR"} <= {m.entity for m in adoc.mentions}
