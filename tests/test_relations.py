@@ -41,11 +41,12 @@ CATEGORIES = {"ANADOLU": "media"}
 _CLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"
 
 
-def make_doc(text: str, doc_id: str = "t") -> AnalyzedDoc:
-    """An AnalyzedDoc with real sentences and a resolved mention wherever a known name occurs."""
+def make_doc(text: str, doc_id: str = "t", names: dict[str, tuple[str, str]] | None = None) -> AnalyzedDoc:
+    """An AnalyzedDoc with real sentences and a resolved mention wherever a known name (of ``names``,
+    by default NAMES) occurs."""
     sentences = split_sentences(text)
     spans = []
-    for name, (eid, etype) in NAMES.items():
+    for name, (eid, etype) in (names or NAMES).items():
         for m in re.finditer(rf"(?<!\w){_CLITICS}({re.escape(name)})(?!\w)", text):
             spans.append((m.start(1), m.end(1), eid, etype))
         if name.startswith("ال"):  # لل + noun: the alef of ال is dropped (للبيشمركة)

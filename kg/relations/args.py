@@ -33,9 +33,10 @@ class Cand:
 
 def eligible(types: tuple[str, ...], sv: SentView | None = None, rtype: str = "") -> Callable[[Arg], bool]:
     """Right entity type, not introduced by a support/leadership cue, and of a category that can be a
-    party to ``rtype`` (a news agency never fights)."""
+    party to ``rtype`` (a news agency never fights), nor named by a head that can be none (an embassy)."""
     banned = sv.lex.non_party.get(rtype, frozenset()) if sv is not None else frozenset()
-    return lambda a: a.has_type(types) and not a.blocked and a.category not in banned
+    return lambda a: a.has_type(types) and not a.blocked and a.category not in banned and not (
+        sv is not None and sv.names_a_body(a.t0, rtype))
 
 
 def oblique(sv: SentView, a: Arg) -> bool:

@@ -12,7 +12,7 @@ from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
 from kg.relations.modality import former_state, modality
 from kg.relations.references import pair_reference_relations
 from kg.relations.roles import ROLE_HANDLERS
-from kg.relations.sentence import SentView
+from kg.relations.sentence import Arg, SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
@@ -38,6 +38,26 @@ def default_category() -> Callable[[str], str]:
     except (ImportError, OSError, ValueError):
         return lambda _id: ""
     return lambda eid: getattr(kb.entities.get(eid), "category", "") or ""
+
+
+def default_country() -> Callable[[str], str]:
+    """The state an entity belongs to or acts for, from the alias table; '' when unknown."""
+    try:
+        from kg.knowledge import country_of
+    except ImportError:  # the knowledge module is optional for this layer
+        return lambda _id: ""
+    return country_of
+
+
+def one_state(a: Arg, b: Arg, country: Callable[[str], str], apparatus: frozenset[str]) -> bool:
+    """A state and its own army or government (إسرائيل، الجيش الإسرائيلي), or two bodies of one state (its
+    army and its air force), are one side: never the two parties of a fight or an agreement.  A body is an
+    entity of an ``apparatus`` category (military, government) that the alias table gives a state."""
+    def state_of(x: Arg) -> str:
+        return country(x.entity) if x.category in apparatus else ""
+
+    sa, sb = state_of(a), state_of(b)
+    return bool((a.state and sb == a.entity) or (b.state and sa == b.entity) or (sa and sa == sb))
 
 
 def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str:
@@ -95,17 +115,20 @@ def _candidates(sv: SentView, lex: Lexicon, trig: Trigger, i: int, j: int) -> li
 
 def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None = None,
                       lexicon: Lexicon | None = None, category: Callable[[str], str] | None = None,
-                      frames: dict[str, str] | None = None, references: bool = True) -> list[Relation]:
+                      frames: dict[str, str] | None = None, references: bool = True,
+                      country: Callable[[str], str] | None = None) -> list[Relation]:
     """All relations stated in the document, one per (type, pair, sentence), best confidence kept.
 
     ``is_state`` (countries may act as parties) and ``category`` (media/NGOs may not) default to the
     alias table in kg.knowledge.  ``frames``, when given, receives relation id -> the role of the trigger
     whose frame found it (the learned layer reads the rules' decision and frame as features).
     ``references``: also the relations whose parties an earlier sentence names (kg.relations.references,
-    kg.relations.antecedents)."""
+    kg.relations.antecedents).  ``country`` (the state an army or ministry acts for) defaults to the alias
+    table too: the types that keep ``sides_apart`` never pair a state with its own bodies."""
     lex = lexicon or load_lexicon()
     state = is_state or default_is_state()
     cat = category or default_category()
+    state_of = country or default_country()
     text = adoc.doc.text
     best: dict[tuple, Relation] = {}
     resolved = sorted((m.start, m.entity) for m in adoc.mentions if m.entity and m.entity in adoc.entities)
@@ -125,7 +148,8 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                 mod = modality(sv, trig, i, j, strip)
                 for s in cand.subjects:
                     for o in cand.objects:
-                        if s.entity == o.entity:
+                        if s.entity == o.entity or (
+                                rtype.sides_apart and one_state(s, o, state_of, lex.state_apparatus)):
                             continue
                         pair = tuple(sorted((s.entity, o.entity))) if rtype.symmetric else (s.entity, o.entity)
                         key = (trig.type, pair, sent.index)
@@ -154,7 +178,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
             frames[rel.id] = "pair_reference"
         found.append(rel)
     def sentence_relations(d: AnalyzedDoc) -> list[Relation]:
-        return extract_relations(d, state, lex, cat, references=False)
+        return extract_relations(d, state, lex, cat, references=False, country=state_of)
 
     for rel in antecedent_relations(adoc, found, lex, state, cat, sentence_relations):
         if frames is not None:

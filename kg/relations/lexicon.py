@@ -93,6 +93,7 @@ class RelationType:
     definite_names_event: bool = False  # الاتفاق مع X: a known agreement; its other party must be in the clause
     target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
     states_move_forces: bool = False  # a State subject only with a trigger that needs its forces said (أرسلت X قوات)
+    sides_apart: bool = False  # a state and its own army or government are never two sides (state_apparatus)
 
     def for_trigger(self, trig: Trigger) -> RelationType:
         """The type as ``trig`` fills it: a country moves no one itself (``states_move_forces``), only the
@@ -227,6 +228,10 @@ class Lexicon:
     transfer_pronoun_window: int
     person_fillers: frozenset[str]
     non_party: dict[str, frozenset[str]]
+    non_party_heads: dict[str, frozenset[str]]  # سفارة، قنصلية: bodies whose name's head says they are no party
+    state_apparatus: frozenset[str]  # entity categories (military, government) that act for their state
+    affiliation_cues: frozenset[str]  # X ذراع Y، X التابعة لـ Y: Y is X's parent body, not a party beside X
+    affiliation_links: frozenset[str]  # من، تحت لواء: what may stand between such a cue and Y
     alliance_nouns: frozenset[str]
     figurative: frozenset[str]
     cancelling: dict[str, frozenset[str]]
@@ -316,6 +321,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             coordinated_parties=bool(spec.get("coordinated_parties", False)),
             definite_names_event=bool(spec.get("definite_names_event", False)),
             states_move_forces=bool(spec.get("states_move_forces", False)),
+            sides_apart=bool(spec.get("sides_apart", False)),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])
@@ -353,6 +359,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         person_fillers=compile_words(data.get("person_fillers", [])),
         non_party={k: frozenset(v) for k, v in data.get("non_party_categories", {}).items()
                    if not k.startswith("_")},
+        non_party_heads={k: compile_words(v) for k, v in data.get("non_party_heads", {}).items()
+                         if not k.startswith("_")},
+        state_apparatus=frozenset(data.get("state_apparatus", {}).get("categories", [])),
+        affiliation_cues=compile_words(data.get("affiliation_cues", {}).get("words", [])),
+        affiliation_links=compile_words(data.get("affiliation_cues", {}).get("links", [])),
         alliance_nouns=compile_words(data.get("alliance_nouns", [])),
         figurative=compile_words(data.get("figurative_modifiers", [])),
         cancelling={k: compile_words(v) for k, v in data.get("modifiers_that_cancel", {}).items()

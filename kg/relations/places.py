@@ -266,10 +266,25 @@ def intransitive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     return _moved(sv, trig, i, j, rt, transitive=False)
 
 
+def _moves_a_body(sv: SentView, j: int, end: int, ok: Callable[[Arg], bool], rtype: str) -> bool:
+    """نقل السفارة إلى القدس، نقلت واشنطن سفارتها إلى، انتقل مقرها إلى: what moves (the first word after
+    the trigger and a VSO subject) is a body that is relocated (``non_party_heads``), not a party."""
+    k = j
+    while k < end:
+        a = next((a for a in sv.args if a.t0 == k and ok(a)), None)
+        if a is not None:
+            k = a.t1
+        elif sv.skippable(k):
+            k += 1
+        else:
+            return sv.names_a_body(k, rtype)
+    return False
+
+
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
-    if dest is None:
+    if dest is None or _moves_a_body(sv, j, dest.t0, ok_s, trig.type):
         return []
     dests = sv.place_chain(dest)
     conf = C_NEAR

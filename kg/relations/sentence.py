@@ -126,6 +126,12 @@ class SentView:
         """What belongs to a party (مواقع، أهداف، التابعة): lexicon ``possessed_targets``, with or without ال."""
         return any(stem.removeprefix("ال") in self.lex.possessed_targets for stem in self.stems[k])
 
+    def names_a_body(self, k: int, rtype: str) -> bool:
+        """Token k is a head noun that makes what it names no party of ``rtype`` (lexicon
+        ``non_party_heads``: السفارة، سفارتها، مقرها are relocated, not moved as a force)."""
+        heads = self.lex.non_party_heads.get(rtype)
+        return bool(heads) and 0 <= k < self.n and any(s.removeprefix("ال") in heads for s in self.stems[k])
+
     def is_filler(self, k: int) -> bool:
         """Tokens that may sit between a head and its argument: quotes, member nouns, place heads, and a
         partitive quantity (45 من عناصر X)."""
@@ -179,7 +185,8 @@ class SentView:
                     len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
                 prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
             arg.prep = self._governing_prep(t0, prefix)
-            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self.where_not_who(t0))
+            arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self.where_not_who(t0)) \
+                or (arg.actor and self._affiliate(t0, args[-1] if args else None, m.entity))
             args.append(arg)
         return args
 
@@ -274,6 +281,35 @@ class SentView:
                 return True  # تحالف مع X، بالتنسيق مع X: a partner, not an opponent
             if self.hard[k] or self.is_comma(k) or self._is_trigger_word(k):
                 return False  # حليف للغرب في المعركة ضد X: X is the fight's, not the cue's
+        return False
+
+    def _affiliate(self, t0: int, prev: Arg | None, entity: str) -> bool:
+        """X ذراع Y، X، أحد فصائل Y، X التابعة لـ Y، X (Y): the actor at ``t0`` names the body that the
+        organization ``prev`` right before it belongs to (lexicon ``affiliation_cues``, with member nouns and
+        ``affiliation_links`` between), or stands in brackets as its apposition: it is no party beside X."""
+        if prev is None or prev.entity == entity or not (prev.etype == "Organization" or prev.state) \
+                or t0 - prev.t1 > 5:
+            return False
+        gap = range(prev.t1, t0)
+        if [self.tokens[k].text for k in gap] == ["("]:
+            return not self._bracket_lists(t0)
+        cue = False
+        for k in gap:
+            if self._in(k, self.lex.affiliation_cues):
+                cue = True
+            elif not (self.skippable(k) or self.is_comma(k) or self.is_member(k)
+                      or self._in(k, self.lex.affiliation_links)):
+                return False
+        return cue
+
+    def _bracket_lists(self, t0: int) -> bool:
+        """The bracket opened before ``t0`` lists several names (مجموعة 5+1 (الولايات المتحدة وفرنسا ...)):
+        the members of the body before it, parties with it, not one other name of it."""
+        for k in range(t0 + 1, min(self.n, t0 + 12)):
+            if self.tokens[k].text == ")":
+                return False
+            if self.is_connector(k) or self.norm[k].startswith("و"):
+                return True
         return False
 
     # ---- clauses ------------------------------------------------------------------------------
