@@ -354,12 +354,20 @@ def _definite_words(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge, 
     return end
 
 
+def _agrees(head: str, adjective: str) -> bool:
+    """A nisba after a head agrees with it in gender (الحزب الجمهوري، اللجنة الوطنية); one that does not
+    qualifies the noun before the head (طائرات التحالف الحربية)."""
+    if not adjective.endswith("ي") and not adjective.endswith("يه"):
+        return True
+    return head.endswith("ه") == adjective.endswith("يه")
+
+
 def _definite_institution(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
     """End token of ``definite head + definite adjectives [+ لل-phrase]`` at token i (المحكمة العليا،
     اللجنة العليا للانتخابات، الوكالة الدولية للطاقة الذرية); the head alone names nothing, nor does
     one adjective after a head that many bodies share (المكتب الإعلامي)."""
     end = _definite_words(spans, i + 1, pat, kb, adjectives=True)
-    if end == i + 1:
+    if end == i + 1 or not _agrees(head, spans.norm[i + 1]):
         return None
     if end < len(spans.norm) and spans.norm[end].startswith("لل") and len(spans.norm[end]) > 4:
         return _definite_words(spans, end + 1, pat, kb, adjectives=False)

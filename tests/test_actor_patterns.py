@@ -390,3 +390,18 @@ def test_actors_of_the_region_the_ner_missed_are_table_entries(pipeline):
     adoc = analyze(pipeline, "صوت الكونجرس على العقوبات، ودعا التيار الصدري أنصاره إلى التظاهر، وأدان الأزهر "
                              "التفجير.")
     assert {"US_CONGRESS", "SADRIST_MOVEMENT", "AL_AZHAR"} <= {m.entity for m in adoc.mentions}
+
+
+def test_alliance_by_its_head_and_one_nisba_that_agrees_with_it(pipeline):
+    adoc = analyze(pipeline, "انسحب نواب التحالف الوطني من الجلسة، وأعلنت قيادة عمليات نينوى بدء الهجوم، "
+                             "ثم قصفت طائرات التحالف الحربية مواقع المسلحين.")
+    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"التحالف الوطني", "قيادة عمليات نينوى"} <= orgs
+    # a nisba that does not agree with the head qualifies the noun before it (طائرات ... الحربية)
+    assert "التحالف الحربية" not in orgs
+
+
+def test_region_actors_the_table_now_lists(pipeline):
+    adoc = analyze(pipeline, "هاجم الحرس الثوري مواقع الحزب الديمقراطي الكردستاني الإيراني، وقاتل الحشد الوطني "
+                             "في الموصل بدعم من الائتلاف الدولي.")
+    assert {"KDPI", "HASHD_WATANI", "COALITION"} <= {m.entity for m in adoc.mentions}
