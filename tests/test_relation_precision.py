@@ -84,3 +84,15 @@ def test_an_embassy_moved_is_no_transfer():
 
 def test_fighters_moved_are_still_a_transfer():
     assert facts("نقلت الحافلات عناصر تنظيم داعش إلى البادية السورية.") == {("TRANSFERRED_TO", "ISIS", "BADIA")}
+
+
+# ---- a definite agreement noun: the clause's subject is a party only beside a verb that makes it (event_makers)
+
+def test_who_speaks_of_a_known_agreement_is_no_party_of_it():
+    assert facts("أعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.") == set()
+    assert facts("أبدت روسيا قلقها من أن الاتفاق مع تركيا قد ينهار.") == set()
+
+
+def test_who_concludes_a_known_agreement_is_a_party_of_it():
+    assert facts("أبرمت روسيا الاتفاق مع تركيا في سوتشي.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY")}
+    assert facts("روسيا وقعت الاتفاق مع إيران أمس.") == {("NEGOTIATED_WITH", "IRAN", "RUSSIA")}

@@ -164,7 +164,7 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         return [Cand([agent], objects, C_SENTENCE)] if agent is not None and objects else []
     if subj is None:
         subj, conf = left_subject(sv, i, p.ok_s, same_side(sv, obj))
-        if definite and conf < C_CLAUSE:
+        if definite and subj is not None and (conf < C_CLAUSE or not _makes_event(sv, subj, i)):
             return []
     if subj is None:
         return []
@@ -173,6 +173,13 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     taken = {a.entity for a in subjects} | same_side(sv, obj)
     subjects += [a for a in _participants(sv, i, p.ok_s) if a.entity not in taken]
     return [Cand(subjects, objects, conf)]
+
+
+def _makes_event(sv: SentView, subj: Arg, i: int) -> bool:
+    """أبرمت مصر الاتفاق مع X، مصر وقعت الاتفاق مع X: a verb that makes the event (lexicon ``event_makers``)
+    stands by the subject, before the definite noun, or the noun names the act itself (رفضت X التفاوض مع
+    Y); otherwise (رفضت X الاتفاق مع Y) the subject only speaks of an event it is no party of."""
+    return any(seq.match(sv.forms, k) for k in range(max(0, subj.t0 - 2), i + 1) for seq in sv.lex.event_makers)
 
 
 def _participants(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> list[Arg]:
