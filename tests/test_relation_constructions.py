@@ -328,3 +328,19 @@ def test_a_possessive_on_the_support_noun_takes_up_the_actor_named_before():  # 
     assert facts("قال المتحدث إن روسيا ستبقى في عزلة بسبب دعمها لقوات النظام.") == {
         ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
     assert facts("قال المتحدث إن الوضع صعب بسبب دعمها لقوات النظام.") == set()  # no actor named before
+
+
+def test_a_place_in_or_taken_from_the_hands_of_a_party_was_held_by_it():  # في أيدي X، تحرير Y من قبضة X
+    assert facts("سقطت مدينة الموصل في أيدي داعش قبل سنوات.") == {("CONTROLS", "ISIS", "MOSUL", "asserted")}
+    assert facts("تمكنت قسد من تحرير الرقة من قبضة داعش.") == {
+        ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "SDF", "RAQQA", "asserted")}
+    assert facts("قتل عشرة مدنيين بأيدي داعش في الموصل.") == set()  # بأيدي: the agent of a killing
+
+
+def test_a_place_apposition_locates_the_place_and_is_no_second_place():  # X، مركز منطقة Y
+    assert facts("وأصبحت جنديرس، مركز منطقة عفرين، تحت سيطرة وحدات حماية الشعب.") == {
+        ("CONTROLS", "YPG", "JINDIRES", "asserted")}
+    assert facts("وكانت جنديرس، مركز منطقة عفرين، في أيدي وحدات حماية الشعب.") == {
+        ("CONTROLS", "YPG", "JINDIRES", "asserted")}
+    assert facts("سيطرت قسد على منبج، والباب.") == {
+        ("CONTROLS", "SDF", "MANBIJ", "asserted"), ("CONTROLS", "SDF", "AL_BAB", "asserted")}

@@ -58,8 +58,19 @@ def _place_before(sv: SentView, i: int, window: int = 9) -> Arg | None:
         if _locative(sv, a) or a.state or any(sv.is_word(k, sv.lex.relative_location)
                                               for k in range(max(0, a.t0 - 3), a.t0)):
             continue  # a locative modifier (بريف حماة، الواقعة على ضفة الفرات) or a country
-        return a
+        return _apposition_head(sv, a)
     return None
+
+
+def _apposition_head(sv: SentView, a: Arg) -> Arg:
+    """The place an apposition describes (زنجبار، عاصمة محافظة أبين: زنجبار), else ``a`` itself."""
+    k = a.t0 - 1
+    while k >= 0 and sv.is_word(k, sv.lex.place_heads):
+        k -= 1
+    if k == a.t0 - 1 or k < 1 or not sv.is_comma(k):
+        return a
+    head = next((b for b in sv.args if b.t1 == k), None)
+    return head if head is not None and head.place and not head.state else a
 
 
 def _antecedent_place(sv: SentView, i: int) -> Arg | None:

@@ -361,6 +361,8 @@ class SentView:
                        or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k])))
             if not stem_ok:
                 return False
+            if left.place and self.is_comma(k) and k + 1 < right.t0 and self._in(k + 1, self.lex.place_heads):
+                return False  # زنجبار، عاصمة محافظة أبين: an apposition that locates the place, no second one
             if self.is_connector(k) or self.norm[k].startswith("و"):
                 has_conj = True
         first = self.norm[right.t0]
