@@ -405,3 +405,14 @@ def test_region_actors_the_table_now_lists(pipeline):
     adoc = analyze(pipeline, "هاجم الحرس الثوري مواقع الحزب الديمقراطي الكردستاني الإيراني، وقاتل الحشد الوطني "
                              "في الموصل بدعم من الائتلاف الدولي.")
     assert {"KDPI", "HASHD_WATANI", "COALITION"} <= {m.entity for m in adoc.mentions}
+
+
+def test_a_states_broadcaster_by_demonym_or_name(pipeline):
+    adoc = analyze(pipeline, "وبث التلفزيون الرسمي الجزائري صور الانفجار، ونقل راديو إسرائيل عن مصدر أمني أن "
+                             "الإذاعة الإسرائيلية ستبث البيان، فيما قالت إذاعة فرنسا الدولية إن الوفد وصل.")
+    assert entities_of(adoc, "التلفزيون الرسمي الجزائري") == {"ALGERIA_TV"}
+    # the state's radio by its demonym and by the state's name is one body, linked to the state
+    assert entities_of(adoc, "راديو إسرائيل") == entities_of(adoc, "الإذاعة الإسرائيلية") == {"ISRAEL_RADIO"}
+    assert country_of("ISRAEL_RADIO") == "ISRAEL"
+    # an outlet the table lists by its full name is that outlet, not its state's radio
+    assert entities_of(adoc, "إذاعة فرنسا الدولية") == {"RFI"}
