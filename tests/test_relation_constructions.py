@@ -344,3 +344,9 @@ def test_a_place_apposition_locates_the_place_and_is_no_second_place():  # X، �
         ("CONTROLS", "YPG", "JINDIRES", "asserted")}
     assert facts("سيطرت قسد على منبج، والباب.") == {
         ("CONTROLS", "SDF", "MANBIJ", "asserted"), ("CONTROLS", "SDF", "AL_BAB", "asserted")}
+
+
+def test_the_object_after_a_vso_subject_and_its_backers():  # قصفت X المدعومة من Y وZ مواقع W
+    assert facts("قصفت قوات النظام المدعومة من روسيا وحزب الله مواقع المعارضة.") == {
+        ("FOUGHT", "OPPOSITION", "REGIME", "asserted"), ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"),
+        ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}

@@ -247,7 +247,7 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     elif p.obj is None and near is not None:
         if _place_object_after(sv, near) or _unknown_object_after(sv, near):
             return []  # هاجمت تركيا بلدة عفرين، طردت تركيا المقاتلين الأكراد: the object is no actor we know
-        nxt = first_after(sv, near.t1, lambda a: p.ok_o(a) and a.entity != near.entity
+        nxt = first_after(sv, _past_backers(sv, near), lambda a: p.ok_o(a) and a.entity != near.entity
                           and a.prep in ("",) + tuple(trig.preps), window=4, cross_weak=False)
         if nxt is not None and nxt not in sv.group(near):
             p.subj, p.obj = near, nxt
@@ -259,6 +259,18 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
         p.obj = near_after(sv, j, p.ok_o, gap=3)
     _ground_holder(sv, trig, j, rt, p)
     return _close(sv, i, j, p, rt)
+
+
+def _past_backers(sv: SentView, near: Arg) -> int:
+    """The token after the VSO subject and the backers or patrons its cue names (قصفت قوات النظام
+    المدعومة من روسيا وحزب الله مواقع X، الموالية للرئيس P): the object is looked for from there."""
+    end = sv.group(near)[-1].t1
+    for a in sv.args:
+        if a.t0 >= end and a.blocked and a.t0 - end <= 3:
+            end = sv.group(a, blocked_too=True)[-1].t1
+        elif a.t0 >= end:
+            break
+    return end
 
 
 @_sides_first
