@@ -416,3 +416,12 @@ def test_a_states_broadcaster_by_demonym_or_name(pipeline):
     assert country_of("ISRAEL_RADIO") == "ISRAEL"
     # an outlet the table lists by its full name is that outlet, not its state's radio
     assert entities_of(adoc, "إذاعة فرنسا الدولية") == {"RFI"}
+
+
+def test_units_numbered_past_twelve_and_groups_of_the_libyan_and_yemeni_wars(pipeline):
+    adoc = analyze(pipeline, "تقدم اللواء السابع عشر نحو المدينة، وانسحب اللواء الثالث جبلي من التلة. وقاتلت الجماعة "
+                             "الليبية المقاتلة في الثمانينيات، وهاجم تنظيم القاعدة في شبه جزيرة العرب ثكنة، وزار "
+                             "مفتشو وكالة الطاقة الذرية الموقع.")
+    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"اللواء السابع عشر", "اللواء الثالث جبلي"} <= orgs
+    assert {"LIFG", "AQAP", "IAEA"} <= {m.entity for m in adoc.mentions}
