@@ -20,7 +20,7 @@ from kg.actor_patterns import load_actor_patterns
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity
 from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
-from kg.normalize import INVISIBLE, normalize, proclitic_readings
+from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
 
 
 def entity_id_for(key: str) -> str:
@@ -100,14 +100,17 @@ def _may_be_short_form(m: Mention, inner: Mention | None, word: str) -> bool:
 
 def _link_distant_nicknames(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A person's kunya or nickname after a cue a clause after the name (عبد الله الأحمد وهو من مواليد
-    1990 والمكنى بـ"أبو علي"; ``kunya_cues``) is a name of the person named last before it in the sentence."""
+    1990 والمكنى بـ"أبو علي"، ويحمل لقب "أبو سعد"; ``kunya_cues``, read without diacritics: ملقّب) is a name
+    of the person named last before it in the sentence, or, where the sentence names none before it (its
+    subject named again by a surname the finders had not marked yet), in the article."""
     if kb.kunya_cue_before is None:
         return
     people = sorted((m for m in named if m.type == "Person"), key=lambda m: m.start)
     for i, m in enumerate(people):
-        if not kb.kunya_cue_before.search(text[max(0, m.start - KUNYA_CUE_SPAN) : m.start]):
+        if not kb.kunya_cue_before.search(DIACRITICS.sub("", text[max(0, m.start - KUNYA_CUE_SPAN) : m.start])):
             continue
-        before = next((p for p in reversed(people[:i]) if p.sentence == m.sentence and p.key != m.key), None)
+        earlier = [p for p in reversed(people[:i]) if p.key != m.key]
+        before = next((p for p in earlier if p.sentence == m.sentence), earlier[0] if earlier else None)
         if before is not None and not (before.entity and m.entity and before.entity != m.entity):
             clusters.union(before.key, m.key)
 
@@ -145,11 +148,26 @@ def _part_readings(first: str, rest: str, type_: str, kb: Knowledge) -> list[tup
         return readings
     if not rest and len(first) > 3 and first.endswith("ا"):
         readings.append((0, first[:-1]))
-    glued = next((p for p in kb.kunya_prefixes if " " not in p and len(p) >= 3 and first.startswith(p)
-                  and len(first) > len(p) + 2), None)
+    glued = _glued_prefix(first, kb)
     if glued:
         readings.append((0, f"{glued} {first[len(glued):]}"))
     return readings
+
+
+def _glued_prefix(word: str, kb: Knowledge) -> str | None:
+    """The kunya prefix a name word is written glued to (عبد of عبدالرحمن), if any."""
+    return next((p for p in kb.kunya_prefixes if " " not in p and len(p) >= 3 and word.startswith(p)
+                 and len(word) > len(p) + 2), None)
+
+
+def _unglued(key: str, kb: Knowledge) -> list[str]:
+    """A full name's words with a glued kunya prefix written apart (عبداللطيف بن راشد -> عبد اللطيف بن
+    راشد), so a part spelt either way is found in it."""
+    words = []
+    for w in key.split():
+        glued = _glued_prefix(w, kb)
+        words += [glued, w[len(glued):]] if glued else [w]
+    return words
 
 
 def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
@@ -162,7 +180,7 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
     it when only that reading fits.
     A place-name match that is such a part (كوباني of مظلوم كوباني، الراعي of بشارة بطرس الراعي) is the
     person's name here, unless it is a near spelling of a known place in a name the table does not know."""
-    fulls = [(m.key.split(), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
+    fulls = [(_unglued(m.key, kb), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
     decided: dict[tuple[str, str], tuple[int, str] | None] = {}  # (key, type) -> (clitic letters, new key)
     for m in sorted(named, key=lambda m: -len(m.key.split())):
         if m.type not in ("Person", "Place") or (m.type == "Place" and " " in m.key):
@@ -235,13 +253,21 @@ def _shortens(words: list[str], longer: list[str], between: bool) -> bool:
             and _is_part(words[1:-1], longer[1:-1]))
 
 
+def _foreign_last_word(words: list[str], longer: list[str], kb: Knowledge) -> bool:
+    """``words`` are the last word of a two-word foreign name (يونايتد of مانشستر يونايتد): no head noun,
+    no article ال, as news shortens a club's or a company's name."""
+    return (len(words) == 1 and len(longer) == 2 and longer[1] == words[0] and longer[0] not in kb.org_heads
+            and not any(w.startswith("ال") for w in longer))
+
+
 def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """An organization or facility named by a short form (``_shortens``) of one longer such name of the
     article is that one (مجلس النواب of مجلس النواب العراقي، الحكومة الليبية of الحكومة الليبية المؤقتة،
     مستشفى سامراء of مستشفى سامراء العام; a name the table does not know also with words between dropped,
     المؤتمر العام of المؤتمر الوطني العام: a known one so shortened, المنظمة الدولية of المنظمة الطبية
     الدولية or القوات النيجيرية of القوات الجوية النيجيرية, is a body of its own), or by its words but a
-    demonym (المجلس الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان); a short form
+    demonym (المجلس الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان), or, unknown, by
+    the last word of a foreign name (``_foreign_last_word``); a short form
     of two such names (وزارة الداخلية beside two ministries) stays apart, as do two different known actors
     (a body made for a demonym is no known actor here).  Longest names first, so a short form of two
     names the step joined (منظمة التجارة of منظمة التجارة العالمية، named again with a word more) has one."""
@@ -251,6 +277,7 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
         words = m.key.split()
         owners = {o.entity or clusters.find(o.key): o for o in orgs if len(o.key.split()) > len(words) and (
                   _shortens(words, o.key.split(), not m.entity)
+                  or (not m.entity and _foreign_last_word(words, o.key.split(), kb))
                   or [w for w in o.key.split() if w not in kb.demonyms] == words)}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
@@ -502,9 +529,12 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
     organization ``name`` of the article (قوات الدعم السريع / الدعم السريع، خلية الصقور / الصقور), a
     place ``head + name`` the place ``name`` (نهر النيل / النيل، ميناء الحريقة / الحريقة).  Heads that
     do not name the actor itself (نادي before the known حركة فتح) join only a name the table does not know;
-    so do the heads a name may go without only in an article (``link_heads``: جمهورية الشيشان / الشيشان)."""
+    so do the heads a name may go without only in an article (``link_heads``: جمهورية الشيشان / الشيشان).
+    Forces named after a person the article names in full (ميليشيات صالح beside علي عبد الله صالح) keep
+    apart from the bare name, which is the person's even where the NER calls it an organization."""
     bare = {(m.key, m.type): m for m in named}
     bare.update({(_spelling(m.key), m.type): m for m in named if not m.entity})
+    surnames = {m.key.split()[-1] for m in named if m.type == "Person" and " " in m.key}
     for m in named:
         head, _, name = m.key.partition(" ")
         if len(name) < 3:
@@ -515,6 +545,8 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
             continue
         other = bare.get((name, m.type)) or bare.get((_spelling(name), m.type))
         if other is None or (other.entity and head not in actor_heads and other.entity != m.entity):
+            continue
+        if m.type == "Organization" and not other.entity and other.key in surnames:
             continue
         if not (m.entity and other.entity and m.entity != other.entity):
             clusters.union(other.key, m.key)
@@ -588,6 +620,16 @@ def _variant_of(m: Mention, kb: Knowledge) -> KnownEntity | None:
     return known
 
 
+def _spelt_names(members: list[Mention]) -> list[Mention]:
+    """The names of a cluster the table may know in another spelling (``_variant_of``): all of them, but of a
+    person only the longest, as a surname the table knows for someone else (العسيري of أحمد عسيري) may be
+    the surname of the full name the article gives (إبراهيم العسيري), another person."""
+    if any(m.type != "Person" for m in members):
+        return members
+    longest = max(len(m.key.split()) for m in members)
+    return [m for m in members if len(m.key.split()) == longest]
+
+
 def _best_known(members: list[Mention], known_ids: Counter) -> str:
     """The known id a cluster takes: the one its longest name gives (تركي المالكي over المالكي, which the
     surname rule joined to it), then the most frequent."""
@@ -657,11 +699,20 @@ def _add_alias(entity: Entity, alias: str) -> None:
         entity.aliases.append(alias)
 
 
+def _named_later(g: Mention, named: list[Mention], adoc: AnalyzedDoc, type_: str) -> str | None:
+    """The entity of ``type_`` the article names after a generic by the generic's words and more (القوات
+    المسلحة ... القوات المسلحة السعودية): with no candidate before it, what the generic stands for, ahead of
+    the article's state."""
+    prefix = g.key + " "
+    return next((m.entity for m in named if m.start > g.start and m.key.startswith(prefix)
+                 and adoc.entities[m.entity].type == type_), None)
+
+
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
     """Each generic stands for the most salient candidate: the entity mentioned most often before it
     (nearest on ties) among those whose name starts with one of its heads, plus its default when the
-    article names that.  Salience, not nearness alone, keeps التحالف on the coalition when قوات قسد
-    was named last."""
+    article names that; with none, the one named later by its words and more (``_named_later``).
+    Salience, not nearness alone, keeps التحالف on the coalition when قوات قسد was named last."""
     resolved: list[Mention] = []
     named = [m for m in adoc.mentions if m.entity]
     present = {m.entity for m in named}
@@ -677,10 +728,10 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         }
         if ref.default in present:
             candidates.add(ref.default)
-        target, of_state = None, False
+        target, of_state = _named_later(g, named, adoc, ref.type), False
         if candidates:
             target = max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)))
-        else:
+        elif target is None:
             target = _of_article_state(ref, named, kb)
             of_state = target is not None
             if target:
@@ -730,8 +781,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     for members in groups.values():
         known_ids = Counter(m.entity for m in members if m.entity)
         if not known_ids:
-            variants = [_variant_of(m, kb) for m in members]
-            known_ids = Counter(v.id for v in variants if v)
+            known_ids = Counter(v.id for m in _spelt_names(members) if (v := _variant_of(m, kb)))
         if known_ids:
             eid = _best_known(members, known_ids)
             ent_type, label, wikidata = kb.entities[eid].type, kb.entities[eid].label, kb.entities[eid].wikidata

@@ -57,6 +57,13 @@ def test_generic_specified_by_a_nisba_adjective_is_not_a_back_reference(pipeline
     assert {m.entity for m in fits.mentions if "النظام" in m.text} == {"SYRIAN_REGIME"}
 
 
+def test_a_generic_before_the_full_name_it_shortens_stands_for_it(pipeline):
+    adoc = analyze(pipeline, "أشاد الوزير بجهود القوات المسلحة على الحدود، وقال إن القوات المسلحة الكينية باقية "
+                             "في مواقعها.")
+    forces = [m for m in adoc.mentions if m.text.startswith("القوات المسلحة")]
+    assert len(forces) == 2 and forces[0].entity == forces[1].entity is not None
+
+
 def test_generic_reference_without_antecedent_is_dropped(pipeline):
     adoc = analyze(pipeline, "قال التنظيم في بيان إن الحملة مستمرة.")
     assert all(m.origin != "generic" for m in adoc.mentions)
@@ -529,6 +536,69 @@ def test_a_nickname_a_clause_after_the_name_is_a_name_of_that_person():
     two = resolved('قتل عبد الكريم السالمي وهو من مواليد 1988 وأصيب "أبو حفص" في الغارة.',
                    [("عبد الكريم السالمي", person), ("أبو حفص", person)])
     assert len({m.entity for m in two.mentions}) == 2
+
+
+def test_a_title_given_after_a_bare_or_diacritized_cue_is_a_name_of_that_person():
+    person = "Person"
+    adoc = resolved('وصل المهندس كريم الدباغ إلى الميناء، ويحمل الدباغ لقب "أبو نضال" بين رفاقه.',
+                    [("كريم الدباغ", person), ("الدباغ", person), ("أبو نضال", person)])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    shadda = resolved('اعتقلت الشرطة سامي العبيدي وهو ملقّب بـ "أبي فراس" منذ سنوات.',
+                      [("سامي العبيدي", person), ("أبي فراس", person)])
+    assert len({m.entity for m in shadda.mentions}) == 1
+
+
+def test_a_title_in_a_sentence_that_names_no_one_before_it_is_the_last_persons(pipeline):
+    adoc = analyze(pipeline, 'وصل المهندس كريم الدباغ إلى الميناء أمس.\nويحمل لقب "أبو نضال" بين رفاقه في المدينة.')
+    assert entity_of(adoc, "أبو نضال") == entity_of(adoc, "كريم الدباغ")
+
+
+def test_a_foreign_name_shortened_to_its_last_word_is_one_entity_but_not_a_headed_name():
+    org = "Organization"
+    adoc = resolved("فاز فريق بورتو ستارز على ضيفه، وقال مدرب ستارز إن حركة الأحرار هنأت الأحرار بالفوز.",
+                    [("بورتو ستارز", org), ("ستارز", org), ("حركة الأحرار", org), ("الأحرار", org)])
+    ids = [m.entity for m in adoc.mentions]
+    assert ids[0] == ids[1]
+    clubs = resolved("فاز فريق بورتو ستارز على فريق ليون ستارز، وقال مدرب ستارز إن المباراة صعبة.",
+                     [("بورتو ستارز", org), ("ليون ستارز", org), ("ستارز", org)])
+    assert len({m.entity for m in clubs.mentions}) == 3  # the last word of two names says neither
+
+
+def test_a_surname_the_table_knows_for_another_person_does_not_name_a_full_name():
+    person = "Person"
+    # عسيري is a table name of أحمد عسيري only; إبراهيم العسيري is someone else
+    adoc = resolved("اعتقل الأمن إبراهيم العسيري أمس، وقال محامي العسيري إنه بريء.",
+                    [("إبراهيم العسيري", person), ("العسيري", person)])
+    assert len({m.entity for m in adoc.mentions}) == 1
+    assert adoc.mentions[0].entity != "ASIRI"
+
+
+def test_names_of_known_actors_the_gold_uses(pipeline):
+    adoc = analyze(pipeline, "هاجم الدواعش قرية شمال العراق، وانتقد تيار عون الحكومة، فيما اشتبك جيش جنوب السودان "
+                             "مع متمردين وقالت الحركة الشعبية لتحرير السودان إنها تدعو للحوار.")
+    assert entity_of(adoc, "الدواعش") == "ISIS"
+    assert entity_of(adoc, "تيار عون") == "FPM"
+    # the army of South Sudan and the party it grew from are two actors
+    assert entity_of(adoc, "جيش جنوب السودان") == "SOUTH_SUDAN_ARMY"
+    assert entity_of(adoc, "الحركة الشعبية") == "SPLM"
+
+
+def test_forces_named_after_a_person_keep_apart_from_his_bare_name():
+    org = "Organization"
+    adoc = resolved("اتهم سامر الكرمي خصومه، وقالت مصادر إن ميليشيات الكرمي قصفت الحي، وإن كتيبة موالية "
+                    "لـ الكرمي انسحبت.", [("سامر الكرمي", "Person"), ("ميليشيات الكرمي", org), ("الكرمي", org)])
+    assert adoc.mentions[1].entity != adoc.mentions[2].entity
+    # no person of that name: the group with and without its head is one
+    group = resolved("قالت مصادر إن ميليشيات الكرمي قصفت الحي، وإن كتيبة موالية لـ الكرمي انسحبت.",
+                     [("ميليشيات الكرمي", org), ("الكرمي", org)])
+    assert group.mentions[0].entity == group.mentions[1].entity
+
+
+def test_a_full_name_with_a_glued_abd_contains_the_name_written_apart():
+    person = "Person"
+    adoc = resolved("استقبل عبدالكريم بن صالح الهاشمي الوفد، ثم قال عبد الكريم الهاشمي إن اللقاء مثمر.",
+                    [("عبدالكريم بن صالح الهاشمي", person), ("عبد الكريم الهاشمي", person)])
+    assert len({m.entity for m in adoc.mentions}) == 1
 
 
 def test_a_known_person_named_by_his_words_in_another_order_is_that_person(pipeline):
