@@ -350,3 +350,9 @@ def test_the_object_after_a_vso_subject_and_its_backers():  # قصفت X الم�
     assert facts("قصفت قوات النظام المدعومة من روسيا وحزب الله مواقع المعارضة.") == {
         ("FOUGHT", "OPPOSITION", "REGIME", "asserted"), ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"),
         ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}
+
+
+def test_a_direction_is_no_movement_but_heading_somewhere_is():  # من اتجاه X إلى Y، باتجاه X
+    assert facts("قطعت قسد الطرق التي تستخدمها داعش في الإمدادات من اتجاه الحسكة إلى الرقة.") == set()
+    assert facts("وتوجه عناصر داعش إلى الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
+    assert facts("شوهد عناصر داعش يفرون باتجاه الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
