@@ -425,3 +425,11 @@ def test_units_numbered_past_twelve_and_groups_of_the_libyan_and_yemeni_wars(pip
     orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
     assert {"اللواء السابع عشر", "اللواء الثالث جبلي"} <= orgs
     assert {"LIFG", "AQAP", "IAEA"} <= {m.entity for m in adoc.mentions}
+
+
+def test_region_actors_by_their_other_spellings(pipeline):
+    adoc = analyze(pipeline, "وزع مركز الملك سلمان للإغاثة سلالا غذائية، بينما قصفت الميليشيا الحوثية الحي، "
+                             "وهاجم الشبيحة المتظاهرين، وتبنت جبهة تحرير ماسينا الهجوم.")
+    found = {m.entity for m in adoc.mentions}
+    assert {"KSRELIEF", "HOUTHIS", "SHABIHA", "MACINA_LIBERATION_FRONT"} <= found
+    assert "KING_SALMAN" not in found and not [m for m in adoc.mentions if m.type == "Person"]
