@@ -356,3 +356,10 @@ def test_a_direction_is_no_movement_but_heading_somewhere_is():  # من اتجا
     assert facts("قطعت قسد الطرق التي تستخدمها داعش في الإمدادات من اتجاه الحسكة إلى الرقة.") == set()
     assert facts("وتوجه عناصر داعش إلى الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
     assert facts("شوهد عناصر داعش يفرون باتجاه الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
+
+
+def test_members_of_a_party_coordinated_with_another_are_on_its_side():  # X وعناصر من Y
+    assert facts("تقدمت قوات النظام المدعومة من روسيا ومقاتلين من حزب الله نحو تدمر.") == {
+        ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"), ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}
+    assert facts("اشتبكت قسد وعناصر من الجيش الحر مع داعش قرب منبج.") == {
+        ("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "FSA", "ISIS", "asserted")}
