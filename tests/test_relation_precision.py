@@ -96,3 +96,16 @@ def test_who_speaks_of_a_known_agreement_is_no_party_of_it():
 def test_who_concludes_a_known_agreement_is_a_party_of_it():
     assert facts("أبرمت روسيا الاتفاق مع تركيا في سوتشي.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY")}
     assert facts("روسيا وقعت الاتفاق مع إيران أمس.") == {("NEGOTIATED_WITH", "IRAN", "RUSSIA")}
+
+
+# ---- an actor after an ally phrase is on the side of the one before it (ally_phrases) ---------------------
+
+def test_who_fights_beside_an_actor_is_not_its_opponent():
+    assert facts("يقاتل حزب الله إلى جانب قوات النظام منذ سنوات.") == set()
+
+
+def test_who_fights_beside_an_actor_fights_its_opponent():
+    assert facts("قاتلت قسد داعش إلى جانب التحالف الدولي في الرقة.") == {
+        ("FOUGHT", "ISIS", "SDF"), ("FOUGHT", "COALITION", "ISIS")}
+    assert facts("قالت المصادر إن الميليشيا التي تقاتل داعش إلى جانب الجيش العراقي تقدمت.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS")}

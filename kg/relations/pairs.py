@@ -81,8 +81,13 @@ def _relative_after(sv: SentView, j: int) -> int | None:
 
 def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
            near_preps: tuple[str, ...], direct: bool = False) -> _Pair:
-    """``direct``: the trigger takes a direct object (a verb), so what it governs starts right after it."""
-    ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
+    """``direct``: the trigger takes a direct object (a verb), so what it governs starts right after it.
+    An actor after an ally phrase (إلى جانب Y) is on the subject's side, never the object."""
+    ok_s, any_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
+
+    def ok_o(a: Arg) -> bool:
+        return any_o(a) and not sv.beside(a)
+
     def governed_object(a: Arg) -> bool:
         return ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig, j, direct))
 
@@ -166,12 +171,16 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         subj, conf = left_subject(sv, i, p.ok_s, same_side(sv, obj))
         if definite and subj is not None and (conf < C_CLAUSE or not _makes_event(sv, subj, i)):
             return []
+    lo, hi = sv.clause(i, j)
+    allies = [a for a in sv.args if lo <= a.t0 < hi and sv.beside(a) and p.ok_s(a)]  # X يقاتل Z إلى جانب Y
+    if subj is None and allies:
+        subj, conf = allies[0], C_CLAUSE  # (unnamed) تقاتل Z إلى جانب Y: Y fights Z
     if subj is None:
         return []
     subjects = [a for a in sv.group(subj) if p.ok_s(a)]
     objects = [a for a in sv.group(obj) if p.ok_o(a)]
     taken = {a.entity for a in subjects} | same_side(sv, obj)
-    subjects += [a for a in _participants(sv, i, p.ok_s) if a.entity not in taken]
+    subjects += [a for a in _participants(sv, i, p.ok_s) + allies if a.entity not in taken]
     return [Cand(subjects, objects, conf)]
 
 
@@ -251,6 +260,8 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
                           and a.prep in ("",) + tuple(trig.preps), window=4, cross_weak=False)
         if nxt is not None and nxt not in sv.group(near):
             p.subj, p.obj = near, nxt
+        elif _vso_with_ally(sv, i, j, near):
+            return []  # يقاتل X إلى جانب Y: X is the verb's subject and Y its ally; no opponent is said
         else:
             p.obj = near
     elif near is not None and near is not p.obj:
@@ -283,6 +294,15 @@ def reflexive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
     p = _slots(sv, trig, j, rt, refl + 1, ("",))
     p.subj = next((a for a in sv.args_in(j, refl + 1) if p.ok_s(a) and not a.prep), None)
     return _close(sv, i, j, p, rt)
+
+
+def _vso_with_ally(sv: SentView, i: int, j: int, near: Arg) -> bool:
+    """يقاتل X إلى جانب Y: the verb opens its clause (no relative pronoun, no noun before it), so X right
+    after it is its subject, and the next actor stands beside X (an ally phrase)."""
+    lo, _ = sv.clause(i, j)
+    if after_relative(sv, i) or not all(sv.skippable(k) for k in range(lo, i)):
+        return False
+    return any(sv.beside(a) for a in sv.args[sv.args.index(near) + 1:][:1])
 
 
 def _next_trigger_clause(sv: SentView, lo: int, hi: int) -> bool:

@@ -126,6 +126,15 @@ class SentView:
         """What belongs to a party (مواقع، أهداف، التابعة): lexicon ``possessed_targets``, with or without ال."""
         return any(stem.removeprefix("ال") in self.lex.possessed_targets for stem in self.stems[k])
 
+    def beside(self, a: Arg) -> bool:
+        """إلى جانب Y، جنبا إلى جنب مع Y (lexicon ``ally_phrases``, member nouns between): Y acts on the side
+        of the one before, never as its opponent."""
+        k = a.t0
+        while k > 0 and (self.skippable(k - 1) or self.is_member(k - 1)):
+            k -= 1
+        return any(k >= len(seq.parts) and (seq.match(self.forms, k - len(seq.parts)) or (0, 0))[0] == len(seq.parts)
+                   for seq in self.lex.ally_phrases)
+
     def names_a_body(self, k: int, rtype: str) -> bool:
         """Token k is a head noun that makes what it names no party of ``rtype`` (lexicon
         ``non_party_heads``: السفارة، سفارتها، مقرها are relocated, not moved as a force)."""
@@ -368,8 +377,8 @@ class SentView:
                 has_conj = True
         first = self.norm[right.t0]
         key = normalize(right.mention.text) if right.mention else ""
-        if first.startswith("و") and not key.startswith("و"):
-            has_conj = True
+        if first.startswith("و") and (not key.startswith("و") or (left.place and right.place and not left.state)):
+            has_conj = True  # places listed by و, also where the name found kept it (الوهط وصبر)
         return has_conj
 
     def group(self, arg: Arg, blocked_too: bool = False) -> list[Arg]:
