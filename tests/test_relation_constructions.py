@@ -4,7 +4,7 @@ each on a sentence written for this test."""
 from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
-from tests.test_relations import STATES, facts, make_doc
+from tests.test_relations import NAMES, PLACE, STATES, facts, make_doc
 
 
 def test_an_attack_on_what_belongs_to_a_party_with_la_is_an_attack_on_it():  # مواقع لـ X، أحياء تابعة لـ X
@@ -363,3 +363,10 @@ def test_members_of_a_party_coordinated_with_another_are_on_its_side():  # X و�
         ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted"), ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}
     assert facts("اشتبكت قسد وعناصر من الجيش الحر مع داعش قرب منبج.") == {
         ("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "FSA", "ISIS", "asserted")}
+
+
+def test_places_listed_by_wa_where_the_name_kept_the_conjunction():  # الوهط وصبر (the mention is وصبر)
+    names = {**NAMES, "الوهط": ("WAHT", PLACE), "وصبر": ("SABR", PLACE)}
+    got = extract_relations(make_doc("تمكنت قسد من السيطرة على منطقتي الوهط وصبر.", names=names),
+                            is_state=lambda eid: eid in STATES)
+    assert {(r.type, r.subject, r.object) for r in got} == {("CONTROLS", "SDF", "WAHT"), ("CONTROLS", "SDF", "SABR")}
