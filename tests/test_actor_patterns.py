@@ -433,3 +433,10 @@ def test_region_actors_by_their_other_spellings(pipeline):
     found = {m.entity for m in adoc.mentions}
     assert {"KSRELIEF", "HOUTHIS", "SHABIHA", "MACINA_LIBERATION_FRONT"} <= found
     assert "KING_SALMAN" not in found and not [m for m in adoc.mentions if m.type == "Person"]
+
+
+def test_a_security_service_by_the_head_jihaz_and_its_remit(pipeline):
+    adoc = analyze(pipeline, "قال مسؤول في جهاز الأمن إن جهاز الشرطة والمواطنين تعاونوا في إخماد الحريق.")
+    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"جهاز الأمن", "جهاز الشرطة"} <= orgs  # الأمن، الشرطة: remit words after an institution head
+    assert not [m.text for m in adoc.mentions if "المواطنين" in m.text]  # a people after و ends the name
