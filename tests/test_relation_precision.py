@@ -1,7 +1,8 @@
 """Precision rules of the relation layer (issue 11): classes of false positives on unseen text, each
 fixed by declared data (relations.json) and checked on a sentence written for this test."""
 
-from kg.relations import extract_relations
+from kg.relations import extract_relations, load_lexicon
+from kg.relations.extract import default_category, default_country, default_is_state, one_state
 from tests.test_relations import NAMES, ORG, PLACE, make_doc
 
 STATES = {"ISRAEL", "EGYPT", "USA", "IRAN", "RUSSIA", "CHINA"}
@@ -45,6 +46,14 @@ def test_two_bodies_of_one_state_are_no_two_sides():
     got = facts("جرت مفاوضات بين مصر والحكومة المصرية وحركة حماس في القاهرة.")
     assert ("NEGOTIATED_WITH", "EGYPT", "EGYPT_GOV") not in got
     assert ("NEGOTIATED_WITH", "EGYPT", "HAMAS") in got
+
+
+def test_one_side_by_the_alias_table():  # what the learned layer's relations are checked with too
+    same = [("EGYPT", "EGYPTIAN_ARMY"), ("EGYPT_THIRD_FIELD_ARMY", "EGYPTIAN_ARMY"), ("ISRAEL", "ISRAELI_ARMY")]
+    apart = [("EGYPTIAN_ARMY", "SINAI_PROVINCE"), ("YEMENI_ARMY", "HOUTHIS"), ("EGYPT", "ISRAELI_ARMY")]
+    args = (default_is_state(), default_category(), default_country(), load_lexicon().state_apparatus)
+    assert all(one_state(a, b, *args) for a, b in same)
+    assert not any(one_state(a, b, *args) for a, b in apart)
 
 
 def test_a_state_body_still_fights_another_party():

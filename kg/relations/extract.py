@@ -12,7 +12,7 @@ from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
 from kg.relations.modality import former_state, modality
 from kg.relations.references import pair_reference_relations
 from kg.relations.roles import ROLE_HANDLERS
-from kg.relations.sentence import Arg, SentView
+from kg.relations.sentence import SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
@@ -49,15 +49,16 @@ def default_country() -> Callable[[str], str]:
     return country_of
 
 
-def one_state(a: Arg, b: Arg, country: Callable[[str], str], apparatus: frozenset[str]) -> bool:
+def one_state(a: str, b: str, is_state: Callable[[str], bool], category: Callable[[str], str],
+              country: Callable[[str], str], apparatus: frozenset[str]) -> bool:
     """A state and its own army or government (إسرائيل، الجيش الإسرائيلي), or two bodies of one state (its
     army and its air force), are one side: never the two parties of a fight or an agreement.  A body is an
     entity of an ``apparatus`` category (military, government) that the alias table gives a state."""
-    def state_of(x: Arg) -> str:
-        return country(x.entity) if x.category in apparatus else ""
+    def state_of(x: str) -> str:
+        return country(x) if category(x) in apparatus else ""
 
     sa, sb = state_of(a), state_of(b)
-    return bool((a.state and sb == a.entity) or (b.state and sa == b.entity) or (sa and sa == sb))
+    return bool((is_state(a) and sb == a) or (is_state(b) and sa == b) or (sa and sa == sb))
 
 
 def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str:
@@ -149,7 +150,8 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                 for s in cand.subjects:
                     for o in cand.objects:
                         if s.entity == o.entity or (
-                                rtype.sides_apart and one_state(s, o, state_of, lex.state_apparatus)):
+                                rtype.sides_apart and one_state(s.entity, o.entity, state, cat, state_of,
+                                                                lex.state_apparatus)):
                             continue
                         pair = tuple(sorted((s.entity, o.entity))) if rtype.symmetric else (s.entity, o.entity)
                         key = (trig.type, pair, sent.index)

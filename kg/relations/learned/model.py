@@ -168,9 +168,10 @@ def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str |
     """The document's relations under ``mode`` (default: the model's, with the cutoffs training chose;
     ``threshold``: one cutoff for every type instead), confidence = calibrated probability.
 
-    A relation the rules found keeps their evidence sentences; another one gets its best candidate's.
+    A relation the rules found keeps their evidence sentences; another one gets its best candidate's;
+    one the rules could not give (a state and its own army: ``sides_apart``) is left out here too.
     Without a model, the rule layer's relations as they are."""
-    from kg.relations.extract import default_category, default_is_state
+    from kg.relations.extract import default_category, default_country, default_is_state, one_state
 
     lex = lexicon or load_lexicon()
     state = is_state or default_is_state()
@@ -180,7 +181,10 @@ def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str |
     if model is None:
         return rules
     scores = document_scores(adoc, model, lex, state, cat, rules, frames)
-    return decide(adoc, scores, lambda rtype: model.cutoffs(rtype, mode, threshold))
+    country = default_country()
+    return [r for r in decide(adoc, scores, lambda rtype: model.cutoffs(rtype, mode, threshold))
+            if not (lex.types[r.type].sides_apart
+                    and one_state(r.subject, r.object, state, cat, country, lex.state_apparatus))]
 
 
 def decide(adoc: AnalyzedDoc, scores: list[tuple[DocRelation, float]],
