@@ -440,3 +440,11 @@ def test_a_security_service_by_the_head_jihaz_and_its_remit(pipeline):
     orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
     assert {"جهاز الأمن", "جهاز الشرطة"} <= orgs  # الأمن، الشرطة: remit words after an institution head
     assert not [m.text for m in adoc.mentions if "المواطنين" in m.text]  # a people after و ends the name
+
+
+def test_a_council_of_a_known_group_is_a_body_of_its_own(pipeline):
+    adoc = analyze(pipeline, "قاتلت المقاومة الشعبية في الضواحي، وأعلن مجلس قيادة المقاومة الشعبية أن المدينة "
+                             "تحررت.")
+    [council] = [m for m in adoc.mentions if m.text == "مجلس قيادة المقاومة الشعبية"]
+    [group] = [m for m in adoc.mentions if m.text == "المقاومة الشعبية"]
+    assert adoc.entities[council.entity].type == "Organization" and council.entity != group.entity
