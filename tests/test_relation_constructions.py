@@ -370,3 +370,11 @@ def test_places_listed_by_wa_where_the_name_kept_the_conjunction():  # الوه�
     got = extract_relations(make_doc("تمكنت قسد من السيطرة على منطقتي الوهط وصبر.", names=names),
                             is_state=lambda eid: eid in STATES)
     assert {(r.type, r.subject, r.object) for r in got} == {("CONTROLS", "SDF", "WAHT"), ("CONTROLS", "SDF", "SABR")}
+
+
+def test_arming_and_being_backed_by_are_support():  # زودت X Y بـ، سلحت X Y، مسنودة بـ Y
+    assert facts("زودت الولايات المتحدة وتركيا الجيش الحر بصواريخ حديثة.") == {
+        ("SUPPORTED_BY", "FSA", "USA", "asserted"), ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert facts("قال إن تركيا سلحت الجيش الحر العام الماضي.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert facts("تقدمت المعارضة مسنودة بالجيش الحر نحو درعا.") == {
+        ("SUPPORTED_BY", "OPPOSITION", "FSA", "asserted")}
