@@ -85,6 +85,9 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
             added.append(inner)
         elif origin in ("acronym", "quoted_short_form") and len(inner.key.split()) != 1:
             continue
+        if origin == "quoted_short_form" and m.type == "Person":
+            for o in named:  # the nickname, wherever the NER typed it otherwise
+                o.type = "Person" if o.key == inner.key else o.type
         clusters.union(m.key, inner.key)
     return added
 
@@ -92,7 +95,12 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
 def _may_be_short_form(m: Mention, inner: Mention | None, word: str) -> bool:
     """A quoted ``word`` right after an organization's name is its short form where a finder marked it
     (``inner``), or, unmarked, after a long name and no definite word: after a short one (حماس "نرفض")
-    quotes mostly give what it said."""
+    quotes mostly give what it said.  After a person's full name, a one-word quoted name a finder marked,
+    no definite word, that the table does not know is the person's nickname (محمود عبد الرازق «شيكابالا»),
+    whatever type the NER gave it; a definite one is mostly another person (نجل الشيخ علي «الحسين»)."""
+    if m.type == "Person":
+        return (inner is not None and not inner.entity and inner.type != "Place" and " " in m.key
+                and " " not in inner.key and not inner.key.startswith("ال"))
     if m.type != "Organization":
         return False
     return inner is not None or (len(m.key.split()) >= SHORT_FORM_MIN_WORDS and not normalize(word).startswith("ال"))
@@ -531,10 +539,11 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
     do not name the actor itself (نادي before the known حركة فتح) join only a name the table does not know;
     so do the heads a name may go without only in an article (``link_heads``: جمهورية الشيشان / الشيشان).
     Forces named after a person the article names in full (ميليشيات صالح beside علي عبد الله صالح) keep
-    apart from the bare name, which is the person's even where the NER calls it an organization."""
+    apart from the bare name, which is the person's even where the NER calls it an organization: it joins
+    the full name."""
     bare = {(m.key, m.type): m for m in named}
     bare.update({(_spelling(m.key), m.type): m for m in named if not m.entity})
-    surnames = {m.key.split()[-1] for m in named if m.type == "Person" and " " in m.key}
+    surnames = {m.key.split()[-1]: m for m in named if m.type == "Person" and " " in m.key}
     for m in named:
         head, _, name = m.key.partition(" ")
         if len(name) < 3:
@@ -547,6 +556,8 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
         if other is None or (other.entity and head not in actor_heads and other.entity != m.entity):
             continue
         if m.type == "Organization" and not other.entity and other.key in surnames:
+            other.type = "Person"
+            clusters.union(surnames[other.key].key, other.key)
             continue
         if not (m.entity and other.entity and m.entity != other.entity):
             clusters.union(other.key, m.key)
