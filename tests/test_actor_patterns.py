@@ -448,3 +448,11 @@ def test_a_council_of_a_known_group_is_a_body_of_its_own(pipeline):
     [council] = [m for m in adoc.mentions if m.text == "مجلس قيادة المقاومة الشعبية"]
     [group] = [m for m in adoc.mentions if m.text == "المقاومة الشعبية"]
     assert adoc.entities[council.entity].type == "Organization" and council.entity != group.entity
+
+
+def test_states_given_demonyms_have_forces_and_a_government(pipeline):
+    adoc = analyze(pipeline, "أعلنت الحكومة الكرواتية دعمها للخطة، وشارك الجيش الأرجنتيني في المناورة، "
+                             "بينما أرسلت الحكومة السويدية مساعدات.")
+    assert country_of(next(iter(entities_of(adoc, "الحكومة الكرواتية")))) == "CROATIA"
+    assert entities_of(adoc, "الجيش الأرجنتيني") == {"ARGENTINA_FORCES"}
+    assert country_of(next(iter(entities_of(adoc, "الحكومة السويدية")))) == "SWEDEN"
