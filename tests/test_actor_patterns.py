@@ -456,3 +456,12 @@ def test_states_given_demonyms_have_forces_and_a_government(pipeline):
     assert country_of(next(iter(entities_of(adoc, "الحكومة الكرواتية")))) == "CROATIA"
     assert entities_of(adoc, "الجيش الأرجنتيني") == {"ARGENTINA_FORCES"}
     assert country_of(next(iter(entities_of(adoc, "الحكومة السويدية")))) == "SWEDEN"
+
+
+def test_an_authority_institute_or_presidency_named_by_its_place(pipeline):
+    adoc = analyze(pipeline, "قالت رئاسة إقليم كردستان إن الحوار مستمر، وأعلنت هيئة قناة السويس زيادة الرسوم، "
+                             "ونشر معهد واشنطن دراسة عن الحرب.")
+    orgs = {m.text: m.entity for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"رئاسة إقليم كردستان", "هيئة قناة السويس", "معهد واشنطن"} <= orgs.keys()
+    # the place inside the body's name is not the body
+    assert orgs["هيئة قناة السويس"] not in {m.entity for m in adoc.mentions if m.type == "Place"}
