@@ -118,3 +118,10 @@ def test_who_fights_beside_an_actor_fights_its_opponent():
         ("FOUGHT", "ISIS", "SDF"), ("FOUGHT", "COALITION", "ISIS")}
     assert facts("قالت المصادر إن الميليشيا التي تقاتل داعش إلى جانب الجيش العراقي تقدمت.") == {
         ("FOUGHT", "IRAQI_ARMY", "ISIS")}
+
+
+# ---- the sides after بين belong to the noun that heads them ------------------------------------------------
+
+def test_bayn_after_a_new_conjunct_is_not_the_agreement_s():
+    assert facts("أشار الوزير إلى الاتفاق النووي، والتوتر الأخير بين إسرائيل وإيران.") == set()
+    assert facts("استمرت المفاوضات، الشاقة، بين روسيا وتركيا أياما.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY")}

@@ -263,6 +263,8 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 7) ->
     if k is None or sv.boundary_between(j, k) or any(
             m in sv.trigger_tokens or (sv.weak[m] and not sv.is_comma(m)) for m in range(j, k)):
         return None
+    if any(sv.is_comma(m - 1) and sv.norm[m].startswith("و") and m not in sv.covered for m in range(j + 1, k)):
+        return None  # الاتفاق النووي، والتصعيد الأخير بين X وY: a new conjunct owns the بين
     end = k + 1
     while end < sv.n and not sv.hard[end] and end - k < 30:
         end += 1
