@@ -47,6 +47,7 @@ class ActorPatterns:
     body_modifiers: frozenset[str] = frozenset()  # الملكية: a word between a body head and the demonym
     fallback_heads: frozenset[str] = frozenset()
     tribe_heads: frozenset[str] = frozenset()
+    tribe_prefixes: tuple[tuple[str, ...], ...] = ()  # البو، آل، بني: a clan's name opens with one
     unit_heads: tuple[tuple[str, ...], ...] = ()  # head words of a numbered military unit
     unit_numbers: tuple[tuple[str, ...], ...] = ()  # ordinals (words); digits count as numbers too
     unit_trailers: tuple[tuple[str, ...], ...] = ()
@@ -96,6 +97,7 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         body_modifiers=_norm_set(data.get("body_modifiers", [])),
         fallback_heads=_norm_set(data.get("fallback_heads", [])),
         tribe_heads=_norm_set(data.get("tribe_heads", [])),
+        tribe_prefixes=_word_seqs(data.get("tribe_prefixes", [])),
         definite_heads=_norm_set(data.get("definite_institution_heads", [])),
         institution_stop_words=_norm_set(data.get("institution_stop_words", [])),
         institution_adjectives=_norm_set(data.get("institution_adjectives", [])),
@@ -313,13 +315,24 @@ def _is_stop(word: str, pat: ActorPatterns, kb: Knowledge, head: str = "") -> bo
     return bool(known and known.type != "Organization")
 
 
+def _tribe_name(spans: SpanKeys, j: int, pat: ActorPatterns, kb: Knowledge) -> int | None:
+    """End token of a tribe's name after its head: a clan prefix and a word (قبيلة البو حمدان، عشيرة آل
+    جبر), or a known place, after a settlement noun too (عشائر الأنبار، عشائر محافظة الأنبار)."""
+    prefix = _words_at(spans, j, pat.tribe_prefixes)
+    if prefix and prefix < len(spans.norm) and spans.tokens[prefix].is_word and len(spans.norm[prefix]) >= 3:
+        return prefix + 1
+    at = j + (j + 1 < len(spans.norm) and spans.norm[j] in pat.settlement_nouns)
+    place = _known_at(spans, at, kb, ("Place",))
+    if place:
+        return place[0]
+    return None
+
+
 def _unquoted_name(spans: SpanKeys, j: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
     """End token of definite words naming a group after its head (العدل والمساواة، العمالقة); after an
-    institution head also a last demonym (وزارة العدل الكويتية), after a tribe head a known place."""
-    if head in pat.tribe_heads and j < len(spans.norm):
-        place = kb.lookup(spans.norm[j])
-        if place and place.type == "Place":
-            return j + 1
+    institution head also a last demonym (وزارة العدل الكويتية), after a tribe head a clan or a place."""
+    if head in pat.tribe_heads and j < len(spans.norm) and (tribe := _tribe_name(spans, j, pat, kb)):
+        return tribe
     end = j
     while end < len(spans.norm) and end - j < pat.max_name_words:
         word = spans.norm[end]
@@ -394,7 +407,7 @@ def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Know
                 key = " ".join([head, *(w for w in spans.norm[i + 1 : end] if w)])
                 if key not in kb.alias_index:
                     fallback = entity is None and (head in pat.fallback_heads or head in pat.definite_heads) and not (
-                        head in pat.tribe_heads and end == i + 2  # a tribe named by a place outranks the place
+                        head in pat.tribe_heads and _tribe_name(spans, i + 1, pat, kb) == end  # outranks the place
                     ) and not _sub_body(spans, i, head, pat, kb) and not _local_body(spans, i, head, pat, kb)
                     found.append(_mention(text, sentence, i, end, stripped, key, entity,
                                           "cue" if fallback else "pattern"))

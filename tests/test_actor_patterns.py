@@ -465,3 +465,10 @@ def test_an_authority_institute_or_presidency_named_by_its_place(pipeline):
     assert {"رئاسة إقليم كردستان", "هيئة قناة السويس", "معهد واشنطن"} <= orgs.keys()
     # the place inside the body's name is not the body
     assert orgs["هيئة قناة السويس"] not in {m.entity for m in adoc.mentions if m.type == "Place"}
+
+
+def test_a_tribe_by_its_clan_prefix_or_by_its_province(pipeline):
+    adoc = analyze(pipeline, "هاجم مسلحون من قبيلة البو ناصر القرية، وأعلنت عشائر محافظة ديالى دعمها للقوات.")
+    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"قبيلة البو ناصر", "عشائر محافظة ديالى"} <= orgs
+    assert not [m for m in adoc.mentions if m.type == "Place"]  # the province is the tribes' name here
