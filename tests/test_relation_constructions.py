@@ -378,3 +378,8 @@ def test_arming_and_being_backed_by_are_support():  # زودت X Y بـ، سلح
     assert facts("قال إن تركيا سلحت الجيش الحر العام الماضي.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
     assert facts("تقدمت المعارضة مسنودة بالجيش الحر نحو درعا.") == {
         ("SUPPORTED_BY", "OPPOSITION", "FSA", "asserted")}
+
+
+def test_an_attack_on_units_or_posts_of_a_party_is_an_attack_on_it():  # هاجمت X قطعات تابعة لـ Y
+    assert facts("هاجمت داعش قطعات عسكرية تابعة للجيش العراقي قرب الموصل.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
