@@ -472,3 +472,11 @@ def test_a_tribe_by_its_clan_prefix_or_by_its_province(pipeline):
     orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
     assert {"قبيلة البو ناصر", "عشائر محافظة ديالى"} <= orgs
     assert not [m for m in adoc.mentions if m.type == "Place"]  # the province is the tribes' name here
+
+
+def test_malis_bodies_by_demonym_and_the_p5_plus_1_by_its_other_names(pipeline):
+    adoc = analyze(pipeline, "أعلنت الحكومة المالية حالة الطوارئ بعد أن هاجم مسلحون الجيش المالي قرب موبتي، "
+                             "بينما واصلت إيران مفاوضاتها مع الدول الست الكبرى.")
+    assert entities_of(adoc, "الحكومة المالية") == {"MALI_GOV"}
+    assert entities_of(adoc, "الجيش المالي") == {"MALI_ARMY"}  # the table's army of Mali
+    assert entities_of(adoc, "الدول الست الكبرى") == {"P5_PLUS_1"}
