@@ -383,3 +383,12 @@ def test_arming_and_being_backed_by_are_support():  # زودت X Y بـ، سلح
 def test_an_attack_on_units_or_posts_of_a_party_is_an_attack_on_it():  # هاجمت X قطعات تابعة لـ Y
     assert facts("هاجمت داعش قطعات عسكرية تابعة للجيش العراقي قرب الموصل.") == {
         ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_opening_fire_or_firing_rockets_on_a_party_is_a_fight():  # أطلق X النار على Y، فتحت X النار على Y
+    assert facts("أطلق مسلحو داعش النار على مقر للجيش العراقي قرب الموصل.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("فتحت قوات النظام النار على مواقع المعارضة في درعا.") == {
+        ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
+    assert facts("تبادلت قسد إطلاق النار مع داعش قرب الحسكة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("أطلقت تركيا سراح عشرة من عناصر داعش.") == set()  # أطلق سراح: a release, no fire
