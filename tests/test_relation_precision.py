@@ -125,3 +125,16 @@ def test_who_fights_beside_an_actor_fights_its_opponent():
 def test_bayn_after_a_new_conjunct_is_not_the_agreement_s():
     assert facts("أشار الوزير إلى الاتفاق النووي، والتوتر الأخير بين إسرائيل وإيران.") == set()
     assert facts("استمرت المفاوضات، الشاقة، بين روسيا وتركيا أياما.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY")}
+
+
+# ---- what a transitive move says it moved decides the mover (places._moved) ---------------------------------
+
+def test_goods_or_people_of_no_party_moved_are_no_transfer():
+    assert facts("قال صيادون إن الجيش العراقي يحمي قراهم وهم ينقلون أسماكهم إلى الموصل.") == set()
+
+
+def test_a_party_s_own_members_or_a_passive_subject_still_moved():
+    assert facts("قالت المصادر إن عناصر داعش سينقلون إلى البادية السورية.") == {("TRANSFERRED_TO", "ISIS", "BADIA")}
+    assert ("TRANSFERRED_TO", "ISIS", "MOSUL") in facts("حاصر الجيش العراقي تنظيم داعش ثم نقل مقاتليه إلى الموصل.")
+    got = facts("حاصرت قسد عناصر داعش ثم نقلت ما تبقى منهم إلى البادية السورية.")
+    assert ("TRANSFERRED_TO", "ISIS", "BADIA") in got

@@ -292,6 +292,14 @@ def _moves_a_body(sv: SentView, j: int, end: int, ok: Callable[[Arg], bool], rty
     return False
 
 
+def _their_members(sv: SentView, k: int) -> bool:
+    """عناصرهم، مقاتليها، ما تبقى منهم: a member noun or a particle with a pronoun (the antecedent's people
+    move), not any noun with one (أسماكهم: their goods)."""
+    return any(stem.endswith(suffix) and (stem[:-len(suffix)].removeprefix("ال") in sv.lex.member_nouns
+                                          or 0 < len(stem) - len(suffix) <= 3)
+               for stem in sv.stems[k] for suffix in ("هم", "ها", "ه"))
+
+
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
@@ -329,8 +337,10 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         said = next((k for k in range(j, min(sv.n, j + 3)) if not sv.skippable(k)), None)
         if said is not None and sv.is_member(said):
             return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
-        pronoun = has_pronoun_object(sv, i, j) or any(
-            sv.norm[k].endswith(("هم", "ها")) and len(sv.norm[k]) > 3 for k in range(j, min(sv.n, j + 3)))
+        pronoun = has_pronoun_object(sv, i, j) or any(_their_members(sv, k) for k in range(j, min(sv.n, j + 3)))
+        if transitive and not pronoun and said is not None and not bare_in(sv.norm[said], trig.markers) \
+                and not sv.norm[said].isdigit() and said not in sv.covered:
+            return []  # ينقلون أسماكهم إلى، نقل الجرحى إلى: what is moved is said, and is no party
         if transitive and not pronoun:
             # بإجلاء أهالي داريا: the moved party is said and is no known actor; but a finite verb with
             # nothing after it is passive-like (عناصر داعش سينقلون إلى): its clause subject moved.
