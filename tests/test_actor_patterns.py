@@ -480,3 +480,11 @@ def test_malis_bodies_by_demonym_and_the_p5_plus_1_by_its_other_names(pipeline):
     assert entities_of(adoc, "الحكومة المالية") == {"MALI_GOV"}
     assert entities_of(adoc, "الجيش المالي") == {"MALI_ARMY"}  # the table's army of Mali
     assert entities_of(adoc, "الدول الست الكبرى") == {"P5_PLUS_1"}
+
+
+def test_gaddafis_government_and_forces_are_actors_of_libyas_war(pipeline):
+    adoc = analyze(pipeline, "قاتل الثوار قوات القذافي في مصراتة حتى سقط نظام معمر القذافي، وقال القذافي إنه لن "
+                             "يغادر.")
+    assert entities_of(adoc, "قوات القذافي") == {"GADDAFI_FORCES"}
+    assert entities_of(adoc, "نظام معمر القذافي") == {"GADDAFI_REGIME"}
+    assert {m.entity for m in adoc.mentions if m.text == "القذافي"} == {"GADDAFI"}  # the man himself
