@@ -90,6 +90,10 @@ class Knowledge:
     # alias with one letter removed -> ids: finds aliases one dropped letter away
     one_letter_less: dict[str, set[str]] = field(default_factory=dict)
 
+    def state_body(self, state: str, kind: str) -> str | None:
+        """The entity of a state's body of ``kind``: FORCES for its forces, else a state_bodies kind."""
+        return self.state_forces.get(state) if kind == "FORCES" else self.state_bodies.get((state, kind))
+
     def lookup(self, key: str, ambiguous: bool = False) -> KnownEntity | None:
         entity_id = self.alias_index.get(key) or (self.ambiguous_index.get(key) if ambiguous else None)
         return self.entities[entity_id] if entity_id else None

@@ -135,7 +135,7 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
     return found
 
 
-NEXT_WORD = re.compile(r"\s+(\S+)")
+NEXT_WORD = re.compile(r"[^\S\n]+([^\s،,.؛:!?()«»\"]+)")  # the next word on the line, without its punctuation
 
 
 def _nisba_stem(word: str) -> str:
@@ -149,11 +149,19 @@ def _nisba_stem(word: str) -> str:
 def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable, kb: Knowledge) -> list[Mention]:
     """Generic references (التنظيم) for the resolver.  One that a demonym specifies stands for its default
     actor only when the demonym fits that actor (النظام السوري); otherwise (الجيش اليمني، النظام الإيراني)
-    it is not a back-reference and the span is left to the NER."""
+    it is not a back-reference and the span is left to the NER, unless it is the generic of a state's body
+    (``state_body``): with the demonym it names that state's body, a mention found here."""
     found = []
     for m in find_names(text, sentence, spans, table, "generic"):
         after = NEXT_WORD.match(text, m.end)
         demonym = normalize(after.group(1)) if after else ""
+        state_body = kb.generics[m.key].state_body
+        body = kb.state_body(kb.demonym_states.get(demonym, ""), state_body) if state_body else None
+        if body:  # the generic of a state's body and the state's demonym name that body (المؤسسة العسكرية اليمنية)
+            end = after.end(1)
+            found.append(Mention(m.start, end, text[m.start : end], "Organization", m.sentence,
+                                 normalize(text[m.start : end]), "pattern", body))
+            continue
         if demonym in kb.demonyms:
             default = kb.entities.get(kb.generics[m.key].default or "")
             words = {_nisba_stem(w) for name in (default.aliases if default else ()) for w in normalize(name).split()}

@@ -691,7 +691,7 @@ def _of_article_state(ref: GenericReference, named: list[Mention], kb: Knowledge
         return None
     if ref.by_state:
         return dict(ref.by_state).get(state)
-    return kb.state_forces.get(state) if ref.state_body == "FORCES" else kb.state_bodies.get((state, ref.state_body))
+    return kb.state_body(state, ref.state_body)
 
 
 def _article_entity(adoc: AnalyzedDoc, kb: Knowledge, eid: str, label: str, ent_type: str,

@@ -64,6 +64,18 @@ def test_a_generic_before_the_full_name_it_shortens_stands_for_it(pipeline):
     assert len(forces) == 2 and forces[0].entity == forces[1].entity is not None
 
 
+def test_the_generic_of_a_states_body_with_a_demonym_names_that_body(pipeline):
+    adoc = analyze(pipeline, "أعلنت المؤسسة العسكرية الأردنية رفع الجاهزية، وقال الجيش الأردني إن الحدود آمنة، "
+                             "وأضاف أن المؤسسة العسكرية لن تتهاون.")
+    army = entity_of(adoc, "الجيش الأردني")
+    assert [m.entity for m in adoc.mentions if "المؤسسة العسكرية" in m.text] == [army, army]
+    # a comma after the demonym; a rebel army named before is no state's military institution
+    rebels = analyze(pipeline, "قاتل الجيش الحر في ريف حلب، وقال الجيش الحر إنه صامد. ودعت المؤسسة العسكرية "
+                               "السورية، في بيان، إلى التهدئة، وقالت المؤسسة العسكرية إنها مستعدة.")
+    syrian = {m.entity for m in rebels.mentions if "المؤسسة العسكرية" in m.text}
+    assert len(syrian) == 1 and entity_of(rebels, "الجيش الحر") not in syrian
+
+
 def test_generic_reference_without_antecedent_is_dropped(pipeline):
     adoc = analyze(pipeline, "قال التنظيم في بيان إن الحملة مستمرة.")
     assert all(m.origin != "generic" for m in adoc.mentions)
