@@ -488,3 +488,8 @@ def test_gaddafis_government_and_forces_are_actors_of_libyas_war(pipeline):
     assert entities_of(adoc, "قوات القذافي") == {"GADDAFI_FORCES"}
     assert entities_of(adoc, "نظام معمر القذافي") == {"GADDAFI_REGIME"}
     assert {m.entity for m in adoc.mentions if m.text == "القذافي"} == {"GADDAFI"}  # the man himself
+
+
+def test_the_lnas_general_command_is_the_lna(pipeline):
+    adoc = analyze(pipeline, "أعلنت القيادة العامة للقوات المسلحة الليبية أن الجيش الوطني الليبي سيطر على الميناء.")
+    assert entities_of(adoc, "القيادة العامة") == entities_of(adoc, "الجيش الوطني الليبي") == {"LNA"}
