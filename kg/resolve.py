@@ -710,12 +710,15 @@ def _add_alias(entity: Entity, alias: str) -> None:
         entity.aliases.append(alias)
 
 
-def _named_later(g: Mention, named: list[Mention], adoc: AnalyzedDoc, type_: str) -> str | None:
-    """The entity of ``type_`` the article names after a generic by the generic's words and more (القوات
-    المسلحة ... القوات المسلحة السعودية): with no candidate before it, what the generic stands for, ahead of
-    the article's state."""
-    prefix = g.key + " "
-    return next((m.entity for m in named if m.start > g.start and m.key.startswith(prefix)
+def _named_later(g: Mention, named: list[Mention], adoc: AnalyzedDoc, type_: str, kb: Knowledge) -> str | None:
+    """The entity of ``type_`` named right after a generic, in its sentence or the next, by the generic and a
+    demonym (بجهود القوات المسلحة. ... القوات المسلحة السعودية): with no candidate before it, what the generic
+    stands for, ahead of a body of the article's state that the article does not name (the state may be
+    guessed wrong), behind one it names (المملكة، والمملكة الأردنية in a Saudi article).  Other words after
+    the generic's (الجيش ... الجيش الحر) name another actor, and further on (a digest of several countries'
+    news) the full name may be another country's body."""
+    return next((m.entity for m in named if m.start > g.start and m.sentence <= g.sentence + 1
+                 and m.key.startswith(g.key + " ") and m.key[len(g.key) + 1 :] in kb.demonyms
                  and adoc.entities[m.entity].type == type_), None)
 
 
@@ -739,13 +742,16 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         }
         if ref.default in present:
             candidates.add(ref.default)
-        target, of_state = _named_later(g, named, adoc, ref.type), False
+        target, of_state = None, False
         if candidates:
             target = max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)))
-        elif target is None:
+        else:
             target = _of_article_state(ref, named, kb)
-            of_state = target is not None
-            if target:
+            later = _named_later(g, named, adoc, ref.type, kb)
+            if later and target not in present:  # the state's body the article never names is a guess
+                target = later
+            of_state = target is not None and target != later
+            if of_state:
                 known = kb.entities[target]
                 _article_entity(adoc, kb, target, known.label, known.type, known.wikidata)
         if target:

@@ -62,6 +62,9 @@ def test_a_generic_before_the_full_name_it_shortens_stands_for_it(pipeline):
                              "في مواقعها.")
     forces = [m for m in adoc.mentions if m.text.startswith("القوات المسلحة")]
     assert len(forces) == 2 and forces[0].entity == forces[1].entity is not None
+    # other words after the generic's name another actor: الجيش is no back-reference to الجيش الحر
+    rebels = analyze(pipeline, "عين وزير الدفاع قائدا جديدا للجيش أمس.\nوقال الجيش الحر إن مقاتليه صامدون في ريف حلب.")
+    assert "FSA" not in {m.entity for m in rebels.mentions if m.text in ("للجيش", "الجيش")}
 
 
 def test_the_generic_of_a_states_body_with_a_demonym_names_that_body(pipeline):
