@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from kg.model import AnalyzedDoc, Relation, Sentence
 from kg.relations.extract import find_triggers
+from kg.relations.learned.clusters import load_clusters
 from kg.relations.lexicon import Lexicon, Trigger
 from kg.relations.sentence import Arg, SentView
 
@@ -56,6 +57,21 @@ def _word(sv: SentView, k: int) -> str:
     """The folded word without its proclitics (the shortest clitic reading), or the punctuation."""
     forms = sv.forms[k]
     return forms[-1][1] if forms else sv.tokens[k].text
+
+
+def _word_features(sv: SentView, k: int, name: str) -> dict[str, float]:
+    """The folded word at ``k`` as feature ``name`` and its word clusters (``name~64:12``): what the gold
+    teaches of one word then reaches the words of its cluster (``clusters``)."""
+    word = _word(sv, k)
+    out = {f"{name}={word}": 1.0}
+    for c in load_clusters().get(word, ()):
+        out[f"{name}~{c}"] = 1.0
+    return out
+
+
+def _cluster_features(sv: SentView, k: int, name: str) -> dict[str, float]:
+    """The word clusters alone of the word at ``k`` (around a trigger: its exact words are the pattern)."""
+    return {f"{name}~{c}": 1.0 for c in load_clusters().get(_word(sv, k), ())}
 
 
 def reference_at(sv: SentView, lex: Lexicon) -> int | None:
@@ -104,22 +120,27 @@ def _trigger_features(sv: SentView, hits: list[Hit], lo: int, hi: int) -> dict[s
     out: dict[str, float] = {}
     for trig, i, j, _ in hits:
         pos = "between" if lo <= i and j <= hi else ("before" if j <= lo else ("after" if i >= hi else "inside"))
-        dist = lo - j if pos == "before" else (i - hi if pos == "after" else 0)
         out[f"trig={trig.type}"] = 1.0
         out[f"trig={trig.type}@{pos}"] = 1.0
         out[f"trig={trig.type}|role={trig.role}@{pos}"] = 1.0
-        out[f"trig={trig.type}@{pos}|d{_bucket(dist)}"] = 1.0
+        if pos in ("before", "after"):  # between or inside the pair a trigger has no distance of its own
+            out[f"trig={trig.type}@{pos}|d{_bucket(lo - j if pos == 'before' else i - hi)}"] = 1.0
         out[f"tw={trig.seq.source}@{pos}"] = 1.0
         if pos == "between" and sv.boundary_between(lo, i):
             out[f"trig={trig.type}@between|boundary_before"] = 1.0
+        if i > 0:
+            out.update(_cluster_features(sv, i - 1, f"trig={trig.type}|b1"))
+        if j < sv.n:
+            out.update(_cluster_features(sv, j, f"trig={trig.type}|a1"))
     if not hits:
         out["trig=none"] = 1.0
     return out
 
 
 def arg_kind(a: Arg) -> str:
-    """An argument's entity type, a state marked (a state may act as a party)."""
-    return a.etype + ("/state" if a.state else "")
+    """An argument's entity type, a state marked (a state may act as a party), and so a capital that stands
+    for its state (بدعم من الرياض)."""
+    return a.etype + ("/state" if a.state or a.capital else "")
 
 
 def _arg_features(sv: SentView, a: Arg, role: str) -> dict[str, float]:
@@ -129,11 +150,11 @@ def _arg_features(sv: SentView, a: Arg, role: str) -> dict[str, float]:
     if a.category:
         out[f"{role}cat={a.category}"] = 1.0
     if a.t0 > 0:
-        out[f"{role}b1={_word(sv, a.t0 - 1)}"] = 1.0
+        out.update(_word_features(sv, a.t0 - 1, f"{role}b1"))
     if a.t0 > 1:
-        out[f"{role}b2={_word(sv, a.t0 - 2)}"] = 1.0
+        out.update(_word_features(sv, a.t0 - 2, f"{role}b2"))
     if a.t1 < sv.n:
-        out[f"{role}a1={_word(sv, a.t1)}"] = 1.0
+        out.update(_word_features(sv, a.t1, f"{role}a1"))
     if a.mention is not None:
         out[f"{role}origin={a.mention.origin}"] = 1.0
     return out
@@ -151,9 +172,9 @@ def pair_features(sv: SentView, hits: list[Hit], subj: Arg, obj: Arg) -> dict[st
     kept = between_idx if len(between_idx) <= 2 * BETWEEN_WORDS else \
         between_idx[:BETWEEN_WORDS] + between_idx[-BETWEEN_WORDS:]
     for k in kept:
-        out[f"bw={_word(sv, k)}"] = 1.0
+        out.update(_word_features(sv, k, "bw"))
     for k in range(lo, min(hi, lo + 2)):
-        out[f"bw_first={_word(sv, k)}"] = 1.0
+        out.update(_word_features(sv, k, "bw_first"))
     if sv.boundary_between(lo, hi):
         out["hard_boundary_between"] = 1.0
     if sv.boundary_between(lo, hi, weak=True):
@@ -183,14 +204,14 @@ def cross_features(sv: SentView, hits: list[Hit], ref: int, subj: Arg, obj: Arg)
         if abs(ref - i) <= 4:
             out[f"cross_trig={trig.type}@near_ref"] = 1.0
     for k in range(max(0, ref - 3), ref):
-        out[f"cross_b={_word(sv, k)}"] = 1.0
+        out.update(_word_features(sv, k, "cross_b"))
     if not hits:
         out["cross_trig=none"] = 1.0
     return out
 
 
 def context_features(sv: SentView, hits: list[Hit], here: Arg, other: Arg, here_is_subj: bool, came_from: str,
-                     first_in_its_sentence: bool, rank: dict[str, int]) -> dict[str, float]:
+                     rank: dict[str, int]) -> dict[str, float]:
     """Features of a pair whose argument ``other`` was named ``came_from`` (``1``, ``2`` sentences before,
     or ``lead``) and ``here`` in this sentence: where the trigger stands against ``here``, the sentence's
     opening words (a verb whose subject is left out, a generic name before the trigger), how salient
@@ -198,19 +219,17 @@ def context_features(sv: SentView, hits: list[Hit], here: Arg, other: Arg, here_
     side = "s" if here_is_subj else "o"
     actors = sum(1 for a in sv.args if a.actor)
     out = {"ctx": 1.0, f"ctx_from={came_from}": 1.0, f"ctx_here={side}": 1.0,
-           f"ctx_nactors={min(actors, 3)}": 1.0, f"ctx_w0={_word(sv, 0)}": 1.0,
+           f"ctx_nactors={min(actors, 3)}": 1.0, **_word_features(sv, 0, "ctx_w0"),
            f"ctx_other={arg_kind(other)}": 1.0,
            f"ctx_other_rank{_bucket(rank.get(other.entity, 99), (0, 1, 2, 4))}": 1.0,
            f"ctx_here_rank{_bucket(rank.get(here.entity, 99), (0, 1, 2, 4))}": 1.0,
            f"ctx_types={side}|{here.etype}>{other.etype}": 1.0}
-    if first_in_its_sentence:
-        out["ctx_other_first"] = 1.0
     if other.category:
         out[f"ctx_other_cat={other.category}"] = 1.0
     for k in range(max(0, here.t0 - 3), here.t0):
-        out[f"ctx_bh={_word(sv, k)}"] = 1.0
+        out.update(_word_features(sv, k, "ctx_bh"))
     for k in range(min([i for _, i, _, _ in hits] + [4])):  # the opening words: a generic name (التنظيم)
-        out[f"ctx_open={_word(sv, k)}"] = 1.0
+        out.update(_word_features(sv, k, "ctx_open"))
     for trig, i, j, _ in hits:
         pos = "before" if j <= here.t0 else ("after" if i >= here.t1 else "inside")
         dist = here.t0 - j if pos == "before" else (i - here.t1 if pos == "after" else 0)
@@ -247,20 +266,20 @@ def salience(adoc: AnalyzedDoc) -> tuple[Counter, dict[str, int]]:
     return counts, {e: k for k, (e, _) in enumerate(counts.most_common())}
 
 
-def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str, bool]]:
+def _context_actors(views: list[SentView]) -> dict[str, tuple[Arg, str]]:
     """The first actor (the subject a later sentence leaves out) of each of the ``CONTEXT_WINDOW``
-    sentences before the last view and of the lead sentence: entity -> (its mention, where it came from,
-    True); the nearest wins.  Every actor of those sentences was tried: more candidates, lower F1 at
+    sentences before the last view and of the lead sentence: entity -> (its mention, where it came
+    from); the nearest wins.  Every actor of those sentences was tried: more candidates, lower F1 at
     precision 0.75 (docs/relation-model-card.md)."""
     index = len(views) - 1
     sources = [(views[index - d], str(d)) for d in range(CONTEXT_WINDOW, 0, -1) if index - d >= 0]
     if index > CONTEXT_WINDOW:
         sources.insert(0, (views[0], "lead"))
-    out: dict[str, tuple[Arg, str, bool]] = {}
+    out: dict[str, tuple[Arg, str]] = {}
     for v, came_from in sources:
         actors = [a for a in v.args if a.actor and not a.blocked]
         if actors:
-            out[actors[0].entity] = (actors[0], came_from, True)
+            out[actors[0].entity] = (actors[0], came_from)
     return out
 
 
@@ -297,8 +316,8 @@ def candidates(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool],
         context = {e: v for e, v in _context_actors(views).items() if e not in here}
         nearest = {a.entity: a for a in sorted(sv.args, key=lambda a: -a.t0)}
         for h in nearest.values():
-            for other, came_from, first in context.values():
+            for other, came_from in context.values():
                 for subj, obj in ((h, other), (other, h)):
-                    feats = context_features(sv, hits, h, other, subj is h, came_from, first, rank)
+                    feats = context_features(sv, hits, h, other, subj is h, came_from, rank)
                     feats.update(rules.features(sent.start, subj.entity, obj.entity))
                     yield Candidate(sent, sv, hits, subj, obj, "context", feats)

@@ -35,6 +35,7 @@ class Example:
     article: str
     cand: Candidate
     labels: dict[str, int]  # type -> 1 / 0; a type absent is left out of training
+    fitting: tuple[str, ...] = ()  # the types its argument types fit: those it is scored for, as in a run
 
 
 def prediction_of(adocs: Iterable[AnalyzedDoc], rels: dict[str, list[Relation]] | None = None) -> Prediction:
@@ -89,9 +90,8 @@ def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexico
         for cand in candidates(adoc, lex, state, cat, RuleIndex(rules, frames, symmetric)):
             gs, go = pmap.get(cand.subj.entity), pmap.get(cand.obj.entity)
             labels: dict[str, int] = {}
-            for rtype in lex.types:
-                if not fits(lex, rtype, cand):
-                    continue
+            fitting = tuple(t for t in lex.types if fits(lex, t, cand))
+            for rtype in fitting:
                 if gs is None or go is None or gs == go:
                     labels[rtype] = 0
                     continue
@@ -105,7 +105,7 @@ def examples(gold: list[GoldArticle], adocs: dict[str, AnalyzedDoc], lex: Lexico
                 evidence = any(s < s1 and s0 < e for s, e in spans)
                 if evidence or any(h[0].type == rtype for h in cand.hits):
                     labels[rtype] = 1
-            out.append(Example(article.article, cand, labels))
+            out.append(Example(article.article, cand, labels, fitting))
     return out
 
 
@@ -142,13 +142,14 @@ def _folds(articles: Iterable[str], folds: int) -> dict[str, int]:
     return {a: k % folds for k, a in enumerate(sorted(set(articles)))}
 
 
-def _out_of_fold(rows: list[tuple[str, dict[str, float], int]], c: float, balanced: bool, folds: int,
+def _out_of_fold(rows: list[tuple[str, dict[str, float], int | None]], c: float, balanced: bool, folds: int,
                  ) -> dict[int, float]:
-    """Row index -> decision score of a model fitted on the other folds (rows: article, features, label)."""
+    """Row index -> decision score of a model fitted on the other folds (rows: article, features, label;
+    a row without a label is scored, not fitted on)."""
     fold_of = _folds((a for a, _, _ in rows), folds)
     scores: dict[int, float] = {}
     for f in range(folds):
-        tr = [k for k, r in enumerate(rows) if fold_of[r[0]] != f]
+        tr = [k for k, r in enumerate(rows) if fold_of[r[0]] != f and r[2] is not None]
         te = [k for k, r in enumerate(rows) if fold_of[r[0]] == f]
         ytr = [rows[k][2] for k in tr]
         if not te or len(set(ytr)) < 2:
@@ -162,21 +163,25 @@ def _out_of_fold(rows: list[tuple[str, dict[str, float], int]], c: float, balanc
 def train_model(exs: list[Example], types: Iterable[str], c: float = 1.0, folds: int = 5,
                 ) -> tuple[RelationModel, dict[int, dict[str, float]]]:
     """The sentence model per type, Platt-calibrated on out-of-fold scores; also returns those out-of-fold
-    probabilities (example index -> type -> p) that the document model is fitted on."""
+    probabilities (example index -> type -> p) that the document model is fitted on.  Every candidate is
+    scored for every type it fits, as a run scores it, the ones left out of training too (the same pair in
+    a sentence that says nothing of the type): the document model then sees a relation's candidates as a
+    run gives them (without them a gold relation had fewer candidates in training than in a run)."""
     oof: dict[int, dict[str, float]] = {}
     models: dict[str, TypeModel] = {}
     for rtype in types:
-        idx = [k for k, e in enumerate(exs) if rtype in e.labels]
-        rows = [(exs[k].article, exs[k].cand.features, exs[k].labels[rtype]) for k in idx]
-        if sum(r[2] for r in rows) < 3:
+        idx = [k for k, e in enumerate(exs) if rtype in e.fitting]
+        rows = [(exs[k].article, exs[k].cand.features, exs[k].labels.get(rtype)) for k in idx]
+        labelled = [r for r in rows if r[2] is not None]
+        if sum(r[2] for r in labelled) < 3:
             continue
         scores = _out_of_fold(rows, c, True, folds)
-        known = sorted(scores)
+        known = [k for k in sorted(scores) if rows[k][2] is not None]
         platt = _platt([scores[k] for k in known], [rows[k][2] for k in known])
-        models[rtype] = _type_model(*_fit([r[1] for r in rows], [r[2] for r in rows], c), platt)
+        models[rtype] = _type_model(*_fit([r[1] for r in labelled], [r[2] for r in labelled], c), platt)
         calibrated = TypeModel(0.0, {"score": 1.0}, platt)
-        for k in known:
-            oof.setdefault(idx[k], {})[rtype] = calibrated.probability({"score": scores[k]})
+        for k, sc in scores.items():
+            oof.setdefault(idx[k], {})[rtype] = calibrated.probability({"score": sc})
     return RelationModel(models), oof
 
 
@@ -293,7 +298,7 @@ def train_relations(gold_path: Path, out: Path = MODEL_PATH, cache: Path | None 
     dexs = doc_examples(train, adocs, exs, oof, lex)
     model.doc_types, doc_oof = train_doc_models(dexs, lex.types)
     dev_exs = examples(dev, adocs, lex)
-    dev_probs = {k: {t: tm.probability(e.cand.features) for t, tm in model.types.items() if t in e.labels}
+    dev_probs = {k: {t: tm.probability(e.cand.features) for t, tm in model.types.items() if t in e.fitting}
                  for k, e in enumerate(dev_exs)}
     dev_dexs = doc_examples(dev, adocs, dev_exs, dev_probs, lex)
     dev_doc = {k: probability(model, d.item) for k, d in enumerate(dev_dexs)}
