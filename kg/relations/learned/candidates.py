@@ -138,9 +138,8 @@ def _trigger_features(sv: SentView, hits: list[Hit], lo: int, hi: int) -> dict[s
 
 
 def arg_kind(a: Arg) -> str:
-    """An argument's entity type, a state marked (a state may act as a party), and so a capital that stands
-    for its state (بدعم من الرياض)."""
-    return a.etype + ("/state" if a.state or a.capital else "")
+    """An argument's entity type, a state marked (a state may act as a party)."""
+    return a.etype + ("/state" if a.state else "")
 
 
 def _arg_features(sv: SentView, a: Arg, role: str) -> dict[str, float]:
