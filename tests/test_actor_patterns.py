@@ -493,3 +493,10 @@ def test_gaddafis_government_and_forces_are_actors_of_libyas_war(pipeline):
 def test_the_lnas_general_command_is_the_lna(pipeline):
     adoc = analyze(pipeline, "أعلنت القيادة العامة للقوات المسلحة الليبية أن الجيش الوطني الليبي سيطر على الميناء.")
     assert entities_of(adoc, "القيادة العامة") == entities_of(adoc, "الجيش الوطني الليبي") == {"LNA"}
+
+
+def test_a_states_red_crescent_by_demonym_and_the_palestinian_consensus_government(pipeline):
+    adoc = analyze(pipeline, "وزع الهلال الأحمر القطري مساعدات في المخيم، وأعلنت حكومة التوافق الفلسطيني أنها "
+                             "ستدفع الرواتب.")
+    assert country_of(next(iter(entities_of(adoc, "الهلال الأحمر القطري")))) == "QATAR"  # not Syria's society
+    assert entities_of(adoc, "حكومة التوافق الفلسطيني") == {"PALESTINIAN_CONSENSUS_GOV"}
