@@ -112,7 +112,8 @@ def _in_input_order(entries: deque[Entry], results: Iterable[AnalyzedDoc]) -> It
 
 def relation_fits_types(rel: Relation, subject: Entity, obj: Entity) -> bool:
     """The relation's argument types (from the lexicon) hold for the entities' final types."""
-    return load_lexicon().types[rel.type].fits(subject.type, is_state(subject.id), obj.type, is_state(obj.id))
+    return load_lexicon().types[rel.type].fits(subject.type, is_state(subject.id), obj.type, is_state(obj.id),
+                                               bool(subject.capital_of), bool(obj.capital_of))
 
 
 def expected_documents(inputs: list[str | Path]) -> int | None:

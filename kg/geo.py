@@ -1,7 +1,7 @@
 """Facts of the alias table carried onto entities: English label, state flag and coordinates.
 
 graph.jsonl is all a writer reads, so what the tables know about an entity travels on its record:
-``label_en`` and ``state`` from kg/resources/entities.json, ``lat``/``lon`` from
+``label_en``, ``state`` and ``capital_of`` from kg/resources/entities.json, ``lat``/``lon`` from
 kg/resources/coordinates.json (public data, source in its ``_doc``).
 """
 
@@ -23,7 +23,7 @@ def load_coordinates() -> dict[str, tuple[float, float]]:
 
 
 class EntityFacts:
-    """Pipeline component: known entities get their English label, state flag and coordinates."""
+    """Pipeline component: known entities get their English label, state flag, capital's state and coordinates."""
 
     def __init__(self, kb: Knowledge):
         self.kb = kb
@@ -33,6 +33,6 @@ class EntityFacts:
         for ent in adoc.entities.values():
             known = self.kb.entities.get(ent.id)
             if known is not None:
-                ent.label_en, ent.state = known.label_en, known.state
+                ent.label_en, ent.state, ent.capital_of = known.label_en, known.state, known.capital_of
             if ent.id in self.coordinates:
                 ent.lat, ent.lon = self.coordinates[ent.id]

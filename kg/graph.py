@@ -11,7 +11,7 @@ One JSON object per line, UTF-8, each with a ``kind``:
 Dates are ISO: a document's ``date`` (YYYY-MM-DD, '' when its date string was not understood),
 ``datetime`` (with time and offset, where the source gives one) and ``date_text`` (the string as read);
 a relation's ``date`` comes from the sentence (``date_source`` "text") or the document ("document").
-Entities carry the alias table's ``label_en``, ``state`` and ``lat``/``lon``, so writers need no table.
+Entities carry the alias table's ``label_en``, ``state``, ``capital_of`` and ``lat``/``lon``, so writers need no table.
 
 - ``end``:      the completion record, always the last line: ``records`` (lines before it) and the
                 number of documents, mentions, relations and entities
@@ -108,6 +108,7 @@ def merge_entity(into: Entity, other: Entity) -> None:
     into.wikidata = into.wikidata or other.wikidata
     into.label_en = into.label_en or other.label_en
     into.state = into.state or other.state
+    into.capital_of = into.capital_of or other.capital_of
     if into.lat is None:
         into.lat, into.lon = other.lat, other.lon
 

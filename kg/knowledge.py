@@ -28,6 +28,7 @@ class KnownEntity:
     aliases: tuple[str, ...] = ()
     country: str = ""  # the state it belongs to or acts for (SUDAN for the Sudanese army)
     forces_of: str = ""  # set on a state's armed forces: the state (الجيش السوداني -> SUDAN)
+    capital_of: str = ""  # set on a state's capital city: the state it may stand for (نيروبي -> KENYA)
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def load_knowledge() -> Knowledge:
             wikidata=row.get("wikidata"), category=row.get("category", ""), state=bool(row.get("state")),
             aliases=tuple(row.get("aliases", []) + row.get("ambiguous_aliases", [])),
             country=row.get("country", ""), forces_of=row.get("forces_of", ""),
+            capital_of=row.get("capital_of", ""),
         )
         kb.entities[ent.id] = ent
         if ent.forces_of:

@@ -103,6 +103,7 @@ class Entity:
     # facts of the alias table carried into graph.jsonl, so no writer needs the table
     label_en: str = ""
     state: bool = False
+    capital_of: str = ""  # a state's capital city: the state, whose government it may stand for (نيروبي -> KENYA)
     lat: float | None = None
     lon: float | None = None
 

@@ -66,7 +66,8 @@ def _bind(g: Graph) -> Graph:
     return g
 
 
-TYPE_CLASSES = (*ENTITY_TYPES, "State")  # State: a Place (country) that may act as a party
+# State: a Place (country) that may act as a party; Capital: a Place (its capital) that may stand for it
+TYPE_CLASSES = (*ENTITY_TYPES, "State", "Capital")
 
 
 def _class_expression(g: Graph, types: list[str]) -> URIRef | BNode:

@@ -5,7 +5,8 @@ offsets, confidence, modality and ``prov:wasDerivedFrom`` its document. A direct
 ``subject kgo:fought object`` is added once per (type, pair) for asserted instances only: a denied or
 merely expected negotiation is not a fact. Symmetric types store one direction (smaller id first);
 ``owl:SymmetricProperty`` in the ontology gives the other. Countries of the alias table
-(``state`` in graph.jsonl) are typed ``kgo:State`` besides ``kgo:Place``, known entities get an English label
+(``state`` in graph.jsonl) are typed ``kgo:State`` besides ``kgo:Place``, their capitals (``capital_of``)
+``kgo:Capital``, known entities get an English label
 and known places ``schema:latitude``/``schema:longitude``. Documents carry ``dcterms:date`` as xsd:date and,
 where the source gives a time, ``dcterms:issued`` as xsd:dateTime; assertions carry ``kgo:eventDate``
 (xsd:date), ``kgo:dateSource`` and ``kgo:eventPlace``.
@@ -91,6 +92,8 @@ def graph_to_rdf(graph: Graph, lexicon: dict[str, dict] | None = None) -> RDFGra
         add((node, RDF.type, KGO[ent.type]))
         if ent.type == "Place" and ent.state:
             add((node, RDF.type, KGO.State))
+        if ent.type == "Place" and ent.capital_of:
+            add((node, RDF.type, KGO.Capital))
         add((node, DCTERMS.identifier, Literal(ent.id)))
         add((node, RDFS.label, Literal(ent.label, lang="ar")))
         if ent.label_en:

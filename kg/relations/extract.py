@@ -49,13 +49,20 @@ def default_country() -> Callable[[str], str]:
     return country_of
 
 
+def capitals_in(adoc: AnalyzedDoc) -> Callable[[str], str]:
+    """The state each of the document's entities is the capital of ('' for the others: Entity.capital_of)."""
+    return lambda eid: getattr(adoc.entities.get(eid), "capital_of", "")
+
+
 def one_state(a: str, b: str, is_state: Callable[[str], bool], category: Callable[[str], str],
-              country: Callable[[str], str], apparatus: frozenset[str]) -> bool:
+              country: Callable[[str], str], apparatus: frozenset[str],
+              capital_of: Callable[[str], str] = lambda _id: "") -> bool:
     """A state and its own army or government (إسرائيل، الجيش الإسرائيلي), or two bodies of one state (its
     army and its air force), are one side: never the two parties of a fight or an agreement.  A body is an
-    entity of an ``apparatus`` category (military, government) that the alias table gives a state."""
+    entity of an ``apparatus`` category (military, government) that the alias table gives a state; a
+    state's capital (``capital_of``: الرياض والمملكة) is on its side too."""
     def state_of(x: str) -> str:
-        return country(x) if category(x) in apparatus else ""
+        return (country(x) if category(x) in apparatus else "") or capital_of(x)
 
     sa, sb = state_of(a), state_of(b)
     return bool((is_state(a) and sb == a) or (is_state(b) and sa == b) or (sa and sa == sb))
@@ -130,6 +137,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
     state = is_state or default_is_state()
     cat = category or default_category()
     state_of = country or default_country()
+    capital_of = capitals_in(adoc)
     text = adoc.doc.text
     best: dict[tuple, Relation] = {}
     resolved = sorted((m.start, m.entity) for m in adoc.mentions if m.entity and m.entity in adoc.entities)
@@ -151,7 +159,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                     for o in cand.objects:
                         if s.entity == o.entity or (
                                 rtype.sides_apart and one_state(s.entity, o.entity, state, cat, state_of,
-                                                                lex.state_apparatus)):
+                                                                lex.state_apparatus, capital_of)):
                             continue
                         pair = tuple(sorted((s.entity, o.entity))) if rtype.symmetric else (s.entity, o.entity)
                         key = (trig.type, pair, sent.index)

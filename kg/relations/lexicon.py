@@ -99,17 +99,22 @@ class RelationType:
         """The type as ``trig`` fills it: a country moves no one itself (``states_move_forces``), only the
         forces a trigger that needs them says it sent (أرسلت إيران قوات، نشرت X جنودا)."""
         if self.states_move_forces and trig.needs is None and "State" in self.subject_types:
-            return replace(self, subject_types=tuple(t for t in self.subject_types if t != "State"))
+            return replace(self, subject_types=tuple(t for t in self.subject_types if t not in STATE_TYPES))
         return self
 
-    def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool) -> bool:
-        return (accepts(self.subject_types, subject_type, subject_state)
-                and accepts(self.object_types, object_type, object_state))
+    def fits(self, subject_type: str, subject_state: bool, object_type: str, object_state: bool,
+             subject_capital: bool = False, object_capital: bool = False) -> bool:
+        return (accepts(self.subject_types, subject_type, subject_state, subject_capital)
+                and accepts(self.object_types, object_type, object_state, object_capital))
 
 
-def accepts(types: tuple[str, ...], entity_type: str, state: bool) -> bool:
-    """``types`` from the lexicon; "State" admits a Place that is a country."""
-    return entity_type in types or ("State" in types and state)
+STATE_TYPES = ("State", "Capital")  # the argument types a country acting as a party fills, by name or capital
+
+
+def accepts(types: tuple[str, ...], entity_type: str, state: bool, capital: bool = False) -> bool:
+    """``types`` from the lexicon; "State" admits a Place that is a country, "Capital" a Place that is a
+    state's capital standing for its government (بدعم من الرياض، أرسلت نيروبي قوات)."""
+    return entity_type in types or ("State" in types and state) or ("Capital" in types and capital)
 
 
 class LexiconError(ValueError):
@@ -253,6 +258,7 @@ class Lexicon:
     future_prefix: str
     closed: ClosedClass
     possessed_targets: frozenset[str]
+    capital_place_preps: frozenset[str] = frozenset()  # في الدوحة، على بغداد: a capital governed so is the city
     pair_references: tuple[Seq, ...] = ()  # بينهما، الطرفين: the parties named in an earlier sentence
     pair_reference_window: int = 2  # how many sentences back those parties may be named
     pair_mutual_types: frozenset[str] = frozenset()  # types whose reference must say the two act on each other
@@ -388,6 +394,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         future_prefix=normalize(mod.get("future_prefix", "س")),
         closed=_closed_class(data.get("closed_class", {})),
         possessed_targets=compile_words(data.get("possessed_targets", {}).get("words", [])),
+        capital_place_preps=compile_words(data.get("capital_parties", {}).get("place_preps", [])),
         pair_references=tuple(compile_seq(w) for w in pairs.get("words", [])),
         pair_reference_window=int(pairs.get("window", 2)),
         pair_mutual_types=frozenset(pairs.get("mutual_types", [])),

@@ -142,7 +142,10 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
             if (is_state(s) and _own_body(adoc, s, o)) or (is_state(o) and _own_body(adoc, o, s)):
                 continue  # a state and its own army are no two sides
             es, eo = adoc.entities[s], adoc.entities[o]
-            if not lex.types[trig.type].fits(es.type, is_state(s), eo.type, is_state(o)):
+            if es.capital_of == o or eo.capital_of == s:
+                continue  # nor a state and its capital
+            if not lex.types[trig.type].fits(es.type, is_state(s), eo.type, is_state(o),
+                                             bool(es.capital_of), bool(eo.capital_of)):
                 continue
             out.append(Relation(
                 id=relation_id(adoc.doc.id, trig.type, s, o, sent.start), type=trig.type, subject=s, object=o,

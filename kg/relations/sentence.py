@@ -37,17 +37,18 @@ class Arg:
     prep: str = ""
     blocked: bool = False
     mention: Mention | None = None
+    capital: bool = False  # a state's capital, which may stand for its government (Entity.capital_of)
 
     @property
     def actor(self) -> bool:
-        return self.etype in ("Organization", "Person") or self.state
+        return self.etype in ("Organization", "Person") or self.state or self.capital
 
     @property
     def place(self) -> bool:
         return self.etype == "Place"
 
     def has_type(self, types: Iterable[str]) -> bool:
-        return accepts(tuple(types), self.etype, self.state)
+        return accepts(tuple(types), self.etype, self.state, self.capital)
 
 
 QUOTE_MARKS = frozenset('"«»“”')
@@ -83,6 +84,7 @@ class SentView:
                 continue  # روسيا، حليفة دمشق، وتركيا: after an apposition و returns to the main list
             if not right.prep and left.prep and self._joined(left, right):
                 right.prep = left.prep  # في سوريا والعراق: both are locatives
+                right.capital = right.capital and right.prep not in lex.capital_place_preps
             if left.blocked and not right.blocked and self._joined(left, right, blocked_too=True):
                 right.blocked = True  # المدعومة من روسيا وإيران: both are backers
 
@@ -194,6 +196,8 @@ class SentView:
                     len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
                 prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
             arg.prep = self._governing_prep(t0, prefix)
+            arg.capital = etype == "Place" and not state and bool(adoc.entities[m.entity].capital_of) \
+                and not self._capital_as_city(t0, arg.prep)
             arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self.where_not_who(t0)) \
                 or (arg.actor and self._affiliate(t0, args[-1] if args else None, m.entity))
             args.append(arg)
@@ -259,6 +263,16 @@ class SentView:
                 continue
             break
         return ""
+
+    def _capital_as_city(self, t0: int, prep: str) -> bool:
+        """A state's capital at ``t0`` names the city, not the government it may stand for (relations.json
+        ``capital_parties``): في الدوحة، على بغداد، شرقي القاهرة، العاصمة السورية دمشق."""
+        if prep in self.lex.capital_place_preps or self.where_not_who(t0) or self._in(t0, self.lex.place_heads):
+            return True
+        k = t0 - 1
+        while k > 0 and self.skippable(k):
+            k -= 1
+        return k > 0 and bool(NISBA.match(self.norm[k])) and self._in(k - 1, self.lex.place_heads)
 
     def where_not_who(self, t0: int) -> bool:
         """A country at ``t0`` names a place here, not a party: after a place word (شمال العراق، ريف
