@@ -578,13 +578,14 @@ def _link_head_synonyms(named: list[Mention], clusters: _Clusters, kb: Knowledge
 
 
 _LONG_VOWELS = str.maketrans("", "", "اىي")
-KUNYA_CASES = {"ابي": "ابو", "ابا": "ابو"}  # the genitive and accusative of أبو (عن أبي مالك، إن أبا مالك)
+# the genitive and accusative of أبو (عن أبي مالك، إن أبا مالك); ابن and بن, one word of a name
+KUNYA_CASES = {"ابي": "ابو", "ابا": "ابو", "ابن": "بن"}
 
 
 def _spelling(key: str, loose: bool = False) -> str:
     """A name folded over the ways news spell one foreign or rare name: spaces and a leading ال dropped
     (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا), the case of أبو (أبي مالك / أبو
-    مالك); with ``loose``, in words of five
+    مالك), ابن / بن; with ``loose``, in words of five
     letters or more also the long vowels ا/ي, a leading alef and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني،
     اسديرة / سديرة)."""
     out = []

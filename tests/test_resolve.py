@@ -79,6 +79,11 @@ def test_the_generic_of_a_states_body_with_a_demonym_names_that_body(pipeline):
     assert len(syrian) == 1 and entity_of(rebels, "الجيش الحر") not in syrian
 
 
+def test_the_lake_is_the_lake_named_before(pipeline):
+    adoc = analyze(pipeline, "وصل الصيادون إلى بحيرة ناصر صباحا، وقالوا إن البحيرة هادئة اليوم.")
+    assert entity_of(adoc, "البحيرة") == entity_of(adoc, "بحيرة ناصر")
+
+
 def test_generic_reference_without_antecedent_is_dropped(pipeline):
     adoc = analyze(pipeline, "قال التنظيم في بيان إن الحملة مستمرة.")
     assert all(m.origin != "generic" for m in adoc.mentions)
@@ -626,6 +631,13 @@ def test_a_quoted_name_right_after_a_persons_full_name_is_his_nickname():
     son = resolved("توفي نجل النائب سامح عبد الغفار «المنصور» أمس.",
                    [("سامح عبد الغفار", "Person"), ("المنصور", "Person")])
     assert len({m.entity for m in son.mentions}) == 2  # a definite name in quotes is another person
+
+
+def test_ibn_and_bin_are_one_word_of_a_name():
+    person = "Person"
+    adoc = resolved("التقى الوزير خالد بن سعيد بالوفد، وقال ابن سعيد إن اللقاء مثمر.",
+                    [("خالد بن سعيد", person), ("ابن سعيد", person)])
+    assert len({m.entity for m in adoc.mentions}) == 1
 
 
 def test_a_known_person_named_by_his_words_in_another_order_is_that_person(pipeline):
