@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable
+from typing import Any
 
 from kg.model import AnalyzedDoc, Relation
 from kg.relations.antecedents import antecedent_relations
@@ -21,13 +23,19 @@ TITLE_ROLES = frozenset({"title", "title_of_antecedent", "title_of_state"})
 TA_MARBUTA = ("ة", "ةً", "ةٍ", "ةُ", "ةَ", "ةِ", "ةٌ")  # no verb ends in ة; folding makes it ه, the pronoun
 
 
+def _from_knowledge(name: str, absent: Callable[[str], Any]) -> Callable[[str], Any]:
+    """The alias table's function ``name`` (kg.knowledge), or ``absent`` where that module is missing: the
+    knowledge module is optional for this layer."""
+    try:
+        knowledge = importlib.import_module("kg.knowledge")
+    except ImportError:
+        return absent
+    return getattr(knowledge, name)
+
+
 def default_is_state() -> Callable[[str], bool]:
     """Whether an entity is a country (may act as a party), from the alias table; never when absent."""
-    try:
-        from kg.knowledge import is_state
-    except ImportError:  # the knowledge module is optional for this layer
-        return lambda _id: False
-    return is_state
+    return _from_knowledge("is_state", lambda _id: False)
 
 
 def default_category() -> Callable[[str], str]:
@@ -42,11 +50,7 @@ def default_category() -> Callable[[str], str]:
 
 def default_country() -> Callable[[str], str]:
     """The state an entity belongs to or acts for, from the alias table; '' when unknown."""
-    try:
-        from kg.knowledge import country_of
-    except ImportError:  # the knowledge module is optional for this layer
-        return lambda _id: ""
-    return country_of
+    return _from_knowledge("country_of", lambda _id: "")
 
 
 def capitals_in(adoc: AnalyzedDoc) -> Callable[[str], str]:
@@ -66,6 +70,15 @@ def one_state(a: str, b: str, is_state: Callable[[str], bool], category: Callabl
 
     sa, sb = state_of(a), state_of(b)
     return bool((is_state(a) and sb == a) or (is_state(b) and sa == b) or (sa and sa == sb))
+
+
+def one_side_pair(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], category: Callable[[str], str],
+                  country: Callable[[str], str]) -> Callable[[str, str, str], bool]:
+    """(relation type, a, b) -> the type keeps ``sides_apart`` and a and b are one state's side
+    (``one_state``): the rules and the learned layer leave such a pair out alike."""
+    capital_of = capitals_in(adoc)
+    return lambda rtype, a, b: lex.types[rtype].sides_apart and one_state(
+        a, b, is_state, category, country, lex.state_apparatus, capital_of)
 
 
 def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str:
@@ -137,7 +150,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
     state = is_state or default_is_state()
     cat = category or default_category()
     state_of = country or default_country()
-    capital_of = capitals_in(adoc)
+    one_side = one_side_pair(adoc, lex, state, cat, state_of)
     text = adoc.doc.text
     best: dict[tuple, Relation] = {}
     resolved = sorted((m.start, m.entity) for m in adoc.mentions if m.entity and m.entity in adoc.entities)
@@ -157,9 +170,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                 mod = modality(sv, trig, i, j, strip)
                 for s in cand.subjects:
                     for o in cand.objects:
-                        if s.entity == o.entity or (
-                                rtype.sides_apart and one_state(s.entity, o.entity, state, cat, state_of,
-                                                                lex.state_apparatus, capital_of)):
+                        if s.entity == o.entity or one_side(trig.type, s.entity, o.entity):
                             continue
                         pair = tuple(sorted((s.entity, o.entity))) if rtype.symmetric else (s.entity, o.entity)
                         key = (trig.type, pair, sent.index)

@@ -174,7 +174,7 @@ def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str |
     A relation the rules found keeps their evidence sentences; another one gets its best candidate's;
     one the rules could not give (a state and its own army: ``sides_apart``) is left out here too.
     Without a model, the rule layer's relations as they are."""
-    from kg.relations.extract import capitals_in, default_category, default_country, default_is_state, one_state
+    from kg.relations.extract import default_category, default_country, default_is_state, one_side_pair
 
     lex = lexicon or load_lexicon()
     state = is_state or default_is_state()
@@ -184,10 +184,9 @@ def relations(adoc: AnalyzedDoc, model: RelationModel | None = None, mode: str |
     if model is None:
         return rules
     scores = document_scores(adoc, model, lex, state, cat, rules, frames)
-    country = default_country()
+    one_side = one_side_pair(adoc, lex, state, cat, default_country())
     return [r for r in decide(adoc, scores, lambda rtype: model.cutoffs(rtype, mode, threshold))
-            if not (lex.types[r.type].sides_apart
-                    and one_state(r.subject, r.object, state, cat, country, lex.state_apparatus, capitals_in(adoc)))]
+            if not one_side(r.type, r.subject, r.object)]
 
 
 def decide(adoc: AnalyzedDoc, scores: list[tuple[DocRelation, float]],
