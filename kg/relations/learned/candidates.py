@@ -62,11 +62,7 @@ def _word(sv: SentView, k: int) -> str:
 def _word_features(sv: SentView, k: int, name: str) -> dict[str, float]:
     """The folded word at ``k`` as feature ``name`` and its word clusters (``name~64:12``): what the gold
     teaches of one word then reaches the words of its cluster (``clusters``)."""
-    word = _word(sv, k)
-    out = {f"{name}={word}": 1.0}
-    for c in load_clusters().get(word, ()):
-        out[f"{name}~{c}"] = 1.0
-    return out
+    return {f"{name}={_word(sv, k)}": 1.0, **_cluster_features(sv, k, name)}
 
 
 def _cluster_features(sv: SentView, k: int, name: str) -> dict[str, float]:
