@@ -72,6 +72,9 @@ def test_a_capital_named_as_the_city_is_no_party():
     assert not {f for f in facts("وصل وفد حركة حماس إلى القاهرة لإجراء مباحثات مع حركة الشباب.") if "CAIRO" in f}
     got = facts("وقعت حركة الشباب اتفاقا مع حركة حماس في العاصمة الكينية نيروبي.")
     assert not {f for f in got if "NAIROBI" in f}
+    # governed by في, and the capital listed after it by و too: where the talks were held
+    got = facts("جرت مفاوضات بين حركة حماس وحركة الشباب في الدوحة والقاهرة.")
+    assert got == {("NEGOTIATED_WITH", "AL_SHABAAB", "HAMAS")}
 
 
 def test_a_capital_fights_no_one():
