@@ -34,6 +34,11 @@ def entities_of(adoc: AnalyzedDoc, surface: str) -> set[str]:
     return ids
 
 
+def resolved_orgs(adoc: AnalyzedDoc) -> set[str]:
+    """The surfaces of the organizations the resolver gave an entity: what a pattern found and linked."""
+    return {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+
+
 def test_state_forces_by_demonym_resolve_to_the_states_forces(pipeline):
     adoc = analyze(pipeline, "قصف الجيش السوداني مواقع قرب الفاشر، وردت القوات المسلحة السودانية على الهجوم. "
                              "وأطلقت البحرية الإسرائيلية النار على قارب، وانتشرت قوات الأمن العراقية في المدينة.")
@@ -395,7 +400,7 @@ def test_actors_of_the_region_the_ner_missed_are_table_entries(pipeline):
 def test_alliance_by_its_head_and_one_nisba_that_agrees_with_it(pipeline):
     adoc = analyze(pipeline, "انسحب نواب التحالف الوطني من الجلسة، وأعلنت قيادة عمليات نينوى بدء الهجوم، "
                              "ثم قصفت طائرات التحالف الحربية مواقع المسلحين.")
-    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    orgs = resolved_orgs(adoc)
     assert {"التحالف الوطني", "قيادة عمليات نينوى"} <= orgs
     # a nisba that does not agree with the head qualifies the noun before it (طائرات ... الحربية)
     assert "التحالف الحربية" not in orgs
@@ -422,7 +427,7 @@ def test_units_numbered_past_twelve_and_groups_of_the_libyan_and_yemeni_wars(pip
     adoc = analyze(pipeline, "تقدم اللواء السابع عشر نحو المدينة، وانسحب اللواء الثالث جبلي من التلة. وقاتلت الجماعة "
                              "الليبية المقاتلة في الثمانينيات، وهاجم تنظيم القاعدة في شبه جزيرة العرب ثكنة، وزار "
                              "مفتشو وكالة الطاقة الذرية الموقع.")
-    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    orgs = resolved_orgs(adoc)
     assert {"اللواء السابع عشر", "اللواء الثالث جبلي"} <= orgs
     assert {"LIFG", "AQAP", "IAEA"} <= {m.entity for m in adoc.mentions}
 
@@ -437,7 +442,7 @@ def test_region_actors_by_their_other_spellings(pipeline):
 
 def test_a_security_service_by_the_head_jihaz_and_its_remit(pipeline):
     adoc = analyze(pipeline, "قال مسؤول في جهاز الأمن إن جهاز الشرطة والمواطنين تعاونوا في إخماد الحريق.")
-    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    orgs = resolved_orgs(adoc)
     assert {"جهاز الأمن", "جهاز الشرطة"} <= orgs  # الأمن، الشرطة: remit words after an institution head
     assert not [m.text for m in adoc.mentions if "المواطنين" in m.text]  # a people after و ends the name
 
@@ -469,7 +474,7 @@ def test_an_authority_institute_or_presidency_named_by_its_place(pipeline):
 
 def test_a_tribe_by_its_clan_prefix_or_by_its_province(pipeline):
     adoc = analyze(pipeline, "هاجم مسلحون من قبيلة البو ناصر القرية، وأعلنت عشائر محافظة ديالى دعمها للقوات.")
-    orgs = {m.text for m in adoc.mentions if m.entity and m.type == "Organization"}
+    orgs = resolved_orgs(adoc)
     assert {"قبيلة البو ناصر", "عشائر محافظة ديالى"} <= orgs
     assert not [m for m in adoc.mentions if m.type == "Place"]  # the province is the tribes' name here
 
