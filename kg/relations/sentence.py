@@ -104,6 +104,10 @@ class SentView:
     def _in(self, k: int, words: frozenset[str]) -> bool:
         return bool(self.stems[k] & words)
 
+    def _bare_in(self, k: int, words: frozenset[str]) -> bool:
+        """A reading of token k, the article ال aside, is one of ``words`` (السفارة، سفارة)."""
+        return any(stem.removeprefix("ال") in words for stem in self.stems[k])
+
     def is_word(self, k: int, words: Iterable[str]) -> bool:
         return 0 <= k < self.n and bool(self.stems[k] & set(words))
 
@@ -126,7 +130,7 @@ class SentView:
 
     def is_possessed(self, k: int) -> bool:
         """What belongs to a party (مواقع، أهداف، التابعة): lexicon ``possessed_targets``, with or without ال."""
-        return any(stem.removeprefix("ال") in self.lex.possessed_targets for stem in self.stems[k])
+        return self._bare_in(k, self.lex.possessed_targets)
 
     def beside(self, a: Arg) -> bool:
         """إلى جانب Y، جنبا إلى جنب مع Y (lexicon ``ally_phrases``, member nouns between): Y acts on the side
@@ -141,7 +145,7 @@ class SentView:
         """Token k is a head noun that makes what it names no party of ``rtype`` (lexicon
         ``non_party_heads``: السفارة، سفارتها، مقرها are relocated, not moved as a force)."""
         heads = self.lex.non_party_heads.get(rtype)
-        return bool(heads) and 0 <= k < self.n and any(s.removeprefix("ال") in heads for s in self.stems[k])
+        return bool(heads) and 0 <= k < self.n and self._bare_in(k, heads)
 
     def is_filler(self, k: int) -> bool:
         """Tokens that may sit between a head and its argument: quotes, member nouns, place heads, and a
