@@ -53,6 +53,8 @@ class Knowledge:
     generics: dict[str, GenericReference] = field(default_factory=dict)  # normalized surface -> ref
     # a known actor's names that say only its kind (طيران التحالف) -> that word (التحالف)
     unspecific: dict[str, str] = field(default_factory=dict)
+    # such an actor -> {state: actor}: who its kind-only names are in an article about that state
+    unspecific_by_state: dict[str, dict[str, str]] = field(default_factory=dict)
     successor_of: dict[str, str] = field(default_factory=dict)  # an actor renamed or merged -> its successor
     place_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
@@ -189,6 +191,8 @@ def load_knowledge() -> Knowledge:
             kb.successor_of[earlier] = ent.id
         for name in row.get("unspecific_aliases", []):
             kb.unspecific[normalize(name)] = normalize(name).split()[-1]
+        if row.get("unspecific_by_state"):
+            kb.unspecific_by_state[ent.id] = dict(row["unspecific_by_state"])
         if row.get("capital"):
             _add_capital(kb, ent, row["capital"])
     for row in _load_json("generic_references.json").get("generic", []):

@@ -415,9 +415,12 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
     """A known actor's name that says only its kind (طيران التحالف، مقاتلات التحالف of the international
     coalition, القاعدة of al-Qaeda; ``unspecific_aliases``), where the article names that actor by no other
     name but names one other known actor or place by that word, definite or not (التحالف العربي، قاعدة
-    العند), is that other one."""
+    العند), is that other one; where it names none, in an article about a state the table pairs with that
+    kind (``unspecific_by_state``: طيران التحالف in a Yemen article), it is the actor the table gives."""
     def bare(word: str) -> str:
         return word[2:] if word.startswith("ال") else word
+
+    state: list[str | None] = []  # the article's state, found once, when first needed
 
     named_as = defaultdict(set)  # id -> its names here
     for m in named:
@@ -431,6 +434,10 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
                   and bare(normalize(kb.entities[eid].label).split()[0]) == bare(word)}
         if len(others) == 1:
             m.entity = others.pop()
+        elif not others and m.entity in kb.unspecific_by_state:
+            if not state:
+                state.append(_article_state(named, kb))
+            m.entity = kb.unspecific_by_state[m.entity].get(state[0] or "", m.entity)
 
 
 def _capitals_as_places(text: str, named: list[Mention], kb: Knowledge) -> None:

@@ -496,6 +496,12 @@ def test_a_name_that_says_only_the_kind_is_the_actor_of_that_kind_the_article_na
     both = analyze(pipeline, "أعلن التحالف الدولي ضد داعش أن طيران التحالف شن غارات، فيما نفى التحالف العربي "
                              "مشاركته.")
     assert entity_of(both, "طيران التحالف") == "COALITION"
+    yemen_only = analyze(pipeline, "قالت مصادر محلية في اليمن إن طيران التحالف قصف مواقع للحوثيين قرب صنعاء، "
+                                   "فيما تقدمت قوات الجيش اليمني نحو تعز.")
+    assert entity_of(yemen_only, "طيران التحالف") == "ARAB_COALITION"
+    iraq_only = analyze(pipeline, "قال مسؤول عراقي إن طيران التحالف قصف مواقع لداعش قرب الموصل، فيما تقدمت "
+                                  "قوات الجيش العراقي نحو تلعفر.")
+    assert entity_of(iraq_only, "طيران التحالف") == "COALITION"
 
 
 def test_a_quoted_word_after_an_organization_is_its_short_form_where_it_names_it():
