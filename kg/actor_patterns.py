@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.knowledge import RESOURCES, Knowledge
-from kg.mentions import SpanKeys, skip_letters
+from kg.mentions import SpanKeys, token_mention
 from kg.model import Mention, Sentence
 from kg.normalize import normalize
 
@@ -118,14 +118,6 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
     )
-
-
-def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str,
-             entity: str | None, origin: str = "pattern") -> Mention:
-    tokens = sentence.tokens
-    start = skip_letters(text, tokens[i].start, stripped) if stripped else tokens[i].start
-    end = tokens[j - 1].end
-    return Mention(start, end, text[start:end], "Organization", sentence.index, key, origin, entity)
 
 
 def _demonym_state(word: str, definite: bool, kb: Knowledge) -> str | None:
@@ -402,15 +394,16 @@ def find_actor_patterns(text: str, sentence: Sentence, spans: SpanKeys, kb: Know
                 end, entity = hit
                 quoted = _quoted_name(spans, i + 1)
                 if entity is None and quoted:  # a new name in quotes is the name; the head stays outside
-                    found.append(_mention(text, sentence, i + 2, end, 0, " ".join(quoted[1]), None))
+                    found.append(token_mention(text, sentence, i + 2, end, 0, " ".join(quoted[1]), "Organization",
+                                               "pattern"))
                     break
                 key = " ".join([head, *(w for w in spans.norm[i + 1 : end] if w)])
                 if key not in kb.alias_index:
                     fallback = entity is None and (head in pat.fallback_heads or head in pat.definite_heads) and not (
                         head in pat.tribe_heads and _tribe_name(spans, i + 1, pat, kb) == end  # outranks the place
                     ) and not _sub_body(spans, i, head, pat, kb) and not _local_body(spans, i, head, pat, kb)
-                    found.append(_mention(text, sentence, i, end, stripped, key, entity,
-                                          "cue" if fallback else "pattern"))
+                    found.append(token_mention(text, sentence, i, end, stripped, key, "Organization",
+                                               "cue" if fallback else "pattern", entity))
                 break
         i = hit[0] if hit else i + 1
     return found

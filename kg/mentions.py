@@ -54,8 +54,9 @@ class SpanKeys:
         return [(c, f"{stem} {rest}".strip()) for c, stem in self.first_readings(i)]
 
 
-def _mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str, type_: str,
-             origin: str, entity: str | None = None) -> Mention:
+def token_mention(text: str, sentence: Sentence, i: int, j: int, stripped: int, key: str, type_: str,
+                  origin: str, entity: str | None = None) -> Mention:
+    """The mention over tokens [i, j), less the ``stripped`` proclitic letters of the first: every finder's."""
     tokens = sentence.tokens
     start = skip_letters(text, tokens[i].start, stripped) if stripped else tokens[i].start
     end = tokens[j - 1].end
@@ -128,7 +129,7 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
         if hit:
             j, stripped, key = hit
             entity_id, type_ = table.names[key]
-            found.append(_mention(text, sentence, i, j, stripped, key, type_, origin, entity_id))
+            found.append(token_mention(text, sentence, i, j, stripped, key, type_, origin, entity_id))
             i = j
         else:
             i += 1
@@ -184,7 +185,7 @@ def _title_and_organization(text: str, sentence: Sentence, spans: SpanKeys, m: M
             if org and org.type == "Organization":
                 title = Mention(m.start, sentence.tokens[i - 1].end, text[m.start : sentence.tokens[i - 1].end],
                                 m.type, m.sentence, m.key, m.origin)
-                return [title, _mention(text, sentence, i, last, stripped, key, org.type, "gazetteer", org.id)]
+                return [title, token_mention(text, sentence, i, last, stripped, key, org.type, "gazetteer", org.id)]
     return [m]
 
 
@@ -226,7 +227,7 @@ def from_ner(text: str, sentence: Sentence, spans: SpanKeys, ner_spans: list[tup
         if not key or len(key) < 3 or _is_cue_word(key, kb) or key in kb.generics or key in kb.not_entities:
             continue
         known = kb.lookup(key, ambiguous=True)
-        found.append(_mention(text, sentence, i, j, stripped, key, known.type if known else type_, "ner",
+        found.append(token_mention(text, sentence, i, j, stripped, key, known.type if known else type_, "ner",
                               known.id if known else None))
     return found
 
@@ -272,14 +273,14 @@ def find_place_cues(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledg
             if initial and i + 2 < len(spans.tokens) and _could_name(spans, i + 2, kb):
                 end = i + 3  # تل رفعت، دير حافر
             key = " ".join(spans.norm[i + 1 : end])
-            found.append(_mention(text, sentence, i + 1, end, 0, key, "Place", "cue"))
+            found.append(token_mention(text, sentence, i + 1, end, 0, key, "Place", "cue"))
         elif facility:
             stripped = next(c for c, s in spans.readings[i] if s == facility)
             end = _known_settlement_end(spans, i + 1, kb) or i + 2
             if end < len(spans.norm) and spans.norm[end] in kb.facility_trailers:
                 end += 1  # مطار أربيل الدولي
             key = " ".join([facility, *(w for w in spans.norm[i + 1 : end] if w)])
-            found.append(_mention(text, sentence, i, end, stripped, key, "Place", "cue"))
+            found.append(token_mention(text, sentence, i, end, stripped, key, "Place", "cue"))
     return found
 
 
@@ -319,7 +320,7 @@ def find_defined_short_forms(text: str, sentence: Sentence, spans: SpanKeys) -> 
         for stripped, stem in spans.readings[i]:
             if _initial(stem) + rest == short:
                 key = " ".join([stem, *spans.norm[i + 1 : b]])
-                found.append(_mention(text, sentence, i, b, stripped, key, "Organization", "cue"))
+                found.append(token_mention(text, sentence, i, b, stripped, key, "Organization", "cue"))
                 break
     return found
 
