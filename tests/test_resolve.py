@@ -655,3 +655,10 @@ def test_a_known_body_without_its_demonym_may_have_a_head_it_drops(pipeline):
     adoc = analyze(pipeline, "أوقف الأمن العام اللبناني شخصين على الحدود، وقالت مديرية الأمن العام إنهما "
                              "يحملان وثائق مزورة.")
     assert entity_of(adoc, "مديرية") == "LEBANON_GENERAL_SECURITY"
+
+
+def test_a_newspaper_name_several_states_share_names_no_one_state_unless_the_article_says_which(pipeline):
+    saudi = analyze(pipeline, "وقالت صحيفة الوطن السعودية إن الوزارة أقرت الخطة.")
+    assert entity_of(saudi, "الوطن") == "AL_WATAN_SA"
+    bare = analyze(pipeline, "ونقلت صحيفة الوطن عن مصادر في الرياض أن الوزارة ستبدأ العمل.")
+    assert entity_of(bare, "الوطن") == "AL_WATAN"
