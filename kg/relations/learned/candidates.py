@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kg.model import AnalyzedDoc, Relation, Sentence
 from kg.relations.extract import find_triggers
-from kg.relations.learned.clusters import load_clusters
+from kg.relations.learned.clusters import load_clusters, shortest_reading
 from kg.relations.lexicon import Lexicon, Trigger
 from kg.relations.sentence import Arg, SentView
 
@@ -55,8 +55,8 @@ def _bucket(n: int, edges: tuple[int, ...] = (1, 2, 4, 7, 12, 20)) -> str:
 
 def _word(sv: SentView, k: int) -> str:
     """The folded word without its proclitics (the shortest clitic reading), or the punctuation."""
-    forms = sv.forms[k]
-    return forms[-1][1] if forms else sv.tokens[k].text
+    word = shortest_reading(sv.forms[k])
+    return sv.tokens[k].text if word is None else word
 
 
 def _word_features(sv: SentView, k: int, name: str) -> dict[str, float]:

@@ -24,10 +24,15 @@ SIZES = (64, 512)  # a coarse and a fine clustering
 SEED = 0
 
 
+def shortest_reading(forms: list[tuple[int, str]]) -> str | None:
+    """The stem of a token's shortest clitic reading (``word_forms``): the word the features and this
+    table both key on, so the two fold alike."""
+    return forms[-1][1] if forms else None
+
+
 def folded(token: str) -> str | None:
     """The key a token is looked up by: its shortest clitic reading, as the sentence features fold it."""
-    forms = word_forms(token)
-    return forms[-1][1] if forms else None
+    return shortest_reading(word_forms(token))
 
 
 def build(vectors: Path = VECTORS_PATH, words: int = WORDS, sizes: tuple[int, ...] = SIZES) -> dict:
