@@ -141,6 +141,8 @@ class ClosedClass:
     subject_to_prefixes: tuple[str, ...]  # الخاضعة لسيطرة X: likewise
     participation: frozenset[str]  # تشارك X في ضربات Y ضد Z: who takes part in an attack is a party to it
     partitive_resumptives: frozenset[str]  # التي يسيطر X على أجزاء منها: part of the antecedent place
+    possessive_suffixes: frozenset[str]  # عناصرهم، منهم: the antecedent's own people move
+    locating_preps: frozenset[str]  # في، ب: a place they govern may only locate the one a clause describes
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -182,6 +184,8 @@ def _closed_class(data: dict) -> ClosedClass:
         subject_to_prefixes=tuple(normalize(w) for w in data["subject_to_prefixes"]),
         participation=compile_words(data["participation"]),
         partitive_resumptives=compile_words(data["partitive_resumptives"]),
+        possessive_suffixes=compile_words(data["possessive_suffixes"]),
+        locating_preps=compile_words(data["locating_preps"]),
     )
 
 

@@ -86,7 +86,7 @@ def _antecedent_place(sv: SentView, i: int) -> Arg | None:
         if a is not None:
             if a.place and not a.state and not _locative(sv, a):
                 found = a
-            elif a.place and not a.state and a.prep in ("في", "ب") and not _modifier_place(sv, a):
+            elif a.place and not a.state and a.prep in sv.lex.closed.locating_preps and not _modifier_place(sv, a):
                 located = a
             k = a.t0 - 1
             continue
@@ -297,7 +297,7 @@ def _their_members(sv: SentView, k: int) -> bool:
     move), not any noun with one (أسماكهم: their goods)."""
     return any(stem.endswith(suffix) and (stem[:-len(suffix)].removeprefix("ال") in sv.lex.member_nouns
                                           or 0 < len(stem) - len(suffix) <= 3)
-               for stem in sv.stems[k] for suffix in ("هم", "ها", "ه"))
+               for stem in sv.stems[k] for suffix in sv.lex.closed.possessive_suffixes)
 
 
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
