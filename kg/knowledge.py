@@ -80,6 +80,7 @@ class Knowledge:
     max_generic_tokens: int = 1
     place_name_initials: frozenset[str] = frozenset()
     kunya_prefixes: frozenset[str] = frozenset()  # أبو، أبي، أم، عبد: first words of person names
+    name_word_cases: dict[str, str] = field(default_factory=dict)  # أبي -> أبو، ابن -> بن: as names compare
     facility_trailers: frozenset[str] = frozenset()  # الدولي، الجوية: may end a facility's name
     town_facility_heads: frozenset[str] = frozenset()  # مطار، ميناء: named after a town, not the town
     place_status_words: frozenset[str] = frozenset()  # المحتلة: a place's situation, not its name
@@ -223,6 +224,7 @@ def load_knowledge() -> Knowledge:
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))
+    kb.name_word_cases = {normalize(w): normalize(case) for w, case in cues.get("name_word_cases", {}).items()}
     kb.facility_trailers = _norm_set(cues.get("facility_trailers", []))
     kb.town_facility_heads = _norm_set(cues.get("town_facility_heads", []))
     kb.link_heads = _norm_set(cues.get("link_heads", []))

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.actor_patterns import load_actor_patterns
-from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity
+from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
 from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
 from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
@@ -585,8 +585,6 @@ def _link_head_synonyms(named: list[Mention], clusters: _Clusters, kb: Knowledge
 
 
 _LONG_VOWELS = str.maketrans("", "", "اىي")
-# the genitive and accusative of أبو (عن أبي مالك، إن أبا مالك); ابن and بن, one word of a name
-KUNYA_CASES = {"ابي": "ابو", "ابا": "ابو", "ابن": "بن"}
 
 
 def _spelling(key: str, loose: bool = False) -> str:
@@ -596,8 +594,9 @@ def _spelling(key: str, loose: bool = False) -> str:
     letters or more also the long vowels ا/ي, a leading alef and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني،
     اسديرة / سديرة)."""
     out = []
+    cases = load_knowledge().name_word_cases  # أبي / أبو، ابن / بن: entity_cues.json name_word_cases
     for word in key.split():
-        word = KUNYA_CASES.get(word, word)
+        word = cases.get(word, word)
         definite = word.startswith("ال") and len(word) > 4
         w = word[2:] if definite else word
         w = w[:-1] if len(w) > 3 and w[-1] in "ةهاى" else w
