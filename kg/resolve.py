@@ -420,7 +420,7 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
     def bare(word: str) -> str:
         return word[2:] if word.startswith("ال") else word
 
-    state: list[str | None] = []  # the article's state, found once, when first needed
+    state = _article_state(named, kb) if kb.unspecific_by_state else None
 
     named_as = defaultdict(set)  # id -> its names here
     for m in named:
@@ -435,9 +435,7 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
         if len(others) == 1:
             m.entity = others.pop()
         elif not others and m.entity in kb.unspecific_by_state:
-            if not state:
-                state.append(_article_state(named, kb))
-            m.entity = kb.unspecific_by_state[m.entity].get(state[0] or "", m.entity)
+            m.entity = kb.unspecific_by_state[m.entity].get(state or "", m.entity)
 
 
 def _capitals_as_places(text: str, named: list[Mention], kb: Knowledge) -> None:
