@@ -9,6 +9,7 @@ a graph (no ``kind`` records, no completion record), so no reader mistakes it fo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import asdict, fields
@@ -92,7 +93,10 @@ class Checkpoint:
         self.written += 1
 
     def close(self, finished: bool) -> None:
-        """Close; a finished run needs no checkpoint and removes it."""
-        self._fh.close()
+        """Close; a finished run needs no checkpoint and removes it.  On a full disk the close's flush fails
+        too: that loses only the line being written (``_load`` skips it), and must not hide the run's own
+        error, which names the output and says to ``--resume``."""
+        with contextlib.suppress(OSError):
+            self._fh.close()
         if finished:
             self.path.unlink(missing_ok=True)
