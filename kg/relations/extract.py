@@ -194,7 +194,7 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
     found = list(best.values())
     if not references:
         return found
-    for rel in pair_reference_relations(adoc, lex, state, cat, found):
+    for rel in pair_reference_relations(adoc, lex, state, cat, found, one_side):
         if frames is not None:
             frames[rel.id] = "pair_reference"
         found.append(rel)

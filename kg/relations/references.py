@@ -116,8 +116,11 @@ def _parties(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], c
 
 
 def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool],
-                             category: Callable[[str], str], found: list[Relation]) -> list[Relation]:
-    """Relations whose two arguments a pair reference takes up (``found``: the sentence-level ones)."""
+                             category: Callable[[str], str], found: list[Relation],
+                             one_side: Callable[[str, str, str], bool]) -> list[Relation]:
+    """Relations whose two arguments a pair reference takes up (``found``: the sentence-level ones);
+    ``one_side`` (kg.relations.extract.one_side_pair) leaves out a pair the rules never give, as a state
+    and its capital."""
     from kg.relations.extract import find_triggers, relation_id  # extract calls this module last
 
     text = adoc.doc.text
@@ -141,9 +144,9 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
             s, o = parties
             if (is_state(s) and _own_body(adoc, s, o)) or (is_state(o) and _own_body(adoc, o, s)):
                 continue  # a state and its own army are no two sides
+            if one_side(trig.type, s, o):
+                continue  # nor a state and its capital, or two bodies of one state
             es, eo = adoc.entities[s], adoc.entities[o]
-            if es.capital_of == o or eo.capital_of == s:
-                continue  # nor a state and its capital
             if not lex.types[trig.type].fits(es.type, is_state(s), eo.type, is_state(o),
                                              bool(es.capital_of), bool(eo.capital_of)):
                 continue
