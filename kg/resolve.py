@@ -132,9 +132,13 @@ def _is_part(words: list[str], full: list[str]) -> bool:
 def _same_word(a: str, b: str) -> bool:
     """One word of a name in two spellings: equal once folded (``_spelling``), or, in words of five
     letters or more, two neighbouring letters swapped (الديلمي / الدليمي، دوداييف / دوادييف); in words of
-    six letters or more also one letter more inside the word (منوشين / منوتشين) or the same letters moved within three
-    places (كوندوغا / كودونغا)."""
+    six letters or more also one letter more inside the word (منوشين / منوتشين), the same letters moved within three
+    places (كوندوغا / كودونغا); in foreign words (no article ال) of six letters or more, also the same
+    letters but long vowels moved or changed (يادلين / يديلين), never one more or fewer (الخميني / الخامنئي)."""
     if a == b or _spelling(a) == _spelling(b):
+        return True
+    if (len(a) == len(b) >= 6 and not a.startswith("ال") and not b.startswith("ال")
+            and _spelling(a, loose=True) == _spelling(b, loose=True)):
         return True
     if abs(len(a) - len(b)) == 1 and min(len(a), len(b)) >= 6:
         short, long_ = sorted((a, b), key=len)
@@ -202,7 +206,8 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             words = f"{stem} {rest}".split()
             owners: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
             for full, f in fulls:
-                if _is_part(words, full) and clusters.find(f.key) != clusters.find(m.key):
+                if (any(_is_part(words, form) for form in _particles_glued(full))
+                        and clusters.find(f.key) != clusters.find(m.key)):
                     # spellings of one full name (رائد الصالح، رائد صالح) are one owner
                     same = next((k for k, names in owners.items() if not f.entity and len(names[0][0]) == len(full)
                                  and all(map(_same_word, names[0][0], full))), None)
@@ -218,6 +223,16 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             _apply_part(text, m, (stripped, " ".join(words)))
             clusters.union(owner.key, m.key)
             break
+
+
+PARTICLE_MAX_LETTERS = 3  # لو، دي، فان of a foreign surname, which news also write glued to the next word
+
+
+def _particles_glued(full: list[str]) -> list[list[str]]:
+    """A full name's words as written, then with each short particle glued to the word after it (جان إيف
+    لودريان of جان إيف لو دريان، دي ميستورا / ديميستورا), so a part spelt glued is found in it."""
+    return [full] + [full[:i] + [full[i] + full[i + 1]] + full[i + 2 :]
+                     for i in range(len(full) - 1) if len(full[i]) <= PARTICLE_MAX_LETTERS]
 
 
 def _apply_part(text: str, m: Mention, decision: tuple[int, str] | None) -> None:
@@ -545,7 +560,8 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
     so do the heads a name may go without only in an article (``link_heads``: جمهورية الشيشان / الشيشان).
     Forces named after a person the article names in full (ميليشيات صالح beside علي عبد الله صالح) keep
     apart from the bare name, which is the person's even where the NER calls it an organization: it joins
-    the full name."""
+    the full name.  A bare name the table knows only as an ambiguous alias (عمان of Amman, الشام of
+    Damascus) beside a known ``head + name`` (سلطنة عمان، بلاد الشام) is the headed one."""
     bare = {(m.key, m.type): m for m in named}
     bare.update({(_spelling(m.key), m.type): m for m in named if not m.entity})
     surnames = {m.key.split()[-1]: m for m in named if m.type == "Person" and " " in m.key}
@@ -558,6 +574,9 @@ def _link_head_names(named: list[Mention], clusters: _Clusters, actor_heads: fro
         if m.type not in ("Place", "Organization") or head is None:
             continue
         other = bare.get((name, m.type)) or bare.get((_spelling(name), m.type))
+        if other is not None and m.entity and other.entity and kb.lookup(other.key) is None:
+            clusters.union(m.key, other.key)  # the longer, headed name gives the cluster its id
+            continue
         if other is None or (other.entity and head not in actor_heads and other.entity != m.entity):
             continue
         if m.type == "Organization" and not other.entity and other.key in surnames:
@@ -607,20 +626,28 @@ def _spelling(key: str, loose: bool = False) -> str:
 
 def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
     """Two spellings of one name the table does not know, in one article, are one entity (same type):
-    equal once folded, or one word that ``_same_word`` reads as one (كوندوغا / كودونغا)."""
+    equal once folded, one word that ``_same_word`` reads as one (كوندوغا / كودونغا), or names of as many
+    words, each such a spelling of the other's (ألكسيس تسيبراس / أليكسيس تسيبراس)."""
     first: dict[tuple[str, str], str] = {}
     words: dict[str, set[str]] = defaultdict(set)  # type -> unknown one-word names
+    longer: dict[tuple[str, int], set[str]] = defaultdict(set)  # (type, words) -> unknown longer names
     for m in named:
         if m.entity:
             continue
         for folded in {_spelling(m.key), _spelling(m.key, loose=True)}:
             if len(folded) >= 3:
                 clusters.union(first.setdefault((folded, m.type), m.key), m.key)
-        if " " not in m.key:
+        parts = m.key.split()
+        if len(parts) == 1:
             for other in words[m.type]:
                 if other != m.key and len(m.key) >= 6 and _same_word(other, m.key):
                     clusters.union(other, m.key)
             words[m.type].add(m.key)
+            continue
+        for other in longer[(m.type, len(parts))]:
+            if other != m.key and all(map(_same_word, other.split(), parts)):
+                clusters.union(other, m.key)
+        longer[(m.type, len(parts))].add(m.key)
 
 
 def _variant_of(m: Mention, kb: Knowledge) -> KnownEntity | None:
