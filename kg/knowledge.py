@@ -55,7 +55,8 @@ class Knowledge:
     unspecific: dict[str, str] = field(default_factory=dict)
     # such an actor -> {state: actor}: who its kind-only names are in an article about that state
     unspecific_by_state: dict[str, dict[str, str]] = field(default_factory=dict)
-    successor_of: dict[str, str] = field(default_factory=dict)  # an actor renamed or merged -> its successor
+    # an actor renamed or merged -> its successors (جبهة النصرة -> جبهة فتح الشام، هيئة تحرير الشام)
+    successor_of: dict[str, list[str]] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     media_heads: frozenset[str] = frozenset()  # صحيفة، قناة: a quoted title after them names the outlet
@@ -189,7 +190,7 @@ def load_knowledge() -> Knowledge:
         for name in row.get("ambiguous_aliases", []):
             kb.ambiguous_index.setdefault(normalize(name), ent.id)
         for earlier in row.get("succeeds", []):
-            kb.successor_of[earlier] = ent.id
+            kb.successor_of.setdefault(earlier, []).append(ent.id)
         for name in row.get("unspecific_aliases", []):
             kb.unspecific[normalize(name)] = normalize(name).split()[-1]
         if row.get("unspecific_by_state"):

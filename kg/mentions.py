@@ -139,7 +139,7 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
 NEXT_WORD = re.compile(r"[^\S\n]+([^\s،,.؛:!?()«»\"]+)")  # the next word on the line, without its punctuation
 
 
-def _nisba_stem(word: str) -> str:
+def nisba_stem(word: str) -> str:
     """السورية، السوريين -> السوري: one form for a demonym's gender and number."""
     for ending in ("يين", "يون", "يه"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -165,8 +165,8 @@ def find_generics(text: str, sentence: Sentence, spans: SpanKeys, table: NameTab
             continue
         if demonym in kb.demonyms:
             default = kb.entities.get(kb.generics[m.key].default or "")
-            words = {_nisba_stem(w) for name in (default.aliases if default else ()) for w in normalize(name).split()}
-            if _nisba_stem(demonym) not in words:
+            words = {nisba_stem(w) for name in (default.aliases if default else ()) for w in normalize(name).split()}
+            if nisba_stem(demonym) not in words:
                 continue
         found += _title_and_organization(text, sentence, spans, m, kb)
     return found

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 
 from kg.actor_patterns import load_actor_patterns
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
-from kg.mentions import NameTable, SpanKeys, find_names, skip_letters
+from kg.mentions import NameTable, SpanKeys, find_names, nisba_stem, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
 from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
 
@@ -291,14 +291,17 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
     الدولية or القوات النيجيرية of القوات الجوية النيجيرية, is a body of its own), or by its words but a
     demonym (المجلس الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان), or, unknown, by
     the last word of a foreign name (``_foreign_last_word``); a short form
-    of two such names (وزارة الداخلية beside two ministries) stays apart, as do two different known actors
+    of two such names (وزارة الداخلية beside two ministries; spellings of one known name, اتحاد الوطني X of
+    الاتحاد الوطني X, are one) stays apart, as do two different known actors
     (a body made for a demonym is no known actor here).  Longest names first, so a short form of two
     names the step joined (منظمة التجارة of منظمة التجارة العالمية، named again with a word more) has one."""
     orgs = [m for m in named if m.type == "Organization" or (
         m.type == "Place" and m.key.split()[0] in kb.town_facility_heads)]  # مستشفى سامراء (العام)
+    spelt_known = {_spelling(o.key): o.entity for o in orgs if o.entity}  # اتحاد الوطني X of الاتحاد الوطني X
     for m in sorted(orgs, key=lambda m: -len(m.key.split())):
         words = m.key.split()
-        owners = {o.entity or clusters.find(o.key): o for o in orgs if len(o.key.split()) > len(words) and (
+        owners = {o.entity or spelt_known.get(_spelling(o.key)) or clusters.find(o.key): o
+                  for o in orgs if len(o.key.split()) > len(words) and (
                   _shortens(words, o.key.split(), not m.entity)
                   or (not m.entity and _foreign_last_word(words, o.key.split(), kb))
                   or [w for w in o.key.split() if w not in kb.demonyms] == words)}
@@ -397,11 +400,16 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
 
 def _successors(named: list[Mention], kb: Knowledge) -> None:
     """In an article that names an actor's successor (هيئة تحرير الشام), the actor it succeeds (جبهة
-    النصرة) is the successor: news names the group by its old name too (``succeeds`` in the table)."""
+    النصرة) is the successor: news names the group by its old name too (``succeeds`` in the table).  Of
+    several successors the article names, the last in the chain (النصرة -> فتح الشام -> تحرير الشام)."""
     present = {m.entity for m in named if m.entity}
+
+    def successor(eid: str) -> str | None:
+        return next((s for s in kb.successor_of.get(eid, ()) if s in present
+                     and not any(t in present for t in kb.successor_of.get(s, ()))), None)
+
     for m in named:
-        if kb.successor_of.get(m.entity or "") in present:
-            m.entity = kb.successor_of[m.entity]
+        m.entity = successor(m.entity or "") or m.entity
 
 
 def _peoples_as_states(named: list[Mention], kb: Knowledge) -> None:
@@ -754,6 +762,77 @@ def _named_later(g: Mention, named: list[Mention], adoc: AnalyzedDoc, type_: str
                  and adoc.entities[m.entity].type == type_), None)
 
 
+NISBA_ROOT_MIN_LETTERS = 5  # الكرد of الكردي: a shorter root (العر) starts too many words
+
+
+def _generic_and_adjectives(key: str, kb: Knowledge) -> tuple[GenericReference, list[str]] | None:
+    """A name that is an organization's generic with definite nisba adjectives after it (الميليشيا
+    اللبنانية، الحزب الكردي، القوات الكردية السورية): the shortest such generic (القوات, not القوات الكردية,
+    so every adjective must fit) and the adjectives."""
+    words = key.split()
+    for i in range(1, len(words)):
+        ref = kb.generics.get(" ".join(words[:i]))
+        adjectives = words[i:]
+        if (ref is not None and ref.type == "Organization" and ref.heads
+                and all(w.startswith("ال") and nisba_stem(w).endswith("ي") for w in adjectives)):
+            return ref, adjectives
+    return None
+
+
+STATE_BODY_CATEGORIES = frozenset({"military", "government"})  # alias-table categories of a state's own bodies
+
+
+def _fits_adjective(entity: Entity, adjective: str, kb: Knowledge) -> bool:
+    """The actor is one a nisba adjective may describe: a word of one of its names is of that nisba (حزب الله
+    اللبناني for اللبنانية، حزب العمال الكردستاني for الكردي), or the adjective is the demonym of its state.
+    A state's demonym after a generic names that state's own body (قوات الأمن المصرية beside الشرطة
+    المصرية is another body), so it never points back to one of them."""
+    stem = nisba_stem(adjective)
+    root = stem[:-1]
+    known = kb.entities.get(entity.id)
+    if adjective in kb.demonym_states and known and known.category in STATE_BODY_CATEGORIES:
+        return False
+    if known and kb.demonym_states.get(adjective) in (known.id if known.state else known.forces_of or known.country,):
+        return True
+    return any(nisba_stem(w) == stem or (len(root) >= NISBA_ROOT_MIN_LETTERS and w.startswith(root))
+               for name in _names_of(entity, kb) for w in name.split())
+
+
+def _heads_fit(ref: GenericReference, entity: Entity, kb: Knowledge) -> bool:
+    """One of the actor's names starts with one of the generic's heads (تنظيم X for التنظيم)."""
+    return entity.type == ref.type and any(n.split()[0] in ref.heads for n in _names_of(entity, kb) if n)
+
+
+def _specified_generics(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> None:
+    """A generic with nisba adjectives after it that the NER took for a name of its own (الميليشيا
+    اللبنانية، الحزب الكردي، الوكالة السورية) is a back-reference, as the bare generic is: to the most
+    salient actor named before it that the generic's heads fit and every adjective fits (``_fits_adjective``),
+    its default among them where the article names it.  With none it stays a name of its own."""
+    by_entity: dict[str, list[Mention]] = defaultdict(list)
+    for m in named:
+        if m.entity:
+            by_entity[m.entity].append(m)
+    for eid, mentions in list(by_entity.items()):
+        if eid in kb.entities:
+            continue
+        specified = [_generic_and_adjectives(m.key, kb) for m in mentions]
+        if not all(specified):
+            continue
+        first = min(mentions, key=lambda m: m.start)
+        ref, adjectives = specified[mentions.index(first)]
+        before = [m for m in named if m.start < first.start and m.entity and m.entity != eid]
+        counts = Counter(m.entity for m in before)
+        last_seen = {m.entity: m.start for m in before}
+        candidates = [c for c in counts if (_heads_fit(ref, adoc.entities[c], kb) or c == ref.default)
+                      and all(_fits_adjective(adoc.entities[c], a, kb) for a in adjectives)]
+        if not candidates:
+            continue
+        target = max(candidates, key=lambda c: (counts[c], last_seen[c]))
+        for m in mentions:
+            m.entity, m.type = target, adoc.entities[target].type
+        del adoc.entities[eid]
+
+
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
     """Each generic stands for the most salient candidate: the entity mentioned most often before it
     (nearest on ties) among those whose name starts with one of its heads, plus its default when the
@@ -767,11 +846,7 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         before = sorted((m for m in named + resolved if m.start < g.start), key=lambda m: m.start)
         counts = Counter(m.entity for m in before)
         last_seen = {m.entity: m.start for m in before}
-        candidates = {
-            eid for eid in counts
-            if adoc.entities[eid].type == ref.type
-            and any(n.split()[0] in ref.heads for n in _names_of(adoc.entities[eid], kb) if n)
-        }
+        candidates = {eid for eid in counts if _heads_fit(ref, adoc.entities[eid], kb)}
         if ref.default in present:
             candidates.add(ref.default)
         target, of_state = None, False
@@ -844,6 +919,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
             m.entity, m.type = eid, ent_type
             if id(m) not in commands:
                 _add_alias(entity, surface(m))
+    _specified_generics(adoc, named, kb)
     named += repeated_names(adoc, named, kb)
     adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)
 

@@ -714,3 +714,41 @@ def test_the_table_knows_more_states_places_and_people_by_all_their_names():
     # a short name of two states or a common word only where the NER tagged it a place
     for name, eid in [("الكونغو", "DRC"), ("الضفة", "WEST_BANK"), ("رابعة", "RABAA_SQUARE")]:
         assert kb.lookup(normalize(name)) is None and kb.lookup(normalize(name), ambiguous=True).id == eid, name
+
+
+def test_a_generic_with_a_nisba_adjective_is_the_actor_of_that_nisba_named_before():
+    org = "Organization"
+    militia = resolved("قصف حزب الله اللبناني مواقع على الحدود، وقالت الميليشيا اللبنانية إنها ردت على هجوم.",
+                       [("حزب الله اللبناني", org, "HEZBOLLAH"), ("الميليشيا اللبنانية", org)])
+    assert [m.entity for m in militia.mentions] == ["HEZBOLLAH", "HEZBOLLAH"]
+    party = resolved("اتهمت أنقرة حزب العمال الكردستاني بالهجوم، ونفى الحزب الكردي أي صلة به.",
+                     [("حزب العمال الكردستاني", org, "PKK"), ("الحزب الكردي", org)])
+    assert [m.entity for m in party.mentions] == ["PKK", "PKK"]
+    # another nationality, or a state's own body named by its demonym, is a body of its own
+    other = resolved("قصف حزب الله اللبناني مواقع على الحدود، وقالت الميليشيا العراقية إنها لم تشارك.",
+                     [("حزب الله اللبناني", org, "HEZBOLLAH"), ("الميليشيا العراقية", org)])
+    assert other.mentions[1].entity != "HEZBOLLAH"
+    body = resolved("اعتقلت الشرطة المصرية مطلوبين، وقالت قوات الأمن المصرية إنها طوقت الحي.",
+                    [("الشرطة المصرية", org, "EGYPT_POLICE"), ("قوات الأمن المصرية", org)])
+    assert body.mentions[1].entity != "EGYPT_POLICE"
+
+
+def test_a_party_named_without_its_head_or_in_another_spelling_is_one_party():
+    org = "Organization"
+    assert entity_count("رفض الحزب الديمقراطي الكردستاني القرار، وقال الديمقراطي الكردستاني إن الحوار مستمر.",
+                        [("الحزب الديمقراطي الكردستاني", org, "KDP"), ("الديمقراطي الكردستاني", org)]) == 1
+    # a misspelt form of the known name (اتحاد without ال) is no second owner of its short form
+    assert entity_count("اجتمع الاتحاد الوطني الكردستاني بوفد، ثم قال اتحاد الوطني الكردستاني والاتحاد الوطني "
+                        "إنهما متفقان.", [("الاتحاد الوطني الكردستاني", org, "PUK"),
+                                         ("اتحاد الوطني الكردستاني", org), ("الاتحاد الوطني", org)]) == 1
+
+
+def test_an_actor_renamed_twice_is_its_latest_name_the_article_gives():
+    org = "Organization"
+    renamed = resolved("أعلنت جبهة فتح الشام فك ارتباطها، وكانت جبهة النصرة قد بايعت القاعدة.",
+                       [("جبهة فتح الشام", org, "JABHAT_FATEH_AL_SHAM"), ("جبهة النصرة", org, "JABHAT_AL_NUSRA")])
+    assert [m.entity for m in renamed.mentions] == ["JABHAT_FATEH_AL_SHAM", "JABHAT_FATEH_AL_SHAM"]
+    merged = resolved("سيطرت هيئة تحرير الشام على البلدة، بعد أن قاتلت فيها جبهة فتح الشام وجبهة النصرة.",
+                      [("هيئة تحرير الشام", org, "HTS"), ("جبهة فتح الشام", org, "JABHAT_FATEH_AL_SHAM"),
+                       ("جبهة النصرة", org, "JABHAT_AL_NUSRA")])
+    assert {m.entity for m in merged.mentions} == {"HTS"}
