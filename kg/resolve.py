@@ -266,14 +266,16 @@ def _salient_owner(words: list[str], owners: list[list[tuple[list[str], Mention]
 def _shortens(words: list[str], longer: list[str], between: bool) -> bool:
     """``words`` are a short form of the body named ``longer``: its first words, the article ال aside
     (صندوق النقد of صندوق النقد الدولي، محكمة الجنايات of محكمة جنايات القاهرة), or, with ``between``, its
-    first and last word with some of the words between, in order (المؤتمر العام of المؤتمر الوطني العام،
-    محكمة طرابلس of محكمة استئناف طرابلس)."""
+    first and last word with some of the words between, in order, a word between read without its
+    proclitic (المؤتمر العام of المؤتمر الوطني العام، محكمة طرابلس of محكمة استئناف طرابلس، اتحاد كرة القدم of
+    الاتحاد السعودي لكرة القدم)."""
     if len(words) < 2 or len(longer) <= len(words):
         return False
     if all(map(_same_word, words, longer)):
         return True
+    inner = [r[-1][1] if (r := proclitic_readings(w)) else w for w in longer[1:-1]]
     return (between and _same_word(words[0], longer[0]) and _same_word(words[-1], longer[-1])
-            and _is_part(words[1:-1], longer[1:-1]))
+            and (_is_part(words[1:-1], longer[1:-1]) or _is_part(words[1:-1], inner)))
 
 
 def _foreign_last_word(words: list[str], longer: list[str], kb: Knowledge) -> bool:

@@ -752,3 +752,15 @@ def test_an_actor_renamed_twice_is_its_latest_name_the_article_gives():
                       [("هيئة تحرير الشام", org, "HTS"), ("جبهة فتح الشام", org, "JABHAT_FATEH_AL_SHAM"),
                        ("جبهة النصرة", org, "JABHAT_AL_NUSRA")])
     assert {m.entity for m in merged.mentions} == {"HTS"}
+
+
+def test_a_short_form_may_drop_words_between_read_without_their_proclitic():
+    org = "Organization"
+    assert entity_count("عاقبت لجنة الاحتراف بالاتحاد السعودي لكرة القدم النادي، وقال اتحاد كرة القدم إن اتحاد "
+                        "القدم سيراجع القرار.", [("الاتحاد السعودي لكرة القدم", org), ("اتحاد كرة القدم", org),
+                                                 ("اتحاد القدم", org)]) == 1
+
+
+def test_a_quantity_word_ends_an_organization_name_after_its_head(pipeline):
+    adoc = analyze(pipeline, "ينتظر الأندية أن يقدم اتحاد الكرة العديد من المقترحات في الموسم المقبل.")
+    assert not [m.text for m in adoc.mentions if "العديد" in m.text]
