@@ -187,15 +187,12 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
     named one where several contain it):
     a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
     family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
-    (ميشال عون، ميشيل عون).  A known person's one name joins another known person's full name that contains
-    it not as its family name, only where the article names that one more often (البغدادي beside البغدادي
-    المحمودي named three times; never القذافي of سيف الإسلام القذافي).  A word matches its other spelling
-    (``_same_word``: دوداييف of جوهر دوادييف، الدليمي of علي الديلمي، أبي of أبو).  A part read with a
-    proclitic (لسلمان) or the accusative alef (حارثا) loses it when only that reading fits.
+    (ميشال عون، ميشيل عون); a word matches its other spelling (``_same_word``: دوداييف of جوهر دوادييف،
+    الدليمي of علي الديلمي، أبي of أبو).  A part read with a proclitic (لسلمان) or the accusative alef (حارثا) loses
+    it when only that reading fits.
     A place-name match that is such a part (كوباني of مظلوم كوباني، الراعي of بشارة بطرس الراعي) is the
     person's name here, unless it is a near spelling of a known place in a name the table does not know."""
     fulls = [(_unglued(m.key, kb), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
-    named_times = Counter(m.entity for m in named if m.entity)
     decided: dict[tuple[str, str], tuple[int, str] | None] = {}  # (key, type) -> (clitic letters, new key)
     for m in sorted(named, key=lambda m: -len(m.key.split())):
         if m.type not in ("Person", "Place") or (m.type == "Place" and " " in m.key):
@@ -218,9 +215,8 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             owner = _salient_owner(words, list(owners.values()), m.start)
             if owner is None:
                 continue
-            if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity and (
-                    _same_word(owner.key.split()[-1], words[-1]) or named_times[owner.entity] <= named_times[m.entity]):
-                break  # a family name (القذافي of سيف الإسلام القذافي) is no part of the relative's name
+            if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity:
+                break
             if m.type == "Place" and not (owner.entity or m.entity) and kb.lookup_variant(m.key, "Place"):
                 break  # a place misspelt in an unknown name (وجرف الباغور) is still the place
             decided[(m.key, m.type)] = (stripped, " ".join(words))
@@ -620,8 +616,8 @@ _LONG_VOWELS = str.maketrans("", "", "اىي")
 
 def _spelling(key: str, loose: bool = False) -> str:
     """A name folded over the ways news spell one foreign or rare name: spaces and a leading ال dropped
-    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا), a final ئي / ي (يوسف زائي / يوسف
-    زاي، خامنئي / خامني), the case of أبو (أبي مالك / أبو مالك), ابن / بن; with ``loose``, in words of five
+    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا), the case of أبو (أبي مالك / أبو
+    مالك), ابن / بن; with ``loose``, in words of five
     letters or more also the long vowels ا/ي, a leading alef and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني،
     اسديرة / سديرة)."""
     out = []
@@ -630,7 +626,7 @@ def _spelling(key: str, loose: bool = False) -> str:
         word = cases.get(word, word)
         definite = word.startswith("ال") and len(word) > 4
         w = word[2:] if definite else word
-        w = w[:-1] if len(w) > 3 and (w[-1] in "ةهاى" or w.endswith("يي")) else w  # يي: ئي folded (زائي / زاي)
+        w = w[:-1] if len(w) > 3 and w[-1] in "ةهاى" else w
         if loose and len(word) >= 5:
             w = w[1:] if w[0] == "ا" and not definite else w  # a prosthetic alef (اسديرة / سديرة)
             w = (w[0] + w[1:].translate(_LONG_VOWELS)).replace("غ", "ج")
@@ -664,11 +660,26 @@ def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
         longer[(m.type, len(parts))].add(m.key)
 
 
+GLUED_WORD_MIN_LETTERS = 3  # letters on either side of a glued article (تحرير|الشام), so سلالات stays whole
+
+
+def _article_unglued(key: str) -> str:
+    """A name with an article glued to the word before it written apart (تحريرالشام -> تحرير الشام)."""
+    words = []
+    for w in key.split():
+        i = w.find("ال", GLUED_WORD_MIN_LETTERS)
+        glued = i > 0 and len(w) - i - 2 >= GLUED_WORD_MIN_LETTERS
+        words += [w[:i], w[i:]] if glued else [w]
+    return " ".join(words)
+
+
 def _variant_of(m: Mention, kb: Knowledge) -> KnownEntity | None:
     """The known entity a name spells, of its type, else of the one other type it fits: the NER may type a
     known place or group wrongly (الباغوز فوقاني as a person).  Only several-word names and long
-    non-person ones: a one-word person name is often a town too (الراعي)."""
-    known = kb.lookup_variant(m.key, m.type)
+    non-person ones: a one-word person name is often a town too (الراعي).  A word with the next word's article
+    glued to it (هيئة تحريرالشام) is read apart too."""
+    unglued = _article_unglued(m.key)
+    known = kb.lookup_variant(m.key, m.type) or (kb.lookup_variant(unglued, m.type) if unglued != m.key else None)
     # a nisba (حارث السوداني) names someone from the place, not the place
     nisba = any(w.endswith("ي") and kb.lookup(w[:-1]) for w in m.key.split())
     if known is None and not nisba and (" " in m.key or (len(m.key) >= FUZZY_MIN_LETTERS and m.type != "Person")):
