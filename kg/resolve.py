@@ -187,12 +187,15 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
     named one where several contain it):
     a lone first name or surname, a two-word surname (أبو زيد of أحمد أبو زيد), a first name with the
     family name (مفرج الحقباني of مفرج بن سعد الحقباني).  Spellings of one known person count as one owner
-    (ميشال عون، ميشيل عون); a word matches its other spelling (``_same_word``: دوداييف of جوهر دوادييف،
-    الدليمي of علي الديلمي، أبي of أبو).  A part read with a proclitic (لسلمان) or the accusative alef (حارثا) loses
-    it when only that reading fits.
+    (ميشال عون، ميشيل عون).  A known person's one name joins another known person's full name that contains
+    it not as its family name, only where the article names that one more often (البغدادي beside البغدادي
+    المحمودي named three times; never القذافي of سيف الإسلام القذافي).  A word matches its other spelling
+    (``_same_word``: دوداييف of جوهر دوادييف، الدليمي of علي الديلمي، أبي of أبو).  A part read with a
+    proclitic (لسلمان) or the accusative alef (حارثا) loses it when only that reading fits.
     A place-name match that is such a part (كوباني of مظلوم كوباني، الراعي of بشارة بطرس الراعي) is the
     person's name here, unless it is a near spelling of a known place in a name the table does not know."""
     fulls = [(_unglued(m.key, kb), m) for m in named if m.type == "Person" and len(m.key.split()) > 1]
+    named_times = Counter(m.entity for m in named if m.entity)
     decided: dict[tuple[str, str], tuple[int, str] | None] = {}  # (key, type) -> (clitic letters, new key)
     for m in sorted(named, key=lambda m: -len(m.key.split())):
         if m.type not in ("Person", "Place") or (m.type == "Place" and " " in m.key):
@@ -215,8 +218,9 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             owner = _salient_owner(words, list(owners.values()), m.start)
             if owner is None:
                 continue
-            if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity:
-                break
+            if m.type == "Person" and m.entity and owner.entity and m.entity != owner.entity and (
+                    _same_word(owner.key.split()[-1], words[-1]) or named_times[owner.entity] <= named_times[m.entity]):
+                break  # a family name (القذافي of سيف الإسلام القذافي) is no part of the relative's name
             if m.type == "Place" and not (owner.entity or m.entity) and kb.lookup_variant(m.key, "Place"):
                 break  # a place misspelt in an unknown name (وجرف الباغور) is still the place
             decided[(m.key, m.type)] = (stripped, " ".join(words))
@@ -616,8 +620,8 @@ _LONG_VOWELS = str.maketrans("", "", "اىي")
 
 def _spelling(key: str, loose: bool = False) -> str:
     """A name folded over the ways news spell one foreign or rare name: spaces and a leading ال dropped
-    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا), the case of أبو (أبي مالك / أبو
-    مالك), ابن / بن; with ``loose``, in words of five
+    (بو سليم / بوسليم، فيفا / الفيفا), a final ة/ه/ا/ى (جعولة / جعولا), a final ئي / ي (يوسف زائي / يوسف
+    زاي، خامنئي / خامني), the case of أبو (أبي مالك / أبو مالك), ابن / بن; with ``loose``, in words of five
     letters or more also the long vowels ا/ي, a leading alef and غ/ج (زانداميلا / زنداميلا، غروزني / جروزني،
     اسديرة / سديرة)."""
     out = []
@@ -626,7 +630,7 @@ def _spelling(key: str, loose: bool = False) -> str:
         word = cases.get(word, word)
         definite = word.startswith("ال") and len(word) > 4
         w = word[2:] if definite else word
-        w = w[:-1] if len(w) > 3 and w[-1] in "ةهاى" else w
+        w = w[:-1] if len(w) > 3 and (w[-1] in "ةهاى" or w.endswith("يي")) else w  # يي: ئي folded (زائي / زاي)
         if loose and len(word) >= 5:
             w = w[1:] if w[0] == "ا" and not definite else w  # a prosthetic alef (اسديرة / سديرة)
             w = (w[0] + w[1:].translate(_LONG_VOWELS)).replace("غ", "ج")

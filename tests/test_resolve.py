@@ -754,6 +754,27 @@ def test_an_actor_renamed_twice_is_its_latest_name_the_article_gives():
     assert {m.entity for m in merged.mentions} == {"HTS"}
 
 
+def test_a_known_surname_is_the_other_known_person_the_article_names_more_often():
+    person = "Person"
+    adoc = resolved("وصل البغدادي المحمودي إلى المحكمة، وقال محامي البغدادي المحمودي إن البغدادي بريء، "
+                    "وطالب بالإفراج عن البغدادي المحمودي.",
+                    [("البغدادي المحمودي", person, "BAGHDADI_MAHMUDI"),
+                     ("البغدادي المحمودي", person, "BAGHDADI_MAHMUDI"), ("البغدادي", person, "BAGHDADI"),
+                     ("البغدادي المحمودي", person, "BAGHDADI_MAHMUDI")])
+    assert {m.entity for m in adoc.mentions} == {"BAGHDADI_MAHMUDI"}
+    # a family name stays its own person's, however often the relative is named
+    adoc = resolved("زار ماهر الأسد الجبهة، وقال ماهر الأسد إن الجيش صامد، وأضاف أن الأسد يتابع المعارك.",
+                    [("ماهر الأسد", person, "MAHER_ASSAD"), ("ماهر الأسد", person, "MAHER_ASSAD"),
+                     ("الأسد", person, "BASHAR_ASSAD")])
+    assert [m.entity for m in adoc.mentions] == ["MAHER_ASSAD", "MAHER_ASSAD", "BASHAR_ASSAD"]
+
+
+def test_a_surname_ending_in_hamza_ya_is_the_one_ending_in_ya():
+    person = "Person"
+    assert entity_count("قال الخبير أحمد شاه ميرزائي إن الهدنة هشة، وأضاف ميرزاي أن الحوار ممكن.",
+                        [("أحمد شاه ميرزائي", person), ("ميرزاي", person)]) == 1
+
+
 def test_a_short_form_may_drop_words_between_read_without_their_proclitic():
     org = "Organization"
     assert entity_count("عاقبت لجنة الاحتراف بالاتحاد السعودي لكرة القدم النادي، وقال اتحاد كرة القدم إن اتحاد "
