@@ -36,6 +36,7 @@ MAX_QUOTED_WORDS = 6
 @dataclass(frozen=True)
 class ActorPatterns:
     force_heads: frozenset[str]
+    force_construct_heads: frozenset[str]  # جيش: the state's name may follow instead of its demonym (جيش مصر)
     force_modifiers: frozenset[str]
     same_actor_heads: frozenset[str]
     name_heads: frozenset[str]
@@ -83,6 +84,7 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
     data = json.loads(path.read_text(encoding="utf-8"))
     return ActorPatterns(
         force_heads=_norm_set(data["force_heads"]),
+        force_construct_heads=_norm_set(data.get("force_construct_heads", [])),
         force_modifiers=_norm_set(data["force_modifiers"]),
         same_actor_heads=_norm_set(data["same_actor_heads"]),
         name_heads=_norm_set(data["name_heads"]),
@@ -128,7 +130,13 @@ def _demonym_state(word: str, definite: bool, kb: Knowledge) -> str | None:
 
 
 def _state_forces(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> tuple[int, str] | None:
-    """(end token, forces entity id) for ``head [modifiers] demonym`` starting at token i."""
+    """(end token, forces entity id) for ``head [modifiers] demonym`` starting at token i, or for a construct
+    head and the state's name (جيش مصر) where no definite nisba follows it (جيش لبنان الجنوبي)."""
+    if head in pat.force_construct_heads and (found := _state_at(spans, i + 1, kb)):
+        end, state = found
+        after = spans.norm[end] if end < len(spans.norm) else ""
+        nisba = after.startswith("ال") and after.endswith(("ي", "يه"))
+        return None if nisba or state not in kb.state_forces else (end, kb.state_forces[state])
     definite = head.startswith("ال")
     j = i + 1
     while j < len(spans.norm) and j - i <= 4:

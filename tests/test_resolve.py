@@ -800,3 +800,20 @@ def test_an_occupation_police_with_a_demonym_and_an_epithet_name_the_states_bodi
     assert {m.entity for m in adoc.mentions if "شرطة" in m.text or "الشرطة" in m.text} == {"ISRAEL_POLICE"}
     kb = load_knowledge()
     assert kb.lookup(normalize("نظام الملالي")).id == kb.state_bodies[("IRAN", "GOV")] == "IRAN_GOV"
+
+
+def test_an_army_named_by_its_states_name_is_that_states_forces(pipeline):
+    from kg.knowledge import load_knowledge
+
+    adoc = analyze(pipeline, "وقال المؤرخ إن جيش مصر صد الغزاة، وإن الجيش المصري بنى الحصون على الحدود.")
+    assert {m.entity for m in adoc.mentions if "جيش" in m.text} == {load_knowledge().state_forces["EGYPT"]}
+    militia = analyze(pipeline, "وقاتل جيش لبنان الجنوبي إلى جانب القوات الإسرائيلية سنوات.")
+    assert load_knowledge().state_forces["LEBANON"] not in {m.entity for m in militia.mentions}
+
+
+def test_the_federal_interior_ministry_of_iraqi_news_is_iraqs():
+    from kg.knowledge import load_knowledge
+    from kg.normalize import normalize
+
+    kb = load_knowledge()
+    assert kb.lookup(normalize("وزارة الداخلية الاتحادية")).id == kb.state_bodies[("IRAQ", "INTERIOR")]
