@@ -210,6 +210,14 @@ def test_negotiated_denied_by_refusal():
         ("NEGOTIATED_WITH", "HTS", "RUSSIA", "denied")}
 
 
+def test_negotiated_coordinated_subject_of_a_verb_that_makes_the_agreement():
+    assert facts("أعلنت المصادر أن تركيا وروسيا توصلتا إلى اتفاق حول إدلب.") == {
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("فشلت روسيا وتركيا بالتوصل إلى هدنة في إدلب.") == {
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "denied")}
+    assert facts("روسيا وتركيا تراقبان منذ أيام الهدنة في إدلب.") == set()
+
+
 # ---- TRANSFERRED_TO ---------------------------------------------------------------------------
 
 def test_transferred_party_after_trigger_and_destination_after_ila():
@@ -266,6 +274,20 @@ def test_transferred_expected_by_future_prefix():
 
 def test_transferred_denied():
     assert facts("نفت قسد نقل عناصر داعش إلى العراق.") == {("TRANSFERRED_TO", "ISIS", "IRAQ", "denied")}
+
+
+def test_transferred_return_to_a_place():
+    assert facts("عاد مقاتلو المعارضة إلى درعا بعد أشهر.") == {("TRANSFERRED_TO", "OPPOSITION", "DARAA", "asserted")}
+    assert facts("تواصلت الاشتباكات بعد عودة عناصر داعش إلى الموصل.") == {
+        ("TRANSFERRED_TO", "ISIS", "MOSUL", "asserted")}
+    assert facts("عاد سامر الحمد إلى الرقة.") == set()  # a person travelling is no transfer
+
+
+def test_transferred_forces_sent_or_pushed_past_the_subject():
+    assert facts("أرسلت تركيا المزيد من التعزيزات العسكرية إلى عفرين.") == {
+        ("TRANSFERRED_TO", "TURKEY", "AFRIN", "asserted")}
+    assert facts("دفعت تركيا بتعزيزات عسكرية إلى عفرين.") == {("TRANSFERRED_TO", "TURKEY", "AFRIN", "asserted")}
+    assert facts("دفعت تركيا ثمنا باهظا في عفرين.") == set()
 
 
 # ---- CONTROLS ---------------------------------------------------------------------------------

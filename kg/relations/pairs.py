@@ -149,8 +149,10 @@ def _among_subjects(sv: SentView, i: int, p: _Pair) -> list[Cand]:
         return [Cand(side, side, C_NEAR)]
     k = side[0].t0
     each = any(sv.norm[k - 2:k] == list(phrase) for phrase in sv.lex.closed.each_of)
-    adjacent = sum(1 for m in range(side[-1].t1, i) if not sv.skippable(m)) <= 1
-    return [Cand(side, side, C_CLAUSE)] if each or adjacent else []
+    gap = [m for m in range(side[-1].t1, i) if not sv.skippable(m)]
+    # X وY توصلا إلى اتفاق، فشل X وY بالتوصل إلى هدنة: a verb that makes the event (and its preposition)
+    made = bool(gap) and any(seq.match(sv.forms, gap[0]) for seq in sv.lex.event_makers)
+    return [Cand(side, side, C_CLAUSE)] if each or len(gap) <= 1 + made else []
 
 
 def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: bool = False) -> list[Cand]:
