@@ -392,3 +392,23 @@ def test_opening_fire_or_firing_rockets_on_a_party_is_a_fight():  # أطلق X �
         ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
     assert facts("تبادلت قسد إطلاق النار مع داعش قرب الحسكة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("أطلقت تركيا سراح عشرة من عناصر داعش.") == set()  # أطلق سراح: a release, no fire
+
+
+def test_an_attack_noun_or_verb_right_before_what_belongs_to_a_party():  # قصف معسكرات لـ X، استهدفت موقعا لـ X
+    assert facts("بدأت تركيا قصف معسكرات لحزب الله في العراق.") == {("FOUGHT", "HEZBOLLAH", "TURKEY", "asserted")}
+    assert facts("استهدفت تركيا موقعا لحزب الله.") == {("FOUGHT", "HEZBOLLAH", "TURKEY", "asserted")}
+
+
+def test_a_la_on_the_target_noun_itself_names_no_owner():  # رأس حربة لأهداف X: for X's aims
+    assert facts("أصبحت قسد رأس حربة لأهداف الولايات المتحدة في المنطقة.") == set()
+
+
+def test_fight_words_confronting_clashes_raids_and_blows_received():
+    assert facts("تواجهت قسد مع داعش قرب الحسكة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("لم تتواجه روسيا مع تركيا عسكريا.") == {("FOUGHT", "RUSSIA", "TURKEY", "denied")}
+    assert facts("تواجه تركيا ضغوطا من الولايات المتحدة.") == set()
+    assert facts("دارت صدامات دامية بين داعش والجيش الحر.") == {("FOUGHT", "FSA", "ISIS", "asserted")}
+    assert facts("تستعد قسد للإغارة على داعش قرب الحسكة.") == {("FOUGHT", "ISIS", "SDF", "expected")}
+    # تلقى ضربات/هزيمة من Y: the receiver is the patient, Y the agent (like تعرض لهجوم من Y)
+    assert facts("تلقى داعش ضربات قوية من الجيش العراقي.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("تلقت قوات النظام هزيمة قاسية على يد الجيش الحر.") == {("FOUGHT", "FSA", "REGIME", "asserted")}

@@ -98,7 +98,7 @@ def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
 
 
 def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) -> bool:
-    """غارات على مواقع لتنظيم X، قصف على أحياء تابعة لقوات X، استهدفت عشرات المواقع التابعة لـ X: the
+    """غارات على مواقع لتنظيم X، قصف معسكرات لـ X، استهدفت عشرات المواقع التابعة لـ X: the
     trigger (or its preposition) governs what belongs to ``a`` (a possessed target noun, then لـ ``a``):
     attacking it is attacking ``a``."""
     if a.prep != "ل":
@@ -108,12 +108,12 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
                                         or bool(NISBA.match(sv.norm[k]))):
         owned = owned or sv.is_possessed(k)
         k -= 1
-    if not owned or k < 0:
-        return False
-    if bare_in(sv.norm[k], trig.preps):
-        return True
-    # a direct object: right after the verb, or after its VSO subject (استهدفت قسد عشرات المواقع التابعة لـ X)
-    return direct and (k == j - 1 or any(b.t0 == j and b.t1 == k + 1 for b in sv.args))
+    if not owned or k < 0 or "ل" in sv.prefix_of(k + 1):
+        return False  # رأس حربة لأهداف X: the لـ is the target noun's own (for X's aims), not the owner's
+    if bare_in(sv.norm[k], trig.preps) or k == j - 1:
+        return True  # the trigger's genitive or direct object right after it (قصف معسكرات لـ X، قصفت مواقع لـ X)
+    # a direct object after the verb's VSO subject (استهدفت قسد عشرات المواقع التابعة لـ X)
+    return direct and any(b.t0 == j and b.t1 == k + 1 for b in sv.args)
 
 
 def _genitive_agent(sv: SentView, j: int, p: _Pair) -> bool:
