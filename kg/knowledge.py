@@ -76,6 +76,7 @@ class Knowledge:
     second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
     bare_second_name: re.Pattern | None = None  # group ``name``: the first word of an unquoted one
     kunya_cue_before: re.Pattern | None = None  # matches the text right before a nickname (والمكنى بـ")
+    kunya_list_cue_before: re.Pattern | None = None  # ... before the first of a list of them (أسماء حركية مثل)
     stop_after_head: frozenset[str] = frozenset()
     max_alias_tokens: int = 1
     max_generic_tokens: int = 1
@@ -222,6 +223,7 @@ def load_knowledge() -> Knowledge:
     kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
     kb.bare_second_name = _second_name_pattern(cues.get("name_trailers", []), quoted=False)
     kb.kunya_cue_before = _cue_before_pattern(cues.get("kunya_cues", []))
+    kb.kunya_list_cue_before = _cue_before_pattern(cues.get("kunya_list_cues", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
     kb.place_name_initials = _norm_set(cues.get("place_name_initials", []))
     kb.kunya_prefixes = _norm_set(cues.get("kunya_prefixes", []))

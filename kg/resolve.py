@@ -50,6 +50,7 @@ BRACKETED_WORD = re.compile(r"\s*[(（]\s*(?P<name>[^\s()（）]{2,15})\s*[)）]
 QUOTED_WORD = re.compile(r"\s*[«\"“]\s*(?P<name>[^\s«»\"“”]{2,15})\s*[»\"”]")
 SHORT_FORM_MIN_WORDS = 3  # a long organization name may be followed by its short form in quotes
 KUNYA_CUE_SPAN = 30  # characters before a nickname searched for its cue: room for (و)المكنى باسم " and spaces
+NEXT_IN_LIST = re.compile(r"\s*[»\"”']?\s*(?:[،,]\s*و?|و)\s*[«\"“']?\s*")  # between two names of a list
 
 
 def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Clusters, pattern: re.Pattern,
@@ -110,15 +111,25 @@ def _link_distant_nicknames(text: str, named: list[Mention], clusters: _Clusters
     """A person's kunya or nickname after a cue a clause after the name (عبد الله الأحمد وهو من مواليد
     1990 والمكنى بـ"أبو علي"، ويحمل لقب "أبو سعد"; ``kunya_cues``, read without diacritics: ملقّب) is a name
     of the person named last before it in the sentence, or, where the sentence names none before it (its
-    subject named again by a surname the finders had not marked yet), in the article."""
+    subject named again by a surname the finders had not marked yet), in the article.  After a cue of
+    several (``kunya_list_cues``: أسماء حركية مثل), every name of the list that follows, joined by و or a
+    comma, is one of them."""
     if kb.kunya_cue_before is None:
         return
     people = sorted((m for m in named if m.type == "Person"), key=lambda m: m.start)
+    listed: tuple[Mention | None, int] | None = None  # whom a list of nicknames names, and where it has got to
     for i, m in enumerate(people):
-        if not kb.kunya_cue_before.search(DIACRITICS.sub("", text[max(0, m.start - KUNYA_CUE_SPAN) : m.start])):
+        cue_text = DIACRITICS.sub("", text[max(0, m.start - KUNYA_CUE_SPAN) : m.start])
+        of_list = kb.kunya_list_cue_before is not None and kb.kunya_list_cue_before.search(cue_text)
+        if listed is not None and NEXT_IN_LIST.fullmatch(text[listed[1] : m.start]):
+            before = listed[0]
+        elif of_list or kb.kunya_cue_before.search(cue_text):
+            earlier = [p for p in reversed(people[:i]) if p.key != m.key]
+            before = next((p for p in earlier if p.sentence == m.sentence), earlier[0] if earlier else None)
+        else:
+            listed = None
             continue
-        earlier = [p for p in reversed(people[:i]) if p.key != m.key]
-        before = next((p for p in earlier if p.sentence == m.sentence), earlier[0] if earlier else None)
+        listed = (before, m.end) if of_list or listed is not None else None
         if before is not None and not (before.entity and m.entity and before.entity != m.entity):
             clusters.union(before.key, m.key)
 

@@ -787,6 +787,16 @@ def test_a_quantity_word_ends_an_organization_name_after_its_head(pipeline):
     assert not [m.text for m in adoc.mentions if "العديد" in m.text]
 
 
+def test_each_name_of_a_list_after_a_cue_of_several_nicknames_is_the_persons():
+    person = "Person"
+    text = "فر القيادي سمير الدهان من السجن. واستخدم أسماء حركية مثل نادر وأبو حمزة، وأبو يحيى الشامي في رسائله."
+    assert entity_count(text, [("سمير الدهان", person), ("نادر", person), ("أبو حمزة", person),
+                               ("أبو يحيى الشامي", person)]) == 1
+    # after a cue of one nickname, the next name of the sentence is someone else
+    assert entity_count("اعتقلت الشرطة سمير الدهان الملقب بأبي حمزة وأحمد الخطيب.",
+                        [("سمير الدهان", person), ("أبي حمزة", person), ("أحمد الخطيب", person)]) == 2
+
+
 def test_a_known_name_with_an_article_glued_to_the_word_before_is_that_name():
     adoc = resolved("سيطرت هيئة تحريرالشام على البلدة بعد معارك.", [("هيئة تحريرالشام", "Organization")])
     assert [m.entity for m in adoc.mentions] == ["HTS"]
