@@ -210,6 +210,11 @@ def test_negotiated_denied_by_refusal():
         ("NEGOTIATED_WITH", "HTS", "RUSSIA", "denied")}
 
 
+def test_negotiated_bayn_past_the_agreements_name_and_date():
+    assert facts("صادق المجلس على اتفاق فيينا المبرم في الرابع عشر من تموز الماضي بين روسيا وتركيا.") == {
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+
+
 def test_negotiated_coordinated_subject_of_a_verb_that_makes_the_agreement():
     assert facts("أعلنت المصادر أن تركيا وروسيا توصلتا إلى اتفاق حول إدلب.") == {
         ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
