@@ -412,3 +412,13 @@ def test_fight_words_confronting_clashes_raids_and_blows_received():
     # تلقى ضربات/هزيمة من Y: the receiver is the patient, Y the agent (like تعرض لهجوم من Y)
     assert facts("تلقى داعش ضربات قوية من الجيش العراقي.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
     assert facts("تلقت قوات النظام هزيمة قاسية على يد الجيش الحر.") == {("FOUGHT", "FSA", "REGIME", "asserted")}
+
+
+def test_the_owner_of_attacked_targets_is_never_a_guessed_attacker():  # أهداف لـ X ... غارات على Y
+    assert facts("تركزت العمليات التركية على أهداف لقسد، فيما لم يعلن سوى عن ثلاث غارات على مقاتلي داعش.") == set()
+
+
+def test_a_sharp_attack_is_words_not_a_fight():  # شن هجوما حادا على
+    assert facts("شنت المعارضة هجوما حادا على تركيا في بيان.") == set()
+    assert facts("شنت المعارضة هجوما عنيفا على قوات النظام في درعا.") == {
+        ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}

@@ -71,7 +71,9 @@ def left_subject(sv: SentView, i: int, ok: Callable[[Arg], bool], exclude: set[s
     before = [a for a in before if a.etype != "Person"]  # a person far from the verb is rarely its agent
     if before:
         return before[-1], C_SENTENCE
-    possessive = [a for a in usable if a.prep == "ل" and not governed(sv, a)]
+    # not the owner of a target (أهداف لحزب X التي تعرضت لغارات): what belongs to it was attacked
+    possessive = [a for a in usable if a.prep == "ل" and not governed(sv, a)
+                  and not (a.t0 > 0 and sv.is_possessed(a.t0 - 1))]
     if possessive:
         return possessive[-1], C_POSSESSIVE
     return None, 0.0
