@@ -307,7 +307,8 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
     المؤتمر العام of المؤتمر الوطني العام: a known one so shortened, المنظمة الدولية of المنظمة الطبية
     الدولية or القوات النيجيرية of القوات الجوية النيجيرية, is a body of its own), or by its words but a
     demonym (المجلس الأعلى للسلام of المجلس الأفغاني الأعلى للسلام، طالبان of طالبان الأفغان), or, unknown, by
-    the last word of a foreign name (``_foreign_last_word``); a short form
+    the last word of a foreign name (``_foreign_last_word``: سيتي of مانشستر سيتي, of the one named most
+    where several end in it, مانشستر سيتي named thrice beside نوريتش سيتي once); a short form
     of two such names (وزارة الداخلية beside two ministries; spellings of one known name, اتحاد الوطني X of
     الاتحاد الوطني X, are one) stays apart, as do two different known actors
     (a body made for a demonym is no known actor here).  Longest names first, so a short form of two
@@ -315,13 +316,19 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
     orgs = [m for m in named if m.type == "Organization" or (
         m.type == "Place" and m.key.split()[0] in kb.town_facility_heads)]  # مستشفى سامراء (العام)
     spelt_known = {_spelling(o.key): o.entity for o in orgs if o.entity}  # اتحاد الوطني X of الاتحاد الوطني X
+
+    def owner_of(o: Mention) -> str:
+        return o.entity or spelt_known.get(_spelling(o.key)) or clusters.find(o.key)
+
     for m in sorted(orgs, key=lambda m: -len(m.key.split())):
         words = m.key.split()
-        owners = {o.entity or spelt_known.get(_spelling(o.key)) or clusters.find(o.key): o
-                  for o in orgs if len(o.key.split()) > len(words) and (
+        owners = {owner_of(o): o for o in orgs if len(o.key.split()) > len(words) and (
                   _shortens(words, o.key.split(), not m.entity)
                   or (not m.entity and _foreign_last_word(words, o.key.split(), kb))
                   or [w for w in o.key.split() if w not in kb.demonyms] == words)}
+        if len(owners) > 1 and all(_foreign_last_word(words, o.key.split(), kb) for o in owners.values()):
+            ranked = Counter(k for o in orgs if (k := owner_of(o)) in owners).most_common(2)
+            owners = {ranked[0][0]: owners[ranked[0][0]]} if ranked[0][1] > ranked[1][1] else owners
         if len(owners) == 1:
             owner = next(iter(owners.values()))
             if m.entity in kb.generated and owner.entity != m.entity:

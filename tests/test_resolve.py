@@ -827,3 +827,13 @@ def test_the_federal_interior_ministry_of_iraqi_news_is_iraqs():
 
     kb = load_knowledge()
     assert kb.lookup(normalize("وزارة الداخلية الاتحادية")).id == kb.state_bodies[("IRAQ", "INTERIOR")]
+
+
+def test_the_last_word_of_several_foreign_names_is_the_one_named_most():
+    org = "Organization"
+    text = ("فاز مانشستر سيتي على نوريتش سيتي، وقال مدرب مانشستر سيتي إن جماهير سيتي تستحق الفوز.")
+    adoc = resolved(text, [("مانشستر سيتي", org), ("نوريتش سيتي", org), ("مانشستر سيتي", org), ("سيتي", org)])
+    assert adoc.mentions[3].entity == adoc.mentions[0].entity != adoc.mentions[1].entity
+    # named as often: which one is meant is not known
+    assert entity_count("فاز مانشستر سيتي على نوريتش سيتي، وقالت جماهير سيتي إنها سعيدة.",
+                        [("مانشستر سيتي", org), ("نوريتش سيتي", org), ("سيتي", org)]) == 3
