@@ -288,6 +288,13 @@ def test_transferred_return_to_a_place():
     assert facts("عاد سامر الحمد إلى الرقة.") == set()  # a person travelling is no transfer
 
 
+def test_transferred_arrival_of_forces():
+    assert facts("وصلت تعزيزات قوات النظام إلى درعا أمس.") == {("TRANSFERRED_TO", "REGIME", "DARAA", "asserted")}
+    assert facts("تواصل القصف بعد وصول مقاتلي هيئة تحرير الشام إلى إدلب.") == {
+        ("TRANSFERRED_TO", "HTS", "IDLIB", "asserted")}
+    assert facts("وصل وفد من المعارضة إلى إدلب.") == set()  # a delegation's visit: no forces said
+
+
 def test_transferred_forces_sent_or_pushed_past_the_subject():
     assert facts("أرسلت تركيا المزيد من التعزيزات العسكرية إلى عفرين.") == {
         ("TRANSFERRED_TO", "TURKEY", "AFRIN", "asserted")}
