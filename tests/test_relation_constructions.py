@@ -422,3 +422,18 @@ def test_a_sharp_attack_is_words_not_a_fight():  # شن هجوما حادا عل
     assert facts("شنت المعارضة هجوما حادا على تركيا في بيان.") == set()
     assert facts("شنت المعارضة هجوما عنيفا على قوات النظام في درعا.") == {
         ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
+
+
+def test_a_vso_object_after_a_partitive_count_is_the_named_party():  # قتلت X عشرات من مسلحي Y
+    assert facts("قتلت قسد عشرات من مسلحي داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("طردت تركيا المقاتلين الأكراد من عفرين.") == set()
+
+
+def test_fight_words_eliminating_routing_and_inflicting_defeat():  # القضاء على، دحر، إلحاق هزيمة بـ
+    assert facts("يسعى الجيش العراقي إلى القضاء على داعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "proposed")}
+    assert facts("طالب القضاء العراقي بمحاكمة داعش.") == set()  # القضاء without على: the judiciary
+    assert facts("دحر الجيش العراقي داعش من الموصل.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("تواصل قوات النظام جهودها لدحر داعش.") == {("FOUGHT", "ISIS", "REGIME", "asserted")}
+    assert facts("ألحق الجيش العراقي هزيمة بداعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("ساهم التحالف الدولي في إلحاق خسائر كبيرة بصفوف داعش.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}

@@ -318,7 +318,10 @@ def _unknown_object_after(sv: SentView, near: Arg) -> bool:
     k = near.t1
     while k < sv.n and sv.skippable(k):
         k += 1
-    if k >= sv.n or any(a.t0 in (k, k + 1, k + 2) for a in sv.args):
+    m = k  # past the fillers of a partitive (عشرات من مسلحي X): a name after them is the object
+    while m < sv.n and sv.is_filler(m):
+        m += 1
+    if k >= sv.n or any(a.t0 in (k, k + 1, k + 2, m) for a in sv.args):
         return False
     word = sv.norm[k]  # no clitic: a conjunction (وبقية التنظيمات) would join a second object instead
     return word in sv.lex.member_nouns or (word.startswith("ال") and word[2:] in sv.lex.member_nouns)
