@@ -437,3 +437,12 @@ def test_fight_words_eliminating_routing_and_inflicting_defeat():  # القضا�
     assert facts("ألحق الجيش العراقي هزيمة بداعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
     assert facts("ساهم التحالف الدولي في إلحاق خسائر كبيرة بصفوف داعش.") == {
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_the_party_whose_people_fell_in_an_attack_is_its_object():  # قتل 10 من عناصر X في هجوم لـ Y / شنه Y
+    assert facts("قتل 10 من عناصر داعش في هجوم لقسد.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("قتل 10 من عناصر داعش وجرح آخرون بغارة جوية نفذتها طائرات التحالف الدولي.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("قتل 10 من عناصر الجيش العراقي في هجوم شنه داعش على الموصل.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("قتل 30 مواطنا تركيا في هجمات نفذتها داعش.") == set()  # civilians: no party fell

@@ -217,8 +217,41 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
     _ground_holder(sv, trig, j, rt, p)
+    _victim_before(sv, i, j, p)
     definite = rt.definite_names_event and any(stem.startswith("ال") for _, stem in sv.forms[i])
     return _close(sv, i, j, p, rt, definite)
+
+
+def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
+    """قتل 10 من عناصر X في هجوم لـ Y، مقتل عناصر X في غارة شنها Y: an attack with its agent said after it
+    and no object fell on the party whose people a casualty word before it names (closed class
+    casualty_words, then casualty_preps right before the attack): that party is the object."""
+    if p.obj is not None:
+        return
+    closed = sv.lex.closed
+    agent = p.subj
+    if agent is None:  # غارة (جوية) شنها Y
+        k = j
+        while k < min(sv.n, j + 3) and not bare_in(sv.norm[k], closed.attack_makers):
+            k += 1
+        agent = first_after(sv, k + 1, p.ok_s, window=2, cross_weak=False) if k < min(sv.n, j + 3) else None
+    if agent is None or agent.prep not in ("", "ل"):
+        return
+    k = i - 1
+    while k >= 0 and sv.skippable(k):
+        k -= 1
+    placed = "ب" in sv.prefix_of(i).lstrip("وف")[:1]
+    if not placed and not (k >= 0 and bare_in(sv.norm[k], closed.casualty_preps)):
+        return
+    end = i if placed else k
+    def counted(lo: int, hi: int) -> bool:  # only a count and member nouns between (10 من عناصر X)
+        return sv.gap_is(lo, hi, lambda m: sv.is_filler(m) or sv.norm[m].isdigit() or sv.norm[m] == "من")
+
+    for cue in (m for m in range(end - 1, max(-1, end - 12), -1) if sv.is_word(m, closed.casualty_words)):
+        victim = next((a for a in sv.args_in(cue + 1, end) if p.ok_o(a) and counted(cue + 1, a.t0)), None)
+        if victim is not None and victim.entity != agent.entity and not sv.boundary_between(cue, i):
+            p.subj, p.obj, p.conf = agent, victim, C_CLAUSE
+            return
 
 
 @_sides_first
