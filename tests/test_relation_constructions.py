@@ -446,3 +446,13 @@ def test_the_party_whose_people_fell_in_an_attack_is_its_object():  # قتل 10 
     assert facts("قتل 10 من عناصر الجيش العراقي في هجوم شنه داعش على الموصل.") == {
         ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
     assert facts("قتل 30 مواطنا تركيا في هجمات نفذتها داعش.") == set()  # civilians: no party fell
+
+
+def test_accusative_war_and_ambush():  # حربا، كمينا
+    assert facts("حذر من أن حربا محتملة بين حزب الله وتركيا ستكون كارثية.") == {
+        ("FOUGHT", "HEZBOLLAH", "TURKEY", "expected")}
+    assert facts("نصب داعش كمينا لقوات النظام.") == {("FOUGHT", "ISIS", "REGIME", "asserted")}
+
+
+def test_a_state_after_fi_is_where_the_attack_was_not_its_target():  # مقتل العشرات في تركيا
+    assert facts("اعتقلت قوات النظام مشتبها به في هجوم أسفر عن مقتل العشرات في تركيا.") == set()

@@ -89,6 +89,8 @@ def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
         return any_o(a) and not sv.beside(a)
 
     def governed_object(a: Arg) -> bool:
+        if a.state and a.prep == "في":
+            return False  # أسفر عن مقتل العشرات في تركيا: a state after في is where, not who
         return ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig, j, direct))
 
     obj = first_after(sv, start, governed_object, window=14, cross_relative=True)
