@@ -365,6 +365,22 @@ def test_supported_by_backed_from_and_with_support():
     assert not any(f[0] == "FOUGHT" for f in got)
 
 
+def test_supported_by_supplying_the_genitive_and_training_or_funding_verbs():
+    # تزويد Y بـ: the genitive followed by what is supplied is the backed one, the subject before backs it
+    assert ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted") in facts("تقوم روسيا بتزويد قوات النظام بأسلحة حديثة.")
+    assert ("SUPPORTED_BY", "SDF", "USA", "asserted") in facts("وتواصل الولايات المتحدة تزويد قسد بالذخيرة.")
+    # without what is supplied, تزويد (supply lines) backs no one
+    assert not any(f[0] == "SUPPORTED_BY" for f in facts("قطع التحالف الدولي طرق تزويد داعش."))
+    assert ("SUPPORTED_BY", "FSA", "TURKEY", "asserted") in facts("وكانت تركيا دربت مقاتلي الجيش الحر قبل المعركة.")
+    assert ("SUPPORTED_BY", "SDF", "USA", "asserted") in facts("أكد أن الولايات المتحدة تمول قسد منذ عامين.")
+
+
+def test_controls_recovered_and_stronghold_indefinite():
+    assert ("CONTROLS", "REGIME", "PALMYRA", "asserted") in facts("واسترجعت قوات النظام مدينة تدمر.")
+    assert ("CONTROLS", "IRAQI_ARMY", "TALAFAR", "asserted") in facts("واستكمل الجيش العراقي استرجاع تلعفر.")
+    assert ("CONTROLS", "HTS", "IDLIB", "asserted") in facts("وباتت إدلب معقلا لهيئة تحرير الشام.")
+
+
 # ---- records ----------------------------------------------------------------------------------
 
 def test_records_carry_exact_evidence_and_stable_ids():

@@ -202,14 +202,15 @@ def supports_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType)
 
 def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """دعم واشنطن للوحدات: the genitive backs the لـ object; دعمها لـ X، تقديم الدعم لـ X: the subject
-    before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive."""
+    before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive; a
+    genitive followed by one of the trigger's markers is the one supplied (تقوم X بتزويد Y بالسلاح)."""
     ok = eligible(rt.subject_types, sv, trig.type)
     pair = genitive_agent(sv, j, ok, ok)
     if pair is not None:
         backer, backed = pair
         conf = C_NEAR
     else:
-        purpose = sv.prefix_of(i).lstrip("وف") == "ل"
+        purpose = sv.prefix_of(i).lstrip("وف") == "ل" or _supplied_genitive(sv, trig, j, ok)
         backed = near_after(sv, j, ok, gap=1, preps=("",) if purpose else ("ل",))
         if backed is None:
             return []
@@ -218,6 +219,13 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
         if backer is None:
             return []
     return [Cand([a for a in sv.group(backed) if ok(a)], [a for a in sv.group(backer) if ok(a)], conf)]
+
+
+def _supplied_genitive(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg], bool]) -> bool:
+    """The genitive after the trigger is followed by a marker of what is supplied (تزويد Y بالسلاح)."""
+    genitive = near_after(sv, j, ok, gap=1)
+    end = sv.group(genitive)[-1].t1 if genitive is not None else None
+    return end is not None and end < sv.n and sv.prefix_of(end) in trig.markers
 
 
 def _verb_first(sv: SentView, near: Arg, ok: Callable[[Arg], bool]) -> list[Cand]:
