@@ -456,3 +456,7 @@ def test_accusative_war_and_ambush():  # حربا، كمينا
 
 def test_a_state_after_fi_is_where_the_attack_was_not_its_target():  # مقتل العشرات في تركيا
     assert facts("اعتقلت قوات النظام مشتبها به في هجوم أسفر عن مقتل العشرات في تركيا.") == set()
+
+
+def test_the_owner_of_what_suffered_an_attack_is_its_patient():  # تعرضت مواقع لـ X لقصف من Y
+    assert facts("تعرضت مواقع لقسد لقصف من تركيا.") == {("FOUGHT", "SDF", "TURKEY", "asserted")}

@@ -406,7 +406,9 @@ def suffered(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> l
                  if any(trig.needs.fullmatch(stem) for _, stem in sv.forms[k])), None)
     if what is None:
         return []
-    patient = next((a for a in sv.args if j <= a.t0 < what and ok_o(a) and not a.prep), None)
+    # تعرضت قوات X، تعرض رتل لـ X (what belongs to X, then لـ X): the patient
+    patient = next((a for a in sv.args if j <= a.t0 < what and ok_o(a)
+                    and (not a.prep or (a.prep == "ل" and a.t0 > j and sv.is_possessed(a.t0 - 1)))), None)
     conf = C_NEAR
     if patient is None:
         patient, conf = left_subject(sv, i, ok_o, set(), max_sentence=False)
