@@ -117,7 +117,7 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             if nxt < sv.n and (sv.is_word(nxt, lex.figurative)
                                or sv.is_word(nxt, lex.cancelling.get(trig.type, frozenset()))):
                 continue  # حرب باردة، حرب إعلامية، عمليات تبادل: not armed conflict
-            if former_state(sv, trig, i):
+            if former_state(sv, trig, i, i + n):
                 continue
             if trig.needs is not None and not any(
                     trig.needs.fullmatch(s) for k in range(i + n, min(sv.n, i + n + trig.needs_within))

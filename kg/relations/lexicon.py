@@ -253,6 +253,8 @@ class Lexicon:
     figurative: frozenset[str]
     cancelling: dict[str, frozenset[str]]
     former_state: dict[str, list[Seq]]
+    former_after: dict[str, list[Seq]]  # رئيس الوزراء السابق P: a cue after the trigger
+    former_after_window: int
     agent_adjective: re.Pattern | None
     speech_verbs: frozenset[str]
     relative_location: frozenset[str]
@@ -390,6 +392,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                     if not k.startswith("_")},
         former_state={k: [compile_seq(c) for c in v] for k, v in data.get("former_state", {}).items()
                       if not k.startswith("_")},
+        former_after={k: [compile_seq(c) for c in v] for k, v in data.get("former_after", {}).items()
+                      if not k.startswith("_") and k != "window"},
+        former_after_window=int(data.get("former_after", {}).get("window", 0)),
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),
         visit_words=compile_words(data.get("visit_words", {}).get("visit", [])),

@@ -28,11 +28,18 @@ def _clause_start(sv: SentView, i: int) -> int:
     return lo
 
 
-def former_state(sv: SentView, trig: Trigger, i: int) -> bool:
-    """A state the text says held before and no longer does (كان يسيطر، كانت تبسط سيطرتها): the gold
-    conventions make it optional at best, so the trigger states no relation of its type."""
+def former_state(sv: SentView, trig: Trigger, i: int, j: int) -> bool:
+    """A state the text says held before and no longer does (كان يسيطر، كانت تبسط سيطرتها; a former
+    title, رئيس الوزراء السابق P, with the cue after the trigger): the gold conventions make it optional
+    at best, so the trigger states no relation of its type."""
     cues = sv.lex.former_state.get(trig.type)
-    return bool(cues) and _cue_before(sv, cues, _clause_start(sv, i), i)
+    if cues and _cue_before(sv, cues, _clause_start(sv, i), i):
+        return True
+    after = sv.lex.former_after.get(trig.type)
+    end = j
+    while after and end < min(sv.n, j + sv.lex.former_after_window) and not sv.hard[end] and not sv.is_comma(end):
+        end += 1
+    return bool(after) and _cue_before(sv, after, j, end)
 
 
 def modality(sv: SentView, trig: Trigger, i: int, j: int, strip: int) -> str:
