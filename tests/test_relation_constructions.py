@@ -460,3 +460,9 @@ def test_a_state_after_fi_is_where_the_attack_was_not_its_target():  # مقتل 
 
 def test_the_owner_of_what_suffered_an_attack_is_its_patient():  # تعرضت مواقع لـ X لقصف من Y
     assert facts("تعرضت مواقع لقسد لقصف من تركيا.") == {("FOUGHT", "SDF", "TURKEY", "asserted")}
+
+
+def test_whoever_repels_or_foils_an_attack_fights_its_agent():  # تصدت X لهجوم Y، أحبط X هجوما شنه Y
+    assert facts("تمكنت قسد من التصدي لهجوم داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("تصدت قسد لهجوم شنه داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("أحبط الجيش العراقي هجوما شنه مسلحو داعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}

@@ -146,6 +146,7 @@ class ClosedClass:
     casualty_words: frozenset[str]  # مقتل، أصيب: قتل عناصر X في هجوم لـ Y: X's people fell in Y's attack
     casualty_preps: frozenset[str]  # في، خلال، جراء: what places the casualties in the attack after it
     attack_makers: frozenset[str]  # شنها، نفذته: غارة شنها Y: the attack's agent follows
+    repel_words: frozenset[str]  # تصدت، أحبط: تصدت X لهجوم Y: whoever repels Y's attack fights Y
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -192,6 +193,7 @@ def _closed_class(data: dict) -> ClosedClass:
         casualty_words=compile_words(data["casualty_words"]),
         casualty_preps=compile_words(data["casualty_preps"]),
         attack_makers=compile_words(data["attack_makers"]),
+        repel_words=compile_words(data["repel_words"]),
     )
 
 

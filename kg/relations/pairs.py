@@ -220,6 +220,7 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
         p.subj = p.near
     _ground_holder(sv, trig, j, rt, p)
     _victim_before(sv, i, j, p)
+    _repelled(sv, i, j, p)
     definite = rt.definite_names_event and any(stem.startswith("ال") for _, stem in sv.forms[i])
     return _close(sv, i, j, p, rt, definite)
 
@@ -231,13 +232,8 @@ def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
     if p.obj is not None:
         return
     closed = sv.lex.closed
-    agent = p.subj
-    if agent is None:  # غارة (جوية) شنها Y
-        k = j
-        while k < min(sv.n, j + 3) and not bare_in(sv.norm[k], closed.attack_makers):
-            k += 1
-        agent = first_after(sv, k + 1, p.ok_s, window=2, cross_weak=False) if k < min(sv.n, j + 3) else None
-    if agent is None or agent.prep not in ("", "ل"):
+    agent = _agent_after(sv, j, p)
+    if agent is None:
         return
     k = i - 1
     while k >= 0 and sv.skippable(k):
@@ -246,6 +242,7 @@ def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
     if not placed and not (k >= 0 and bare_in(sv.norm[k], closed.casualty_preps)):
         return
     end = i if placed else k
+
     def counted(lo: int, hi: int) -> bool:  # only a count and member nouns between (10 من عناصر X)
         return sv.gap_is(lo, hi, lambda m: sv.is_filler(m) or sv.norm[m].isdigit() or sv.norm[m] == "من")
 
@@ -254,6 +251,38 @@ def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
         if victim is not None and victim.entity != agent.entity and not sv.boundary_between(cue, i):
             p.subj, p.obj, p.conf = agent, victim, C_CLAUSE
             return
+
+
+def _agent_after(sv: SentView, j: int, p: _Pair) -> Arg | None:
+    """The attack noun's agent said after it: its genitive or لـ (``p.subj``), or the actor after شنها/نفذته
+    (closed class attack_makers: غارة جوية شنها Y)."""
+    agent = p.subj
+    if agent is None:
+        k = j
+        while k < min(sv.n, j + 3) and not bare_in(sv.norm[k], sv.lex.closed.attack_makers):
+            k += 1
+        agent = first_after(sv, k + 1, p.ok_s, window=2, cross_weak=False) if k < min(sv.n, j + 3) else None
+    return agent if agent is not None and agent.prep in ("", "ل") else None
+
+
+def _repelled(sv: SentView, i: int, j: int, p: _Pair) -> None:
+    """تصدت X لهجوم Y، أحبط X هجوما شنه Y، التصدي لهجوم Y: an attack with its agent said after it and no
+    object, right after a word of repelling or foiling it (closed class repel_words): whoever repels it
+    (the VSO subject between, else the subject before) is the object."""
+    if p.obj is not None:
+        return
+    agent = _agent_after(sv, j, p)
+    if agent is None:
+        return
+    word = next((m for m in range(i - 1, max(-1, i - 6), -1) if sv.is_word(m, sv.lex.closed.repel_words)), None)
+    if word is None or sv.boundary_between(word, i):
+        return
+    between = [a for a in sv.args_in(word + 1, i) if p.ok_o(a) and not a.prep]
+    if not between and any(not sv.skippable(m) for m in range(word + 1, i)):
+        return  # something else stands between the repelling word and the attack
+    repeller = between[0] if between else left_subject(sv, word, p.ok_o, same_side(sv, agent))[0]
+    if repeller is not None and repeller.entity != agent.entity:
+        p.subj, p.obj, p.conf = agent, repeller, C_CLAUSE
 
 
 @_sides_first
