@@ -356,6 +356,16 @@ def test_leads_relative_verb_and_biqiyadat():
     assert ("LEADS", "KHALED", "AHRAR", "asserted") in facts("هاجمت حركة أحرار الشام بقيادة خالد العلي داعش.")
 
 
+def test_leads_bizaamat_and_titles_of_a_body_of_the_organization():
+    assert ("LEADS", "KHALED", "AHRAR", "asserted") in facts("وهاجمت حركة أحرار الشام بزعامة خالد العلي داعش.")
+    # a country named as where the list runs is not what its leader leads
+    got = facts("وفازت قائمة الجيش الحر في العراق بزعامة سامر الحمد.")
+    assert ("LEADS", "SAMER", "FSA", "asserted") in got and ("LEADS", "SAMER", "IRAQ", "asserted") not in got
+    assert ("LEADS", "SAMER", "FSA", "asserted") in facts("وقال رئيس أركان الجيش الحر سامر الحمد إن المعركة انتهت.")
+    assert ("LEADS", "SAMER", "HTS", "asserted") in facts(
+        "وقال رئيس المكتب السياسي لهيئة تحرير الشام سامر الحمد إن المعركة انتهت.")
+
+
 def test_a_former_title_leads_nothing():
     assert ("LEADS", "KHALED", "HTS", "asserted") in facts("وقال رئيس هيئة تحرير الشام خالد العلي إن المعركة انتهت.")
     for text in ("وقال رئيس هيئة تحرير الشام السابق خالد العلي إن المعركة انتهت.",
