@@ -401,6 +401,17 @@ def test_controls_recovered_and_stronghold_indefinite():
     assert ("CONTROLS", "HTS", "IDLIB", "asserted") in facts("وباتت إدلب معقلا لهيئة تحرير الشام.")
 
 
+def test_controls_the_place_an_actor_was_expelled_from():
+    # VSO: the first actor after the verb expels the second; SVO and the verbal noun: the one before
+    assert ("CONTROLS", "SDF", "RAQQA", "asserted") in facts("وطردت قسد داعش من الرقة.")
+    assert ("CONTROLS", "SDF", "MANBIJ", "asserted") in facts("ومقاتلو قسد طردوا داعش من مدينة منبج.")
+    assert {("CONTROLS", "SDF", "RAQQA", "asserted"), ("CONTROLS", "SDF", "HASAKAH", "asserted")} <= facts(
+        "وتمكنت قسد من طرد داعش من الرقة والحسكة.")
+    # the expelled never holds the place, and without an expeller nothing is said
+    assert ("CONTROLS", "ISIS", "RAQQA", "asserted") not in facts("وطردت قسد داعش من الرقة.")
+    assert not any(f[0] == "CONTROLS" for f in facts("وطرد داعش من الرقة."))
+
+
 # ---- records ----------------------------------------------------------------------------------
 
 def test_records_carry_exact_evidence_and_stable_ids():

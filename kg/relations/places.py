@@ -178,6 +178,23 @@ def _part_of_antecedent(sv: SentView, start: int, window: int = 5) -> bool:
     return False
 
 
+def expelled(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """طردت X Y من المدينة، تمكنت X من طرد Y من المدينة: the expeller holds the place it drove Y from:
+    the first of two actors after the verb (VSO), else the one named before it."""
+    frm = next((k for k in range(j, min(sv.n, j + 8)) if bare_in(sv.norm[k], trig.preps)), None)
+    if frm is None or sv.boundary_between(j, frm, weak=True):
+        return []
+    place = _object_place(sv, frm + 1, window=4)
+    ok_s = eligible(rt.subject_types, sv, trig.type)
+    between = [a for a in sv.args_in(j, frm) if not a.place and not a.prep]
+    if place is None or not between:
+        return []  # طرد من المدينة: who was expelled is not said
+    if len(between) > 1 and ok_s(between[0]) and between[-1].entity not in {a.entity for a in sv.group(between[0])}:
+        return [Cand([a for a in sv.group(between[0]) if ok_s(a)], sv.place_chain(place), C_NEAR * trig.conf)]
+    holder, conf = left_subject(sv, i, ok_s, {between[-1].entity}, max_sentence=False)
+    return [Cand([holder], sv.place_chain(place), conf * trig.conf)] if holder else []
+
+
 def stronghold(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """الرقة معقل X: a place named as an actor's stronghold."""
     subj = near_after(sv, j, eligible(rt.subject_types, sv, trig.type), gap=1, preps=("", "ل"))

@@ -264,6 +264,7 @@ ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
     ("controls", "direct_masdar"): places.direct_masdar,
     ("controls", "inverted"): places.inverted,
     ("controls", "stronghold"): places.stronghold,
+    ("controls", "expelled"): places.expelled,
     ("transferred", "transitive"): places.transitive,
     ("transferred", "intransitive"): places.intransitive,
     ("transferred", "participle"): places.participle,
