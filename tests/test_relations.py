@@ -395,6 +395,13 @@ def test_supported_by_supplying_the_genitive_and_training_or_funding_verbs():
     assert ("SUPPORTED_BY", "SDF", "USA", "asserted") in facts("أكد أن الولايات المتحدة تمول قسد منذ عامين.")
 
 
+def test_supported_by_helping_as_a_purpose():
+    # لمساعدة X: the one who acts to help backs X, though the word of help blocks X as a party
+    assert ("SUPPORTED_BY", "FSA", "TURKEY", "asserted") in facts("وتدخلت تركيا لمساعدة الجيش الحر.")
+    assert ("SUPPORTED_BY", "SDF", "COALITION", "asserted") in facts(
+        "وصلت طائرات التحالف الدولي لمساعدة قسد في معركة الرقة.")
+
+
 def test_controls_recovered_and_stronghold_indefinite():
     assert ("CONTROLS", "REGIME", "PALMYRA", "asserted") in facts("واسترجعت قوات النظام مدينة تدمر.")
     assert ("CONTROLS", "IRAQI_ARMY", "TALAFAR", "asserted") in facts("واستكمل الجيش العراقي استرجاع تلعفر.")

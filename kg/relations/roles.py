@@ -205,21 +205,24 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
     """دعم واشنطن للوحدات: the genitive backs the لـ object; دعمها لـ X، تقديم الدعم لـ X: the subject
     before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive; a
     genitive followed by one of the trigger's markers is the one supplied (تقوم X بتزويد Y بالسلاح)."""
-    ok = eligible(rt.subject_types, sv, trig.type)
+    ok = ok_backed = eligible(rt.subject_types, sv, trig.type)
     pair = genitive_agent(sv, j, ok, ok)
     if pair is not None:
         backer, backed = pair
         conf = C_NEAR
     else:
         purpose = sv.prefix_of(i).lstrip("وف") == "ل" or _supplied_genitive(sv, trig, j, ok)
-        backed = near_after(sv, j, ok, gap=1, preps=("",) if purpose else ("ل",))
+        if purpose:  # the word of support itself blocked its genitive as a party (لمساعدة X)
+            ok_backed = _any_of(rt)
+        backed = near_after(sv, j, ok_backed, gap=1, preps=("",) if purpose else ("ل",))
         if backed is None:
             return []
         # دعمها لـ X: the possessive pronoun takes up an actor named before, in the clause or not
         backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=has_pronoun_object(sv, i, j, trig))
         if backer is None:
             return []
-    return [Cand([a for a in sv.group(backed) if ok(a)], [a for a in sv.group(backer) if ok(a)], conf)]
+    return [Cand([a for a in sv.group(backed, blocked_too=True) if ok_backed(a)],
+                 [a for a in sv.group(backer) if ok(a)], conf)]
 
 
 def _supplied_genitive(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg], bool]) -> bool:
