@@ -395,6 +395,15 @@ def test_supported_by_supplying_the_genitive_and_training_or_funding_verbs():
     assert ("SUPPORTED_BY", "SDF", "USA", "asserted") in facts("أكد أن الولايات المتحدة تمول قسد منذ عامين.")
 
 
+def test_supported_by_support_governed_by_a_preposition_takes_its_object_as_genitive():
+    assert ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted") in facts("ولن تتخلى روسيا عن دعم النظام السوري.")
+    assert ("SUPPORTED_BY", "FSA", "TURKEY", "asserted") in facts("وعادت تركيا إلى دعم الجيش الحر بعد عام.")
+    # with a لـ object the genitive is still the backer
+    got = facts("وتختلف تركيا مع روسيا في دعم الولايات المتحدة لقسد.")
+    assert ("SUPPORTED_BY", "SDF", "USA", "asserted") in got
+    assert ("SUPPORTED_BY", "USA", "TURKEY", "asserted") not in got
+
+
 def test_supported_by_helping_as_a_purpose():
     # لمساعدة X: the one who acts to help backs X, though the word of help blocks X as a party
     assert ("SUPPORTED_BY", "FSA", "TURKEY", "asserted") in facts("وتدخلت تركيا لمساعدة الجيش الحر.")

@@ -203,15 +203,18 @@ def supports_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType)
 
 def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """دعم واشنطن للوحدات: the genitive backs the لـ object; دعمها لـ X، تقديم الدعم لـ X: the subject
-    before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive; a
-    genitive followed by one of the trigger's markers is the one supplied (تقوم X بتزويد Y بالسلاح)."""
+    before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive; so
+    it does after one of the trigger's preps (لن تتخلى X عن دعم Y) and when the genitive is followed by
+    one of its markers, what is supplied (تقوم X بتزويد Y بالسلاح)."""
     ok = ok_backed = eligible(rt.subject_types, sv, trig.type)
     pair = genitive_agent(sv, j, ok, ok)
     if pair is not None:
         backer, backed = pair
         conf = C_NEAR
     else:
-        purpose = sv.prefix_of(i).lstrip("وف") == "ل" or _supplied_genitive(sv, trig, j, ok)
+        # لدعم X, تزويد X بالسلاح, تخلت عن دعم X (after one of the trigger's preps): X is the one backed
+        purpose = sv.prefix_of(i).lstrip("وف") == "ل" or _supplied_genitive(sv, trig, j, ok) or (
+            i > 0 and sv.norm[i - 1] in trig.preps)
         if purpose:  # the word of support itself blocked its genitive as a party (لمساعدة X)
             ok_backed = _any_of(rt)
         backed = near_after(sv, j, ok_backed, gap=1, preps=("",) if purpose else ("ل",))
