@@ -417,6 +417,13 @@ def test_controls_recovered_and_stronghold_indefinite():
     assert ("CONTROLS", "HTS", "IDLIB", "asserted") in facts("وباتت إدلب معقلا لهيئة تحرير الشام.")
 
 
+def test_controls_under_its_control_with_the_place_after():
+    # تحت سيطرته في Z: the pronoun takes up the subject, the place follows with في
+    assert ("CONTROLS", "ISIS", "MOSUL", "asserted") in facts(
+        "وربطت داعش مناطقها في سوريا بتلك الواقعة تحت سيطرته في الموصل.")
+    assert ("CONTROLS", "ISIS", "RAQQA", "asserted") in facts("وقصفت قوات النظام الرقة الواقعة تحت سيطرة داعش.")
+
+
 def test_controls_the_place_an_actor_was_expelled_from():
     # VSO: the first actor after the verb expels the second; SVO and the verbal noun: the one before
     assert ("CONTROLS", "SDF", "RAQQA", "asserted") in facts("وطردت قسد داعش من الرقة.")

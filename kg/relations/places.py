@@ -148,7 +148,15 @@ def _held_by(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None,
 
 
 def inverted(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """تحت سيطرة X، الخاضعة لـ X: the place first, its holder after."""
+    """تحت سيطرة X، الخاضعة لـ X: the place first, its holder after.  With a pronoun for the holder
+    (المناطق الواقعة تحت سيطرته في الأنبار) the place may follow with في, and the holder is the actor the
+    pronoun takes up, the subject before."""
+    if sv.tokens[j - 1].text.endswith(("ه", "ها", "هم")):
+        place = first_after(sv, j, lambda a: a.place and not a.state and a.prep == "في", window=2,
+                            cross_weak=False)
+        if place is not None:
+            holder, conf = left_subject(sv, i, eligible(rt.subject_types, sv, trig.type), set())
+            return [Cand([holder], sv.place_chain(place), conf * trig.conf)] if holder else []
     return _holder_after(sv, trig, i, j, _place_before(sv, i))
 
 
