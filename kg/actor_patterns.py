@@ -9,6 +9,8 @@
 - a body of a known organization (``بعثة الأمم المتحدة``، ``المكتب السياسي لحماس``): a new organization;
 - a town's council, police or court named by its place (``المجلس البلدي لمدينة بنغازي``، ``شرطة نيروبي``،
   ``مجلس محافظة الأنبار``): a new organization, the place inside it;
+- a body named after its leader, a known person (``إدارة أوباما``، ``فلول المخلوع صالح``، ``القوات الموالية
+  للرئيس هادي``): a new organization, one per kind of body and leader;
 - a head noun before a quoted name (``كتيبة «الموت»``): a new organization named by the quoted words
   (the quotes mark the name, the head stays outside); before definite words (``حركة العدل والمساواة``،
   ``لواء العمالقة``): a new organization, head included.
@@ -19,7 +21,7 @@ follow.  Spans the alias table knows as a whole are left to it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +70,11 @@ class ActorPatterns:
     adjective_body_heads: frozenset[str] = frozenset()  # الخارجية: a body head that is also an adjective
     qualified_nouns: frozenset[str] = frozenset()  # وزير، السياسة: nouns such an adjective qualifies
     force_kinds: tuple[tuple[str, ...], ...] = ()  # قوات الطوارئ: a force named by its kind, a body of its own
+    leader_heads: dict[str, str] = field(default_factory=dict)  # head -> kind of a leader's body (فلول -> قوات)
+    leader_links: frozenset[str] = frozenset()  # الموالية: joins a leader's forces to ل + the leader
+    leader_modifiers: frozenset[str] = frozenset()  # السابق، المخلوع: words of a leader's title
+    leader_max_words: int = 0
+    leader_state_kinds: dict[str, str] = field(default_factory=dict)  # حكومة -> GOV: the state's body of a kind
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -116,6 +123,11 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         adjective_body_heads=_norm_set(data.get("adjective_body_heads", [])),
         qualified_nouns=_norm_set(data.get("qualified_nouns", [])),
         force_kinds=_word_seqs(data.get("force_kind_names", [])),
+        leader_heads={normalize(head): kind for kind, heads in data.get("leader_bodies", {}).items() for head in heads},
+        leader_links=_norm_set(data.get("leader_links", [])),
+        leader_modifiers=_norm_set(data.get("leader_modifiers", [])),
+        leader_max_words=int(data.get("leader_max_words", 0)),
+        leader_state_kinds=dict(data.get("leader_state_bodies", {})),
         **{f"unit_{part}": _word_seqs(units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
@@ -287,6 +299,85 @@ def _force_kind(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Know
     if kind is None:
         return None
     return kind + 1 if kind < len(spans.norm) and spans.norm[kind] in kb.demonyms else kind
+
+
+def _leader_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns,
+                 kb: Knowledge) -> tuple[int, str, str | None, str] | None:
+    """(end token, key, known body or None, leader) of a body named after its leader at token i: ``head
+    [link] [titles] known person`` (إدارة أوباما، قوات الرئيس اليمني السابق علي عبدالله صالح، القوات
+    الموالية للرئيس هادي). The body the alias table lists under a head of the kind and a name of the leader
+    (نظام بشار الأسد as نظام الأسد); else keyed by the kind and the leader's label, as every spelling of one
+    leader's body names one organization."""
+    kind = pat.leader_heads.get(head)
+    if kind is None:
+        return None
+    j = i + 1
+    if j < len(spans.norm) and spans.norm[j] in pat.leader_links:
+        j += 1
+    for k in range(j, min(len(spans.norm), j + pat.leader_max_words + 1)):
+        person = _known_at(spans, k, kb, ("Person",), clitics=True)
+        if person:
+            leader = kb.entities[person[1]]
+            heads = [h for h, of in pat.leader_heads.items() if of == kind]
+            known = next((body for name in (leader.label, *leader.aliases) for h in heads
+                          if (body := kb.lookup(f"{h} {normalize(name)}")) and body.type == "Organization"), None)
+            return person[0], f"{kind} {normalize(leader.label)}", known and known.id, leader.id
+        if not any(stem in pat.leader_modifiers or stem in kb.demonyms or stem in kb.person_titles
+                   or "ال" + stem in kb.person_titles for _, stem in spans.readings[k]):
+            return None
+    return None
+
+
+def find_leader_bodies(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge,
+                       pat: ActorPatterns | None = None) -> list[tuple[Mention, str]]:
+    """Mentions (origin ``pattern``) of bodies named after their leader, each with the leader's id."""
+    pat = pat or load_actor_patterns()
+    found: list[tuple[Mention, str]] = []
+    i = 0
+    while i < len(sentence.tokens):
+        hit = next(((body, stripped) for stripped, head in spans.readings[i]
+                    if (body := _leader_body(spans, i, head, pat, kb))), None)
+        if hit is None:
+            i += 1
+            continue
+        (end, key, known, leader), stripped = hit
+        if known or " ".join(spans.norm[i:end]) not in kb.alias_index:
+            found.append((token_mention(text, sentence, i, end, stripped, key if known is None else
+                                        " ".join(spans.norm[i:end]), "Organization", "pattern", known), leader))
+        i = end
+    return found
+
+
+def with_leaders_named(bodies: list[tuple[Mention, str]], mentions: list[Mention], kb: Knowledge,
+                       pat: ActorPatterns | None = None) -> list[Mention]:
+    """The leaders' bodies of an article whose leader it also names apart: a stretch of text is one mention,
+    and a leader named only inside his body (إدارة أوباما) stays a person rather than vanish into it. A
+    state's own government or forces (حكومة الرئيس السوري بشار الأسد; حكومة نتنياهو where the article names
+    السلطات الإسرائيلية) keeps its head and its leader apart, as the other finders read them, who leads it
+    included."""
+    pat = pat or load_actor_patterns()
+    spans = [(m.start, m.end) for m, _ in bodies]
+    named = {known.id for m in mentions if m.type == "Person" and not any(s <= m.start and m.end <= e for s, e in spans)
+             and (known := kb.entities.get(m.entity or "") or kb.lookup(m.key))}
+    present = {m.entity for m in mentions if m.entity}
+    states = {*kb.state_bodies.values(), *kb.state_forces.values()}
+    kept = []
+    for m, leader in bodies:
+        kind = pat.leader_state_kinds.get(m.key.split()[0])
+        of_state = kind and kb.state_body(kb.entities[leader].country, kind) in present
+        if leader in named and m.entity not in states and not (m.entity is None and of_state):
+            kept.append(m)
+    return kept
+
+
+def written_leader_body(m: Mention, pat: ActorPatterns | None = None) -> str | None:
+    """A leader's body as written (فلول المخلوع صالح), a name beside its key (قوات علي عبد الله صالح); none
+    where a proclitic changed the head's letters (للقوات)."""
+    pat = pat or load_actor_patterns()
+    words = m.text.split()
+    if m.origin != "pattern" or not words or normalize(words[0]) not in pat.leader_heads:
+        return None
+    return None if normalize(m.text) == m.key else " ".join(words)
 
 
 def _quoted_name(spans: SpanKeys, j: int) -> tuple[int, list[str]] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.actor_patterns import find_actor_patterns
+from kg.actor_patterns import find_actor_patterns, find_leader_bodies, with_leaders_named
 from kg.dates import date_document
 from kg.geo import EntityFacts
 from kg.knowledge import Knowledge, is_state, load_knowledge
@@ -57,7 +57,7 @@ class MentionFinder:
 
     def find(self, adoc: AnalyzedDoc, ner_spans: list[list[tuple[int, int, str]]]) -> None:
         text, kb = adoc.doc.text, self.kb
-        found = []
+        found, leaders = [], []
         for sentence, spans_of_sentence in zip(adoc.sentences, ner_spans, strict=True):
             keys = SpanKeys(sentence.tokens)
             found += from_ner(text, sentence, keys, spans_of_sentence, kb)
@@ -66,7 +66,8 @@ class MentionFinder:
             found += find_defined_short_forms(text, sentence, keys)
             found += find_generics(text, sentence, keys, self.generics, kb)
             found += find_actor_patterns(text, sentence, keys, kb)
-        adoc.mentions = settle_overlaps(found, kb)
+            leaders += find_leader_bodies(text, sentence, keys, kb)
+        adoc.mentions = settle_overlaps(found + with_leaders_named(leaders, found, kb), kb)
 
 
 class Resolver:

@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 
-from kg.actor_patterns import load_actor_patterns
+from kg.actor_patterns import load_actor_patterns, written_leader_body
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
 from kg.mentions import NameTable, SpanKeys, find_names, nisba_stem, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
@@ -958,6 +958,8 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
             m.entity, m.type = eid, ent_type
             if id(m) not in commands:
                 _add_alias(entity, surface(m))
+            if written := written_leader_body(m, patterns):
+                _add_alias(entity, written)
     _specified_generics(adoc, named, kb)
     named += repeated_names(adoc, named, kb)
     adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)

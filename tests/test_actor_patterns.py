@@ -505,3 +505,24 @@ def test_a_states_red_crescent_by_demonym_and_the_palestinian_consensus_governme
                              "ستدفع الرواتب.")
     assert country_of(next(iter(entities_of(adoc, "الهلال الأحمر القطري")))) == "QATAR"  # not Syria's society
     assert entities_of(adoc, "حكومة التوافق الفلسطيني") == {"PALESTINIAN_CONSENSUS_GOV"}
+
+
+def test_a_body_named_after_its_leader_is_one_organization_and_the_leader_stays_a_person(pipeline, kb):
+    adoc = analyze(pipeline, "رحبت إدارة أوباما بالاتفاق، وقال أوباما إن إدارة الرئيس باراك أوباما ستدعمه. "
+                             "وقصفت قوات الرئيس اليمني السابق علي عبدالله صالح حيا في المدينة، وتوعد علي عبدالله صالح "
+                             "بالمزيد، ثم تراجعت ميليشيات المخلوع علي عبدالله صالح.")
+    admin = entities_of(adoc, "إدارة أوباما")
+    assert admin == entities_of(adoc, "إدارة الرئيس باراك أوباما") and len(admin) == 1
+    assert adoc.entities[next(iter(admin))].type == "Organization"
+    assert "إدارة أوباما" in adoc.entities[next(iter(admin))].aliases
+    assert {m.entity for m in adoc.mentions if m.text == "أوباما"} == {"OBAMA"}
+    # the alias table lists the leader's forces under another head: that entity
+    assert entities_of(adoc, "قوات الرئيس اليمني") == entities_of(adoc, "ميليشيات المخلوع") == {"SALEH_FORCES"}
+
+
+def test_a_leaders_body_the_article_names_nowhere_else_or_a_states_own_body_stay_apart(pipeline):
+    adoc = analyze(pipeline, "انتقدت إدارة ترامب القرار. وقالت السلطات الإسرائيلية إن حكومة نتنياهو لن "
+                             "تتراجع، وأكد نتنياهو ذلك.")
+    assert {m.entity for m in adoc.mentions if "ترامب" in m.text} == {"TRUMP"}
+    assert "حكومة نتنياهو" not in {m.text for m in adoc.mentions}
+    assert {m.entity for m in adoc.mentions if "نتنياهو" in m.text} == {"NETANYAHU"}
