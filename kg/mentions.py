@@ -8,7 +8,7 @@ import re
 
 from kg.knowledge import Knowledge
 from kg.model import Mention, Sentence, Token
-from kg.normalize import DIACRITICS, INVISIBLE, normalize
+from kg.normalize import DIACRITICS, INVISIBLE, PRONOUN_SUFFIXES, normalize
 
 # Which finder wins when two mentions overlap (lower wins, then the longer); see ``settle_overlaps``.
 # Known names and generic phrases rank together so "القاعدة العسكرية" (the base) beats "القاعدة" (al-Qaeda).
@@ -243,11 +243,9 @@ def _stem(spans: SpanKeys, i: int, vocabulary: frozenset[str] | dict) -> str | N
     return None
 
 
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")  # سيطرته، بأكملها: a noun with a pronoun is no name
-
-
 def _could_name(spans: SpanKeys, k: int, kb: Knowledge) -> bool:
     token, key = spans.tokens[k], spans.norm[k]
+    # a noun with an attached pronoun (سيطرته، بأكملها) is no name
     if not token.is_word or len(key) < 3 or token.text.endswith(PRONOUN_SUFFIXES):
         return False
     if key in kb.stop_after_head or key in kb.not_names or key in kb.generics:

@@ -15,6 +15,7 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
                           "ک": "ك", "ی": "ي"})
 
 PROCLITIC_CONJ = ("و", "ف")
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")  # attached pronouns: سيطرته، بأكملها، يشنها
 PROCLITIC_PREP = ("ب", "ل", "ك")
 
 

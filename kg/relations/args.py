@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.normalize import PRONOUN_SUFFIXES
 from kg.relations.lexicon import Trigger
 from kg.relations.sentence import NISBA, Arg, SentView, bare_in
 
-PRONOUN_SUFFIXES = ("هم", "ها", "هما", "ه")
 FINITE = re.compile(r"^[وف]?س?[يتن]\w{3,}")
 
 # confidence by how the arguments were found
