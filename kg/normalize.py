@@ -30,6 +30,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = INVISIBLE.sub("", text)
     text = DIACRITICS.sub("", text)
+    text = text.replace("ىء", "ئ")  # hamza after alef maqsura is a spelling of ئ (الطوارىء / الطوارئ)
     text = text.translate(_LETTERS)
     text = QUOTES.sub(" ", text)
     return SPACES.sub(" ", text).strip()

@@ -397,22 +397,32 @@ def _clitic_free(key: str) -> list[tuple[str, str]]:
     return [(stripped, f"{stem} {rest}".strip()) for stripped, stem in proclitic_readings(first)[1:]]
 
 
+def _ends(key: str) -> set[str]:
+    """The first and last words of a name."""
+    words = key.split()
+    return {words[0], words[-1]}
+
+
 def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
     """A proclitic never makes a new entity: a name read with its clitic (ونيجيريا، لأوروبا) that the
     article also names without it, in this spelling or another (لعبد العاطي اشتيوي / عبد العاطي شتيوي),
     or that spells a known name once stripped, loses the clitic; so do two names read with different
-    clitics (وشبه الجزيرة / لشبه الجزيرة), one name without them."""
+    clitics (وشبه الجزيرة / لشبه الجزيرة), one name without them, and a person's full name whose first and
+    last words, without the clitic, are words of one person the article names (وسامي كمال نصر beside سامي
+    نصر)."""
     keys = {(m.key, m.type) for m in named}
     readings = Counter((bare, kind) for key, kind in {(m.key, m.type) for m in named if not m.entity}
                        for _, bare in _clitic_free(key))
     shared = {r for r, n in readings.items() if n > 1}  # no name of its own: بنين is no clitic form of نين
     spellings = {(_spelling(m.key, loose=True), m.type) for m in named if " " in m.key}
+    persons = [set(m.key.split()) for m in named if m.type == "Person"]
     for m in named:
         if m.entity:
             continue
         for stripped, bare in _clitic_free(m.key):
             known = kb.lookup(bare)
-            spelt = " " in bare and (_spelling(bare, loose=True), m.type) in spellings
+            spelt = " " in bare and ((_spelling(bare, loose=True), m.type) in spellings
+                                     or (m.type == "Person" and any(_ends(bare) <= p for p in persons)))
             joined = (bare, m.type) in keys or ((bare, m.type) in shared and (m.key, m.type) not in readings)
             if " " not in bare and len(bare) > 4 and bare.endswith("ا") and (bare[:-1], m.type) in keys:
                 bare, joined = bare[:-1], True  # the accusative alef of an indefinite name (بين الحويجة ومخمورا)

@@ -837,3 +837,47 @@ def test_the_last_word_of_several_foreign_names_is_the_one_named_most():
     # named as often: which one is meant is not known
     assert entity_count("فاز مانشستر سيتي على نوريتش سيتي، وقالت جماهير سيتي إنها سعيدة.",
                         [("مانشستر سيتي", org), ("نوريتش سيتي", org), ("سيتي", org)]) == 3
+
+
+def test_a_hamza_written_after_alef_maqsura_is_the_name_spelt_with_yaa_hamza():
+    from kg.normalize import normalize
+
+    assert normalize("الطوارىء") == normalize("الطوارئ")
+    org = "Organization"
+    assert entity_count("انتشرت قوات الطوارىء في الحي، وقالت قوات الطوارئ إن الوضع هادئ.",
+                        [("قوات الطوارىء", org), ("قوات الطوارئ", org)]) == 1
+
+
+def test_a_persons_full_name_read_with_a_conjunction_joins_the_person_without_it():
+    adoc = resolved("اعتقلت الشرطة خالد العمري وسامي كمال نصر، ثم أفرجت عن سامي نصر بكفالة.",
+                    [("خالد العمري", "Person"), ("وسامي كمال نصر", "Person"), ("سامي نصر", "Person")])
+    omari, full, short = adoc.mentions
+    assert full.key == "سامي كمال نصر" and full.text == "سامي كمال نصر"
+    assert full.entity == short.entity != omari.entity
+    # only a name whose first and last words are one person's: وسام الحسن keeps its و beside سام نصر
+    apart = resolved("استقبل سام نصر الوفد، وقال وسام الحسن إن اللقاء مثمر.",
+                     [("سام نصر", "Person"), ("وسام الحسن", "Person")])
+    assert [m.key for m in apart.mentions] == ["سام نصر", "وسام الحسن"]
+    assert len({m.entity for m in apart.mentions}) == 2
+
+
+def test_the_spellings_of_well_known_agencies_are_one_table_entry():
+    org = "Organization"
+    fbi = resolved("قال مكتب التحقيقات الفدرالي الأميركي إن عملاء إف بي آي اعتقلوا المشتبه به.",
+                   [("مكتب التحقيقات الفدرالي الأميركي", org), ("إف بي آي", org)])
+    assert {m.entity for m in fbi.mentions} == {"FBI"}
+    cia = resolved("نفت الاستخبارات المركزية الأميركية التقرير، وقالت سي آي إيه إنه كاذب.",
+                   [("الاستخبارات المركزية الأميركية", org), ("سي آي إيه", org)])
+    assert {m.entity for m in cia.mentions} == {"CIA"}
+    dogan = resolved("نقلت وكالة أنباء دوغان الخبر، وأكدته وكالة دوغان للأنباء لاحقا.",
+                     [("وكالة أنباء دوغان", org), ("وكالة دوغان للأنباء", org)])
+    assert {m.entity for m in dogan.mentions} == {"DOGAN_NEWS_AGENCY"}
+    helmets = resolved("أجلت الخوذ البيض الجرحى، وقالت منظمة الخوذ البيضاء إن القصف مستمر.",
+                       [("الخوذ البيض", org), ("منظمة الخوذ البيضاء", org)])
+    assert {m.entity for m in helmets.mentions} == {"WHITE_HELMETS"}
+
+
+def test_a_club_named_with_the_definite_head_and_without_it_is_one_club():
+    org = "Organization"
+    assert entity_count("فاز النادي الزهراوي على ضيفه، وقال مدرب الزهراوي إن الفوز مستحق.",
+                        [("النادي الزهراوي", org), ("الزهراوي", org)]) == 1
