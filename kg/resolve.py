@@ -20,7 +20,7 @@ from kg.actor_patterns import load_actor_patterns, written_leader_body
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
 from kg.mentions import NameTable, SpanKeys, find_names, nisba_stem, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
-from kg.normalize import DIACRITICS, INVISIBLE, normalize, proclitic_readings
+from kg.normalize import DIACRITICS, INVISIBLE, PROCLITIC_PREP, normalize, proclitic_readings
 
 
 def entity_id_for(key: str) -> str:
@@ -430,6 +430,19 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
                 m.start = skip_letters(text, m.start, stripped)
                 m.text, m.key, m.entity = text[m.start : m.end], bare, known.id if known else None
                 break
+
+
+def _clitic_surnames(text: str, named: list[Mention]) -> None:
+    """A known name read after a proclitic letter (صور of لصور) that, with the letter, is the surname of a
+    person the article names in full (سعيد لصور) is that person's surname, not the known place or actor."""
+    surnames = {m.key.split()[-1] for m in named if m.type == "Person" and " " in m.key}
+    for m in named:
+        if not m.entity or " " in m.key or m.start == 0 or text[m.start - 1] not in PROCLITIC_PREP:
+            continue
+        word = normalize(text[m.start - 1 : m.end])
+        if word in surnames and (m.start == 1 or not text[m.start - 2].isalpha()):
+            m.start -= 1
+            m.text, m.key, m.type, m.entity = text[m.start : m.end], word, "Person", None
 
 
 def _successors(named: list[Mention], kb: Knowledge) -> None:
@@ -923,6 +936,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     """Set ``entity`` on every named mention, fill ``adoc.entities``, then resolve generic references."""
     named = [m for m in adoc.mentions if m.origin != "generic"]
     _strip_clitic_forms(adoc.doc.text, named, kb)
+    _clitic_surnames(adoc.doc.text, named)
     named += _quoted_titles(adoc, named, kb)
     _unspecific_names(named, kb)
     _peoples_as_states(named, kb)

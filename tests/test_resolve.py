@@ -881,3 +881,16 @@ def test_a_club_named_with_the_definite_head_and_without_it_is_one_club():
     org = "Organization"
     assert entity_count("فاز النادي الزهراوي على ضيفه، وقال مدرب الزهراوي إن الفوز مستحق.",
                         [("النادي الزهراوي", org), ("الزهراوي", org)]) == 1
+
+
+def test_a_nickname_after_a_cue_with_a_preposition_is_the_persons():
+    assert entity_count("بدأت عملية تحمل اسم كريم الهلالي الشهير بلقب «صقور»، وهو أحد القادة.",
+                        [("كريم الهلالي", "Person"), ("صقور", "Person")]) == 1
+
+
+def test_a_surname_glued_to_a_preposition_is_no_known_place_inside_it():
+    text = "وقال المسؤول في المستشفى سعيد لصور إن الجرحى وصلوا، وذكر لصور أن العدد ارتفع، وزار الوفد صور."
+    adoc = resolved(text, [("سعيد لصور", "Person"), ("صور", "Place", "TYRE"), ("صور", "Place", "TYRE")])
+    full, surname, town = adoc.mentions
+    assert surname.text == "لصور" and surname.entity == full.entity
+    assert town.entity == "TYRE"
