@@ -124,6 +124,12 @@ def test_fought_by_attacking_ground_someone_controls():
     assert got == {("FOUGHT", "ISIS", "REGIME", "asserted"), ("CONTROLS", "REGIME", "PALMYRA", "asserted")}
 
 
+def test_fought_by_attacking_ground_held_in_a_relative_clause_without_alladhi():
+    # an indefinite target takes its relative clause without التي; the resumptive عليها marks it
+    got = facts("شنت روسيا ليلا غارات على بلدات تسيطر عليها المعارضة.")
+    assert got == {("FOUGHT", "OPPOSITION", "RUSSIA", "asserted")}
+
+
 def test_coordinated_parties_are_one_side():
     got = facts("شنت قوات سوريا الديمقراطية والتحالف الدولي هجوما على داعش قرب الرقة.")
     assert got == {("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "COALITION", "ISIS", "asserted")}

@@ -413,13 +413,15 @@ def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg
             return None  # an actor in the target phrase: the ordinary object rules decide
         if sv.trigger_types.get(k) == holder_type:
             closed = sv.lex.closed
-            described = after_relative(sv, k) or bool({sv.norm[k], sv.norm[k - 1]} & closed.under) or \
-                any(sv.norm[m].startswith(closed.subject_to_prefixes) for m in range(max(0, k - 2), k + 1))
-            if not described:
-                return None
             end = k + 1
             while end < sv.n and sv.trigger_types.get(end) == holder_type:
                 end += 1
+            # a resumptive pronoun makes the clause relative without التي (مناطق تسيطر عليها Y)
+            described = after_relative(sv, k) or bool({sv.norm[k], sv.norm[k - 1]} & closed.under) or \
+                any(sv.norm[m].startswith(closed.subject_to_prefixes) for m in range(max(0, k - 2), k + 1)) or \
+                (end < sv.n and sv.norm[end] in closed.resumptive_pronouns)
+            if not described:
+                return None
             ctrl = first_after(sv, end, ok, window=3, cross_weak=False)
             return ctrl if ctrl is not None and not ctrl.prep else None
     return None
