@@ -430,6 +430,15 @@ def test_controls_under_its_control_with_the_place_after():
     assert ("CONTROLS", "ISIS", "RAQQA", "asserted") in facts("وقصفت قوات النظام الرقة الواقعة تحت سيطرة داعش.")
 
 
+def test_controls_not_the_places_a_road_links_or_an_edge_belongs_to():
+    # الطريق الرابط بين X وY، منطقة عند الطرف الشرقي من Z: the places locate what was taken
+    got = facts("وسيطرت قوات النظام على الطريق الرابط بين منبج والباب.")
+    assert not {f for f in got if f[0] == "CONTROLS"}
+    got = facts("وسيطر الجيش العراقي على حي عند الطرف الشرقي من الموصل.")
+    assert ("CONTROLS", "IRAQI_ARMY", "MOSUL", "asserted") not in got
+    assert ("CONTROLS", "IRAQI_ARMY", "MOSUL", "asserted") in facts("وسيطر الجيش العراقي على الموصل.")
+
+
 def test_controls_the_place_an_actor_was_expelled_from():
     # VSO: the first actor after the verb expels the second; SVO and the verbal noun: the one before
     assert ("CONTROLS", "SDF", "RAQQA", "asserted") in facts("وطردت قسد داعش من الرقة.")
