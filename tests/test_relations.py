@@ -130,6 +130,13 @@ def test_fought_by_attacking_ground_held_in_a_relative_clause_without_alladhi():
     assert got == {("FOUGHT", "OPPOSITION", "RUSSIA", "asserted")}
 
 
+def test_fought_by_a_military_operation_on_what_belongs_to_a_party():
+    # عملية عسكرية على: the operation's target after على; cells (خلايا) belong to their group like positions
+    got = facts("نفذت قوات النظام عملية عسكرية على مواقع المعارضة.")
+    assert got == {("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
+    assert facts("بدأ داعش حملة للقضاء على خلايا لجبهة النصرة.") == {("FOUGHT", "ISIS", "NUSRA", "asserted")}
+
+
 def test_coordinated_parties_are_one_side():
     got = facts("شنت قوات سوريا الديمقراطية والتحالف الدولي هجوما على داعش قرب الرقة.")
     assert got == {("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "COALITION", "ISIS", "asserted")}
