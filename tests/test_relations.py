@@ -137,6 +137,13 @@ def test_fought_by_a_military_operation_on_what_belongs_to_a_party():
     assert facts("بدأ داعش حملة للقضاء على خلايا لجبهة النصرة.") == {("FOUGHT", "ISIS", "NUSRA", "asserted")}
 
 
+def test_who_designates_a_group_or_where_fighters_came_from_is_no_party():
+    # المصنف ... من قبل X: X lists the group, it does not fight; قدموا من X: where they came from
+    got = facts("قالت الشرطة إن مقاتلي داعش المصنف إرهابيا من قبل روسيا هاجموا قوات النظام.")
+    assert got == {("FOUGHT", "ISIS", "REGIME", "asserted")}
+    assert facts("اندلعت معارك بين الجيش العراقي ومسلحين قدموا من تركيا.") == set()
+
+
 def test_coordinated_parties_are_one_side():
     got = facts("شنت قوات سوريا الديمقراطية والتحالف الدولي هجوما على داعش قرب الرقة.")
     assert got == {("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "COALITION", "ISIS", "asserted")}
