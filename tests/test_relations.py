@@ -386,6 +386,14 @@ def test_leads_bizaamat_and_titles_of_a_body_of_the_organization():
         "وقال رئيس المكتب السياسي لهيئة تحرير الشام سامر الحمد إن المعركة انتهت.")
 
 
+def test_leads_past_an_office_title_before_the_leader():
+    # بقيادة رئيس الوزراء P، الذي يتزعمه الرئيس P: the office title is the leader's, not another party
+    assert ("LEADS", "KHALED", "HTS", "asserted") in facts(
+        "وشاركت هيئة تحرير الشام بقيادة رئيس الوزراء خالد العلي في المعركة.")
+    assert ("LEADS", "SAMER", "HEZBOLLAH", "asserted") in facts(
+        "وانسحب حزب الله الذي يتزعمه الرئيس سامر الحمد من البلدة.")
+
+
 def test_a_former_title_leads_nothing():
     assert ("LEADS", "KHALED", "HTS", "asserted") in facts("وقال رئيس هيئة تحرير الشام خالد العلي إن المعركة انتهت.")
     for text in ("وقال رئيس هيئة تحرير الشام السابق خالد العلي إن المعركة انتهت.",
