@@ -144,6 +144,10 @@ def test_who_designates_a_group_or_where_fighters_came_from_is_no_party():
     assert facts("اندلعت معارك بين الجيش العراقي ومسلحين قدموا من تركيا.") == set()
 
 
+def test_who_discusses_an_attack_is_not_its_agent():  # ناقش: a stance verb like قال، دان
+    assert facts("ناقش مبعوث الولايات المتحدة مع روسيا ملف الغارات على داعش.") == set()
+
+
 def test_coordinated_parties_are_one_side():
     got = facts("شنت قوات سوريا الديمقراطية والتحالف الدولي هجوما على داعش قرب الرقة.")
     assert got == {("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "COALITION", "ISIS", "asserted")}
