@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from kg.actor_patterns import find_actor_patterns
 from kg.knowledge import RESOURCES, country_of, load_knowledge
 from kg.mentions import SpanKeys, from_ner
 from kg.model import AnalyzedDoc, Document, Mention
@@ -130,14 +131,16 @@ def test_institution_and_tribe_heads_name_bodies_the_ner_missed(pipeline):
     assert not [m for m in adoc.mentions if m.text.startswith("حزب")]  # حزب مناهض: no name follows
 
 
-def test_definite_institution_head_and_adjective_names_a_body_but_the_head_alone_does_not(pipeline):
-    adoc = analyze(pipeline, "رفضت المحكمة الإدارية الطعن، وقالت الهيئة العامة للموانئ البحرية إن "
-                             "المكتب الإعلامي سيصدر بيانا، فيما اجتمعت اللجنة المختصة مع المجلس.")
-    for name in ("المحكمة الإدارية", "الهيئة العامة للموانئ البحرية"):
-        [m] = [m for m in adoc.mentions if m.text == name]
-        assert adoc.entities[m.entity].type == "Organization"
+def test_definite_institution_head_and_adjective_names_a_body_but_the_head_alone_does_not(kb):
+    # the rule itself (origin cue): in a run it yields to the NER, which may tag these spans its own way
+    text = ("رفضت المحكمة الإدارية الطعن، وقالت الهيئة العامة للموانئ البحرية إن المكتب الإعلامي سيصدر بيانا، "
+            "فيما اجتمعت اللجنة المختصة مع المجلس.")
+    sentence = split_sentences(text)[0]
+    found = find_actor_patterns(text, sentence, SpanKeys(sentence.tokens), kb)
+    assert {m.text for m in found if m.type == "Organization"} == {"المحكمة الإدارية",
+                                                                   "الهيئة العامة للموانئ البحرية"}
     # one adjective after a head many bodies share, a generic adjective, the head alone: no names
-    assert not [m for m in adoc.mentions if m.text.startswith(("المكتب", "اللجنة", "المجلس"))]
+    assert not [m for m in found if m.text.startswith(("المكتب", "اللجنة", "المجلس"))]
 
 
 def test_peoples_and_political_camps_acting_as_parties_are_organizations_not_dates(pipeline):
