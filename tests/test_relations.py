@@ -514,3 +514,9 @@ def test_lexicon_describes_every_type():
 @pytest.mark.parametrize("text", ["", "لا شيء هنا.", "قسد."])
 def test_nothing_to_find(text):
     assert extract(text) == []
+
+
+def test_negotiated_vso_list_of_a_verb_that_makes_the_talks():
+    assert facts("تستأنف روسيا وتركيا اليوم جولة جديدة من المفاوضات حول إدلب.") == {
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("تراقب روسيا وتركيا اليوم جولة جديدة من المفاوضات حول إدلب.") == set()

@@ -154,7 +154,21 @@ def _among_subjects(sv: SentView, i: int, p: _Pair) -> list[Cand]:
     gap = [m for m in range(side[-1].t1, i) if not sv.skippable(m)]
     # X وY توصلا إلى اتفاق، فشل X وY بالتوصل إلى هدنة: a verb that makes the event (and its preposition)
     made = bool(gap) and any(seq.match(sv.forms, gap[0]) for seq in sv.lex.event_makers)
-    return [Cand(side, side, C_CLAUSE)] if each or len(gap) <= 1 + made else []
+    return [Cand(side, side, C_CLAUSE)] if each or len(gap) <= 1 + made or _vso_maker(sv, k, i, gap) else []
+
+
+VSO_GAP = 8  # tokens between a VSO list and the event noun the verb makes (its date, جولة جديدة من)
+
+
+def _vso_maker(sv: SentView, k: int, i: int, gap: list[int]) -> bool:
+    """تستأنف X وY وZ اليوم جولة من المفاوضات، وقعت X وY أمس اتفاقا: the list is the VSO subject of a
+    verb that makes the event, and the event noun is in the verb's clause: its members are the parties."""
+    v = k - 1
+    while v >= 0 and sv.skippable(v):
+        v -= 1
+    if v < 0 or not any(seq.match(sv.forms, v) for seq in sv.lex.event_makers):
+        return False
+    return len(gap) <= VSO_GAP and not any(sv.hard[m] or sv.is_comma(m) for m in range(k, i))
 
 
 def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: bool = False) -> list[Cand]:
