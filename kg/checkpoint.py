@@ -47,6 +47,12 @@ def _replay(record: dict) -> AnalyzedDoc:
     return adoc
 
 
+def _ends_a_line(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(-1, 2)
+        return fh.read(1) == b"\n"
+
+
 class Checkpoint:
     """The ``.partial`` file of one output: documents done so far, and (with ``resume``) those of the
     interrupted run before."""
@@ -55,7 +61,10 @@ class Checkpoint:
         self.path = checkpoint_path(out)
         self._done: dict[str, dict] = self._load() if resume else {}
         self._fh: IO[str] = open(self.path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
-        self.written = 0
+        if resume and self._fh.tell() and not _ends_a_line(self.path):
+            self._fh.write("\n")  # end the line the killed run was writing, so this run's first one stays whole
+        self._fh.flush()
+        self._start = self._fh.tell()  # this run's lines follow
         self.resumed = 0
 
     def _load(self) -> dict[str, dict]:
@@ -90,7 +99,16 @@ class Checkpoint:
     def add(self, adoc: AnalyzedDoc, digest: str) -> None:
         self._fh.write(json.dumps(_record(adoc, digest), ensure_ascii=False) + "\n")
         self._fh.flush()
-        self.written += 1
+
+    def lines_on_disk(self) -> int:
+        """The complete lines this run wrote, counted in the file rather than as they are added: a Ctrl-C
+        between a line's flush and its count would make the interrupted run's message disagree with what
+        ``--resume`` finds (a line cut short has no newline, and ``_load`` skips it too)."""
+        with contextlib.suppress(OSError):
+            self._fh.flush()
+        with open(self.path, "rb") as fh:
+            fh.seek(self._start)
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
 
     def close(self, finished: bool) -> None:
         """Close; a finished run needs no checkpoint and removes it.  On a full disk the close's flush fails

@@ -194,7 +194,7 @@ def extract(inputs: list[str | Path], out_path: str | Path, workers: int | None 
         finished = True
     except KeyboardInterrupt:
         raise ExtractInterrupted(
-            f"interrupted: {checkpoint.written + checkpoint.resumed} documents done, {out_path} not written; "
+            f"interrupted: {checkpoint.lines_on_disk() + checkpoint.resumed} documents done, {out_path} not written; "
             f"they are kept in {checkpoint.path}: rerun the same command with --resume to go on") from None
     except OSError as exc:
         raise KgError(f"cannot write {out_path}: {exc.strerror or exc}; nothing written under that name "
