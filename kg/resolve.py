@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from kg.actor_patterns import load_actor_patterns, written_leader_body
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
@@ -865,6 +866,16 @@ def _heads_fit(ref: GenericReference, entity: Entity, kb: Knowledge) -> bool:
     return entity.type == ref.type and any(n.split()[0] in ref.heads for n in _names_of(entity, kb) if n)
 
 
+def _most_salient(before: list[Mention], candidates: Iterable[str]) -> str | None:
+    """Of ``candidates``, the entity the mentions ``before`` name most often, the one named last on ties
+    (a candidate they never name counts as named never)."""
+    counts = Counter(m.entity for m in before)
+    last_seen: dict[str | None, int] = {}
+    for m in before:
+        last_seen[m.entity] = max(m.start, last_seen.get(m.entity, -1))
+    return max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)), default=None)
+
+
 def _specified_generics(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> None:
     """A generic with nisba adjectives after it that the NER took for a name of its own (الميليشيا
     اللبنانية، الحزب الكردي، الوكالة السورية) is a back-reference, as the bare generic is: to the most
@@ -883,13 +894,11 @@ def _specified_generics(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) 
         first = min(mentions, key=lambda m: m.start)
         ref, adjectives = specified[mentions.index(first)]
         before = [m for m in named if m.start < first.start and m.entity and m.entity != eid]
-        counts = Counter(m.entity for m in before)
-        last_seen = {m.entity: m.start for m in before}
-        candidates = [c for c in counts if (_heads_fit(ref, adoc.entities[c], kb) or c == ref.default)
-                      and all(_fits_adjective(adoc.entities[c], a, kb) for a in adjectives)]
-        if not candidates:
+        target = _most_salient(before, [c for c in dict.fromkeys(m.entity for m in before)
+                                        if (_heads_fit(ref, adoc.entities[c], kb) or c == ref.default)
+                                        and all(_fits_adjective(adoc.entities[c], a, kb) for a in adjectives)])
+        if target is None:
             continue
-        target = max(candidates, key=lambda c: (counts[c], last_seen[c]))
         for m in mentions:
             m.entity, m.type = target, adoc.entities[target].type
         del adoc.entities[eid]
@@ -905,16 +914,12 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
     present = {m.entity for m in named}
     for g in generics:
         ref = kb.generics[g.key]
-        before = sorted((m for m in named + resolved if m.start < g.start), key=lambda m: m.start)
-        counts = Counter(m.entity for m in before)
-        last_seen = {m.entity: m.start for m in before}
-        candidates = {eid for eid in counts if _heads_fit(ref, adoc.entities[eid], kb)}
+        before = [m for m in named + resolved if m.start < g.start]
+        candidates = {m.entity for m in before if _heads_fit(ref, adoc.entities[m.entity], kb)}
         if ref.default in present:
             candidates.add(ref.default)
-        target, of_state = None, False
-        if candidates:
-            target = max(candidates, key=lambda eid: (counts[eid], last_seen.get(eid, -1)))
-        else:
+        target, of_state = _most_salient(before, candidates), False
+        if target is None:
             target = _of_article_state(ref, named, kb)
             later = _named_later(g, named, adoc, ref.type, kb)
             if later and target not in present:  # the state's body the article never names is a guess

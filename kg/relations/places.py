@@ -151,7 +151,7 @@ def inverted(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> l
     """تحت سيطرة X، الخاضعة لـ X: the place first, its holder after.  With a pronoun for the holder
     (المناطق الواقعة تحت سيطرته في الأنبار) the place may follow with في, and the holder is the actor the
     pronoun takes up, the subject before."""
-    if sv.tokens[j - 1].text.endswith(("ه", "ها", "هم")):
+    if sv.tokens[j - 1].text.endswith(tuple(sv.lex.closed.possessive_suffixes)):
         place = first_after(sv, j, lambda a: a.place and not a.state and a.prep == "في", window=2,
                             cross_weak=False)
         if place is not None:

@@ -115,7 +115,8 @@ def _org_then_person(sv: SentView, i: int, j: int) -> list[Cand] | None:
     person = _person_after(sv, j, window=3)
     if person is None:
         return None
-    org = last_before(sv, i, lambda a: _is_org(a) and not (a.state and a.prep in ("في", "ب")), window=4)
+    org = last_before(sv, i, lambda a: _is_org(a) and not (a.state and a.prep in sv.lex.closed.locating_preps),
+                      window=4)
     return [Cand([person], [org], C_NEAR)] if org else []
 
 
