@@ -141,3 +141,27 @@ def test_rebels_are_never_the_resistance():
             "وقصفت روسيا مواقع المتمردين قرب حماة.")
     got = {(r.type, r.subject, r.object) for r in relations(text, {"المقاومة الشعبية": "RESISTANCE"})}
     assert ("FOUGHT", "RUSSIA", "RESISTANCE") not in got
+
+
+# ---- a state told by a nationality adjective on what it has (antecedents.py, demonym_heads) ------------
+
+def test_a_nationality_adjective_on_targets_names_the_state_attacked():
+    rels = relations("أعلنت تركيا أنها سترد على أي هجوم. وشن تنظيم داعش هجوما على مواقع تركية قرب الحدود.")
+    fought = [r for r in rels if r.type == "FOUGHT"]
+    assert [tuple(sorted((r.subject, r.object))) for r in fought] == [("ISIS", "TURKEY")]
+    direct = [r for r in relations("وشن تنظيم داعش هجوما على تركيا قرب الحدود.") if r.type == "FOUGHT"]
+    assert fought[0].confidence < direct[0].confidence
+
+
+def test_two_joined_adjectives_name_two_states():
+    got = pairs("زار وفد من روسيا والعراق أنقرة. وشن تنظيم داعش هجوما على مواقع روسية وعراقية قرب الحدود.")
+    assert {("FOUGHT", "ISIS", "RUSSIA"), ("FOUGHT", "IRAQ", "ISIS")} <= got
+
+
+def test_an_adjective_of_a_state_the_article_does_not_name_is_no_party():
+    assert not any(p[0] == "FOUGHT" for p in pairs("وشن تنظيم داعش هجوما على مواقع تركية قرب الحدود."))
+
+
+def test_an_adjective_of_the_state_whose_own_body_the_sentence_names_is_no_second_party():
+    got = pairs("زار وفد من العراق الموصل. وشن الجيش العراقي هجوما على مواقع عراقية سابقة يتحصن فيها تنظيم داعش.")
+    assert ("FOUGHT", "IRAQ", "IRAQI_ARMY") not in got

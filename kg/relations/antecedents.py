@@ -1,6 +1,6 @@
 """Parties a sentence takes up from earlier in the article by a noun that is no name of theirs.
 
-Two kinds of reference (``antecedents`` in kg/resources/relations.json):
+Three kinds of reference (``antecedents`` in kg/resources/relations.json):
 
 - a role descriptor, ``لقتال المجموعة``، ``غارات على المتشددين``، ``مواقع المتمردين``: the armed group the
   article is about, i.e. the entity of a fitting category (``armed_group``) mentioned most often before
@@ -11,6 +11,8 @@ Two kinds of reference (``antecedents`` in kg/resources/relations.json):
 - a member noun with a possessive pronoun, ``قواته``، ``مقاتليه``، ``عناصرها``: the body whose members
   they are, the nearest organization or state before it in the sentence, else the subject (first actor)
   of the sentence before.  A person's forces (بارزاني الذي سيطرت قواته) are another body: no antecedent.
+- a head with a nationality adjective, ``مواقع سورية``، ``طائرات تركية``: the state the adjective names,
+  where the article names it and the sentence names no body of it (``demonym_heads``).
 
 Each such noun becomes a mention of its antecedent in a copy of the article, the sentence-level rules
 run again over the sentences that have one, and what they find with the antecedent as an argument is
@@ -25,8 +27,9 @@ from dataclasses import replace
 
 from kg.model import AnalyzedDoc, Mention, Relation, Sentence
 from kg.normalize import normalize
+from kg.relations.args import demonym_state
 from kg.relations.lexicon import Antecedents, Lexicon, Seq
-from kg.relations.references import most_told
+from kg.relations.references import most_told, own_body
 
 PERSON = "Person"
 
@@ -58,9 +61,32 @@ def _possessor(adoc: AnalyzedDoc, named: list[Mention], sent: Sentence, pos: int
     return here[-1] if here and adoc.entities[here[-1]].type != PERSON else None
 
 
+def _demonym_mentions(adoc: AnalyzedDoc, sent: Sentence, i: int, n: int) -> list[Mention]:
+    """مواقع سورية، طائرات تركية: a mention of the state the nationality adjective after the head (tokens
+    i .. i+n-1) names, over head and adjective, where the article names that state and the sentence no
+    body of it (المقاتلات الإسرائيلية ... أهداف إسرائيلية: the body is that side); a second adjective
+    joined by و (مواقع سورية وإيرانية) a mention of its own state."""
+    bodies = {m.entity for m in adoc.mentions if m.sentence == sent.index and m.entity in adoc.entities}
+    out = []
+    k, start = i + n, sent.tokens[i].start
+    while k < len(sent.tokens):
+        word = normalize(sent.tokens[k].text)
+        if out:  # the conjunct's mention starts after its و, as a name's does
+            word, start = (word[1:], sent.tokens[k].start + 1) if word[:1] == "و" else ("", start)
+        state = demonym_state(word) if word else None
+        if state is None or state not in adoc.entities or any(own_body(adoc, state, b) for b in bodies - {state}):
+            break
+        end = sent.tokens[k].end
+        out.append(Mention(start, end, adoc.doc.text[start:end], adoc.entities[state].type, sent.index,
+                           origin="reference", entity=state))
+        k += 1
+    return out
+
+
 def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[[str], bool],
                        category: Callable[[str], str]) -> list[Mention]:
-    """A mention of its antecedent for every descriptor and possessive member noun that no mention covers."""
+    """A mention of its antecedent for every descriptor, possessive member noun and head with a nationality
+    adjective that no mention covers."""
     named = sorted((m for m in adoc.mentions if m.entity and m.entity in adoc.entities), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in named]
 
@@ -91,6 +117,10 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
             if not n:
                 n = _matches(forms, i, ante.possessives)
                 target = _possessor(adoc, named, sent, tok.start, owner) if n else None
+            if not n:
+                n = _matches(forms, i, ante.demonym_heads)
+                out.extend(_demonym_mentions(adoc, sent, i, n) if n else ())
+                continue
             if target is None:
                 continue
             end = sent.tokens[i + n - 1].end

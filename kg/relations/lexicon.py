@@ -208,12 +208,14 @@ class Antecedents:
     excluded_heads: frozenset[str] = frozenset()  # first words of names a descriptor never takes up (المقاومة)
     possessives: tuple[Seq, ...] = ()
     non_party: frozenset[str] = frozenset()  # categories never an antecedent of a member noun (media, NGOs)
+    demonym_heads: tuple[Seq, ...] = ()  # what a state has, told by a nationality adjective (مواقع سورية)
     confidence: float = 0.8
 
     @cached_property
     def first(self) -> re.Pattern:
         """Any first token of a descriptor or possessive: most tokens are passed over with one match."""
-        return re.compile("|".join(f"(?:{seq.parts[0].pattern})" for seq in (*self.descriptors, *self.possessives)))
+        return re.compile("|".join(f"(?:{seq.parts[0].pattern})"
+                                   for seq in (*self.descriptors, *self.possessives, *self.demonym_heads)))
 
 
 def _antecedents(data: dict) -> Antecedents:
@@ -225,6 +227,7 @@ def _antecedents(data: dict) -> Antecedents:
         excluded_heads=frozenset(normalize(w) for w in data.get("descriptor_excluded_heads", [])),
         possessives=tuple(compile_seq(w) for w in data.get("possessive_members", [])),
         non_party=frozenset(data.get("non_party_categories", [])),
+        demonym_heads=tuple(compile_seq(w) for w in data.get("demonym_heads", [])),
         confidence=float(data.get("confidence", 0.8)),
     )
 

@@ -88,7 +88,7 @@ def _named_by_adjectives(sv: SentView, ref: int) -> tuple[str, str] | None:
     return first, second
 
 
-def _own_body(adoc: AnalyzedDoc, state: str, other: str) -> bool:
+def own_body(adoc: AnalyzedDoc, state: str, other: str) -> bool:
     """``other`` is a body of ``state``: its name carries the state's demonym (الجيش الإسرائيلي)."""
     return any(demonym_state(normalize(w)) == state for w in adoc.entities[other].label.split())
 
@@ -142,7 +142,7 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
             if parties is None:
                 continue
             s, o = parties
-            if (is_state(s) and _own_body(adoc, s, o)) or (is_state(o) and _own_body(adoc, o, s)):
+            if (is_state(s) and own_body(adoc, s, o)) or (is_state(o) and own_body(adoc, o, s)):
                 continue  # a state and its own army are no two sides
             if one_side(trig.type, s, o):
                 continue  # nor a state and its capital, or two bodies of one state
