@@ -165,3 +165,8 @@ def test_an_adjective_of_a_state_the_article_does_not_name_is_no_party():
 def test_an_adjective_of_the_state_whose_own_body_the_sentence_names_is_no_second_party():
     got = pairs("زار وفد من العراق الموصل. وشن الجيش العراقي هجوما على مواقع عراقية سابقة يتحصن فيها تنظيم داعش.")
     assert ("FOUGHT", "IRAQ", "IRAQI_ARMY") not in got
+
+
+def test_a_nationality_adjective_after_a_two_word_head_names_the_state():
+    got = pairs("أعلنت تركيا أنها سترد على أي هجوم. وشن تنظيم داعش هجوما على أهداف عسكرية تركية قرب الحدود.")
+    assert ("FOUGHT", "ISIS", "TURKEY") in got
