@@ -466,3 +466,10 @@ def test_whoever_repels_or_foils_an_attack_fights_its_agent():  # تصدت X ل�
     assert facts("تمكنت قسد من التصدي لهجوم داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("تصدت قسد لهجوم شنه داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("أحبط الجيش العراقي هجوما شنه مسلحو داعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_striking_a_partys_targets_or_inflicting_losses_in_its_ranks_fought_it():  # ضرب أهدافا، أوقع خسائر
+    assert facts("ضربت قوات النظام أهدافا تابعة لجبهة النصرة في ريف حماة.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted")}
+    assert facts("أوقعت قسد خسائر فادحة في صفوف داعش قرب الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("ضربت تركيا مثالا على التعاون مع روسيا.") == set()  # ضرب without a target is no strike
