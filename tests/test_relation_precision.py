@@ -138,3 +138,9 @@ def test_a_party_s_own_members_or_a_passive_subject_still_moved():
     assert ("TRANSFERRED_TO", "ISIS", "MOSUL") in facts("حاصر الجيش العراقي تنظيم داعش ثم نقل مقاتليه إلى الموصل.")
     got = facts("حاصرت قسد عناصر داعش ثم نقلت ما تبقى منهم إلى البادية السورية.")
     assert ("TRANSFERRED_TO", "ISIS", "BADIA") in got
+
+
+def test_a_trigger_that_names_a_portfolio_or_sector_moves_no_one():  # وزير النقل، وسائل النقل
+    assert facts("أكد وزير النقل سامر الحمد أن التقدم باتجاه الموصل تحول كبير.") == set()
+    assert facts("قال وزير النقل سامر الحمد إن القوات تتقدم باتجاه الموصل.") == set()
+    assert facts("نقلت قسد عناصرها إلى الرقة.") == {("TRANSFERRED_TO", "SDF", "RAQQA")}

@@ -117,6 +117,8 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             if nxt < sv.n and (sv.is_word(nxt, lex.figurative)
                                or sv.is_word(nxt, lex.cancelling.get(trig.type, frozenset()))):
                 continue  # حرب باردة، حرب إعلامية، عمليات تبادل: not armed conflict
+            if sv.is_word(i - 1, lex.cancelling_before.get(trig.type, frozenset())):
+                continue  # وزير النقل، وسائل النقل: the trigger names a sector, no move
             if former_state(sv, trig, i, i + n):
                 continue
             if trig.needs is not None and not any(

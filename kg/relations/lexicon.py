@@ -257,6 +257,7 @@ class Lexicon:
     alliance_nouns: frozenset[str]
     figurative: frozenset[str]
     cancelling: dict[str, frozenset[str]]
+    cancelling_before: dict[str, frozenset[str]]  # وزير النقل: a head noun right before makes the trigger a name
     former_state: dict[str, list[Seq]]
     former_after: dict[str, list[Seq]]  # رئيس الوزراء السابق P: a cue after the trigger
     former_after_window: int
@@ -395,6 +396,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         figurative=compile_words(data.get("figurative_modifiers", [])),
         cancelling={k: compile_words(v) for k, v in data.get("modifiers_that_cancel", {}).items()
                     if not k.startswith("_")},
+        cancelling_before={k: compile_words(v) for k, v in data.get("heads_that_cancel", {}).items()
+                           if not k.startswith("_")},
         former_state={k: [compile_seq(c) for c in v] for k, v in data.get("former_state", {}).items()
                       if not k.startswith("_")},
         former_after={k: [compile_seq(c) for c in v] for k, v in data.get("former_after", {}).items()
