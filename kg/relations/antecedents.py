@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from kg.model import AnalyzedDoc, Mention, Relation, Sentence
 from kg.normalize import normalize
-from kg.relations.args import demonym_state
+from kg.relations.args import conjoined_demonym_state, demonym_state
 from kg.relations.lexicon import Antecedents, Lexicon, Seq
 from kg.relations.references import most_told, own_body
 
@@ -67,19 +67,16 @@ def _demonym_mentions(adoc: AnalyzedDoc, sent: Sentence, i: int, n: int) -> list
     body of it (المقاتلات الإسرائيلية ... أهداف إسرائيلية: the body is that side); a second adjective
     joined by و (مواقع سورية وإيرانية) a mention of its own state."""
     bodies = {m.entity for m in adoc.mentions if m.sentence == sent.index and m.entity in adoc.entities}
-    out = []
-    k, start = i + n, sent.tokens[i].start
-    while k < len(sent.tokens):
-        word = normalize(sent.tokens[k].text)
-        if out:  # the conjunct's mention starts after its و, as a name's does
-            word, start = (word[1:], sent.tokens[k].start + 1) if word[:1] == "و" else ("", start)
-        state = demonym_state(word) if word else None
+    out: list[Mention] = []
+    start = sent.tokens[i].start
+    for tok in sent.tokens[i + n:]:
+        state = conjoined_demonym_state(tok.norm) if out else demonym_state(tok.norm)
         if state is None or state not in adoc.entities or any(own_body(adoc, state, b) for b in bodies - {state}):
             break
-        end = sent.tokens[k].end
-        out.append(Mention(start, end, adoc.doc.text[start:end], adoc.entities[state].type, sent.index,
+        if out:
+            start = tok.start + 1  # the conjunct's mention starts after its و, as a name's does
+        out.append(Mention(start, tok.end, adoc.doc.text[start:tok.end], adoc.entities[state].type, sent.index,
                            origin="reference", entity=state))
-        k += 1
     return out
 
 

@@ -236,6 +236,11 @@ def demonym_state(word: str) -> str | None:
     return demonyms.get(word) or demonyms.get("ال" + word)
 
 
+def conjoined_demonym_state(word: str) -> str | None:
+    """The state a demonym joined by و names (والتركي، وإيرانية), or None."""
+    return demonym_state(word[1:]) if word[:1] == "و" else None
+
+
 def adjective_agent(sv: SentView, j: int) -> Arg | None:
     """The agent that a nationality adjective right after the trigger names (العدوان الإسرائيلي على X),
     as an argument of its own where the article names that state; None otherwise."""

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from kg.model import AnalyzedDoc, Relation
 from kg.normalize import normalize
-from kg.relations.args import C_SENTENCE, demonym_state
+from kg.relations.args import C_SENTENCE, conjoined_demonym_state, demonym_state
 from kg.relations.lexicon import Lexicon
 from kg.relations.modality import modality
 from kg.relations.sentence import SentView, bare_in
@@ -81,7 +81,7 @@ def _named_by_adjectives(sv: SentView, ref: int) -> tuple[str, str] | None:
     if k + 1 >= sv.n:
         return None
     first = demonym_state(sv.norm[k])
-    second = demonym_state(sv.norm[k + 1][1:]) if sv.norm[k + 1][:1] == "و" else None
+    second = conjoined_demonym_state(sv.norm[k + 1])
     states = (first, second)
     if None in states or first == second or not all(st in sv.doc_entities for st in states):
         return None
