@@ -18,6 +18,7 @@ MORE = {
     "الحكومة الصومالية": ("SOMALI_GOV", ORG), "تنظيم القاعدة": ("AL_QAEDA", ORG),
     "السفارة الأمريكية": ("US_EMBASSY", ORG), "القدس": ("JERUSALEM", PLACE), "إيران": ("IRAN", PLACE),
     "مجموعة 5+1": ("P5", ORG), "الصين": ("CHINA", PLACE), "سيناء": ("SINAI", PLACE),
+    "جامعة الموصل": ("MOSUL_UNIVERSITY", ORG), "محكمة بنادر": ("BANADIR_COURT", ORG),
 }
 
 
@@ -113,6 +114,11 @@ def test_who_fights_beside_an_actor_is_not_its_opponent():
     assert facts("يقاتل حزب الله إلى جانب قوات النظام منذ سنوات.") == set()
 
 
+def test_who_fights_at_the_side_of_an_actor_is_not_its_opponent():  # إلى جوار, like إلى جانب
+    assert facts("ويقاتل حزب الله الى جوار قوات النظام في ريف حلب.") == set()
+    assert ("FOUGHT", "COALITION", "ISIS") in facts("قاتلت قسد داعش إلى جوار التحالف الدولي في الرقة.")
+
+
 def test_who_fights_beside_an_actor_fights_its_opponent():
     assert facts("قاتلت قسد داعش إلى جانب التحالف الدولي في الرقة.") == {
         ("FOUGHT", "ISIS", "SDF"), ("FOUGHT", "COALITION", "ISIS")}
@@ -144,3 +150,11 @@ def test_a_trigger_that_names_a_portfolio_or_sector_moves_no_one():  # وزير 
     assert facts("أكد وزير النقل سامر الحمد أن التقدم باتجاه الموصل تحول كبير.") == set()
     assert facts("قال وزير النقل سامر الحمد إن القوات تتقدم باتجاه الموصل.") == set()
     assert facts("نقلت قسد عناصرها إلى الرقة.") == {("TRANSFERRED_TO", "SDF", "RAQQA")}
+
+
+# ---- a university, court, consulate or agency is a target, never a side (non_party_heads.FOUGHT) ----------
+
+def test_an_attacked_institution_is_no_side_of_a_fight():
+    assert facts("اقتحم مسلحو داعش جامعة الموصل وأحرقوا مبانيها.") == set()
+    assert facts("شنت حركة الشباب هجوما على محكمة بنادر في مقديشو.") == set()
+    assert facts("شنت حركة الشباب هجوما على الحكومة الصومالية في مقديشو.") == {("FOUGHT", "SHABAAB", "SOMALI_GOV")}
