@@ -473,3 +473,9 @@ def test_striking_a_partys_targets_or_inflicting_losses_in_its_ranks_fought_it()
         ("FOUGHT", "NUSRA", "REGIME", "asserted")}
     assert facts("أوقعت قسد خسائر فادحة في صفوف داعش قرب الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("ضربت تركيا مثالا على التعاون مع روسيا.") == set()  # ضرب without a target is no strike
+
+
+def test_a_force_entering_a_place_named_as_the_verbs_object_moved_there():  # دخلت X المدينة
+    assert ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted") in facts("دخلت قوات النظام مدينة تدمر فجر اليوم.")
+    assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in facts("قالت مصادر إن قسد دخلت منبج أمس.")
+    assert not any(f[0] == "TRANSFERRED_TO" for f in facts("دخلت تركيا مرحلة جديدة في إدلب."))

@@ -72,6 +72,7 @@ class Trigger:
     needs_within: int = 5
     body: str = ""  # title_of_state: the kind of state body the title heads (GOV, MFA: actor_patterns.json)
     else_title: bool = False  # title_of_state: without that body, the title's own frame (الرئيس التنفيذي لـ X P)
+    direct_object: bool = False  # transferred: the destination may be the verb's object (دخلت X المدينة)
 
 
 # The argument frames the code has (kg.relations.extract maps each to its handler); a type names its
@@ -359,6 +360,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 needs=re.compile(fold(t["needs"])) if t.get("needs") else None,
                 needs_within=int(t.get("needs_within", 5)),
                 body=t.get("body", ""), else_title=bool(t.get("else_title", False)),
+                direct_object=bool(t.get("direct_object", False)),
             )
             rtype.triggers.append(trig)
             triggers.append(trig)

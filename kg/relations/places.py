@@ -328,6 +328,9 @@ def _their_members(sv: SentView, k: int) -> bool:
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
+    if dest is None and trig.direct_object:  # دخلت X المدينة: the place is the object, after a VSO subject
+        vso = near_after(sv, j, ok_s, gap=2)
+        dest = _direct_place(sv, trig, j, vso.t1 if vso else j)
     if dest is None or _moves_a_body(sv, j, dest.t0, ok_s, trig.type):
         return []
     dests = sv.place_chain(dest)
