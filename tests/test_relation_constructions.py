@@ -186,11 +186,15 @@ def test_a_title_the_resolver_made_its_persons_generic_mention_still_names_the_l
     assert got == {("LEADS", "SAMER", "HEZBOLLAH")}
 
 
-def _leads(text: str, *bodies: str) -> set[tuple[str, str]]:
-    """LEADS pairs of ``text`` in an article that also names ``bodies`` (state bodies of the alias table)."""
-    adoc = make_doc(text)
-    for body in bodies:
+def _leads(text: str, *bodies: str, origin: str = "gazetteer") -> set[tuple[str, str]]:
+    """LEADS pairs of ``text`` in an article whose next sentence also names ``bodies`` (state bodies of the
+    alias table), by a mention of ``origin`` ("generic": only by a back-reference such as الحكومة)."""
+    adoc = make_doc(text + " وقالت الجهة إن الوضع هادئ." * len(bodies))
+    starts = [k for k in range(len(text), len(adoc.doc.text)) if adoc.doc.text.startswith("الجهة", k)]
+    for body, start in zip(bodies, starts, strict=True):
         adoc.entities[body] = Entity(body, body, "Organization")
+        index = next(s.index for s in adoc.sentences if s.start <= start < s.end)
+        adoc.mentions.append(Mention(start, start + 5, "الجهة", "Organization", index, "الجهه", origin, body))
     return {(r.subject, r.object) for r in extract_relations(adoc, is_state=STATES.__contains__) if r.type == "LEADS"}
 
 
@@ -200,6 +204,18 @@ def test_a_title_with_a_demonym_leads_that_states_body_the_article_names():  # �
     assert _leads("وصل وزير الخارجية العراقي سامر الحمد إلى الموصل.", "IRAQ_MFA") == {("SAMER", "IRAQ_MFA")}
     assert _leads("وصل نائب وزير الخارجية العراقي سامر الحمد إلى الموصل.", "IRAQ_MFA") == set()  # a deputy
     assert _leads("قال الرئيس التنفيذي لحزب الله سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}
+
+
+def test_a_state_body_the_article_takes_up_only_generically_is_not_named():  # الحكومة alone
+    assert _leads("وصل رئيس الوزراء العراقي سامر الحمد إلى الموصل.", "IRAQI_GOV", origin="generic") == set()
+
+
+def test_the_deputy_advisor_or_office_of_a_title_leads_nothing():  # النائب الأول للرئيس P
+    assert _leads("قال النائب الأول للرئيس العراقي سامر الحمد إن الوضع هادئ.", "IRAQI_GOV") == set()
+    assert _leads("قال المستشار الإعلامي لرئيس الوزراء العراقي سامر الحمد إن الوضع هادئ.", "IRAQI_GOV") == set()
+    assert _leads("قال مسؤول في ديوان رئيس الوزراء العراقي سامر الحمد إن الوضع هادئ.", "IRAQI_GOV") == set()
+    # a title after و opens a new conjunct: it is no genitive of the word before
+    assert _leads("هدد حزب الله النواب وقائد الجيش الحر سامر الحمد.") == {("SAMER", "FSA")}
 
 
 def test_an_attack_that_killed_a_partys_members_fought_that_party():  # غارة أسفرت عن مقتل N من عناصر X

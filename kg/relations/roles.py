@@ -48,14 +48,20 @@ def _person_after(sv: SentView, k: int, window: int = 4, modifiers: bool = False
     return None
 
 
-def _deputy(sv: SentView, i: int) -> bool:
-    """نائب وزير الخارجية، مساعد رئيس X: the title is someone else's; its holder leads nothing."""
-    return sv.is_word(i - 1, sv.lex.deputy_words)
+def _deputy(sv: SentView, trig: Trigger, i: int) -> bool:
+    """نائب وزير الخارجية، مساعد رئيس X، النائب الأول للرئيس، المكتب الإعلامي لرئيس الوزراء: the title is
+    someone else's; its holder leads nothing."""
+    if sv.norm[i].startswith("و") and trig.seq.parts[0].fullmatch(sv.norm[i][1:]):
+        return False  # a new conjunct (مجلس النواب وقائد الجيش P) is no genitive of the word before
+    k = i - 1
+    if k > 0 and (NISBA.match(sv.norm[k]) or sv.is_word(k, sv.lex.deputy_modifiers)):
+        k -= 1
+    return sv.is_word(k, sv.lex.deputy_words)
 
 
 def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """زعيم X P (or P، زعيم X): a title before the organization and the person."""
-    if _deputy(sv, i):
+    if _deputy(sv, trig, i):
         return []
     org = near_after(sv, j, _is_org, gap=2, preps=("", "ل"))
     if org is None:
@@ -98,7 +104,7 @@ def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
     named = next((a for a in sv.args if a.t0 == j and a.state), None)
     state = named.entity if named else demonym_state(sv.norm[j]) if j < sv.n else None
     body = state_tables()[1].get((state, trig.body)) if state else None
-    if body is None or body not in sv.doc_entities or _deputy(sv, i):
+    if body is None or body not in sv.named_entities or _deputy(sv, trig, i):
         return title(sv, trig, i, j, rt) if trig.else_title else []
     end = named.t1 if named else j + 1
     person = _person_around(sv, i, end)

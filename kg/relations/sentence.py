@@ -78,6 +78,8 @@ class SentView:
                      and not (k and self.norm[k - 1] == "من") for k in range(self.n)]  # من قبل X opens no clause
         self.args = self._args(adoc, is_state)
         self.doc_entities = frozenset(adoc.entities)  # the article's entities (a state body it names)
+        # the entities the article names by a name, not only by a generic back-reference (الحكومة، الشرعية)
+        self.named_entities = frozenset(m.entity for m in adoc.mentions if m.entity and m.origin != "generic")
         self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
         for left, right in zip(self.args, self.args[1:], strict=False):
             if any(self.is_comma(k) for k in range(left.t1, right.t0)):
