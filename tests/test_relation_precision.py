@@ -158,3 +158,11 @@ def test_an_attacked_institution_is_no_side_of_a_fight():
     assert facts("اقتحم مسلحو داعش جامعة الموصل وأحرقوا مبانيها.") == set()
     assert facts("شنت حركة الشباب هجوما على محكمة بنادر في مقديشو.") == set()
     assert facts("شنت حركة الشباب هجوما على الحكومة الصومالية في مقديشو.") == {("FOUGHT", "SHABAAB", "SOMALI_GOV")}
+
+
+# ---- a state after في among the sides after بين is where they met, not a side --------------------------------
+
+def test_a_state_after_fi_is_no_side_after_bayn():
+    assert facts("تجددت الاشتباكات بين الجيش العراقي وتنظيم داعش في العراق وتركيا.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS")}
+    assert facts("بحث الوزير التعاون بين البلدين والحرب في العراق والفراغ في مصر والاتفاق مع إيران.") == set()

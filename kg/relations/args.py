@@ -263,11 +263,18 @@ def has_pronoun_object(sv: SentView, i: int, j: int, trig: Trigger | None = None
 
 # ---- بين X (من جهة) و Y (من جهة أخرى) ----------------------------------------------------------
 
+def _side(ok: Callable[[Arg], bool]) -> Callable[[Arg], bool]:
+    """A side named after بين: never a state after في, which says where the sides met (اشتباكات بين X وY
+    في اليمن، الحرب في سوريا والفراغ في لبنان)."""
+    return lambda a: ok(a) and not (a.state and a.prep == "في")
+
+
 def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10) -> Cand | None:
     """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone.  بين may
     stand ``window`` tokens after the trigger: past a name, a participle and a date (اتفاق فيينا المبرم
     في 14 تموز بين X وY)."""
     bayn = sv.lex.closed.between
+    ok = _side(ok)
     k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in bayn), None)
     if k is None or sv.boundary_between(j, k) or any(
             m in sv.trigger_tokens or (sv.weak[m] and not sv.is_comma(m)) for m in range(j, k)):
