@@ -11,7 +11,7 @@ from kg.model import AnalyzedDoc, Relation
 from kg.relations.antecedents import antecedent_relations
 from kg.relations.args import Cand
 from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
-from kg.relations.modality import former_state, modality
+from kg.relations.modality import former_state, modality, sought_state
 from kg.relations.references import pair_reference_relations
 from kg.relations.roles import ROLE_HANDLERS
 from kg.relations.sentence import SentView
@@ -119,7 +119,7 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
                 continue  # حرب باردة، حرب إعلامية، عمليات تبادل: not armed conflict
             if sv.is_word(i - 1, lex.cancelling_before.get(trig.type, frozenset())):
                 continue  # وزير النقل، وسائل النقل: the trigger names a sector, no move
-            if former_state(sv, trig, i, i + n):
+            if former_state(sv, trig, i, i + n) or sought_state(sv, trig, i, strip, trig.role in OBJECT_TAKING):
                 continue
             if trig.needs is not None and not any(
                     trig.needs.fullmatch(s) for k in range(i + n, min(sv.n, i + n + trig.needs_within))

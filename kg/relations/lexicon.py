@@ -262,6 +262,9 @@ class Lexicon:
     former_state: dict[str, list[Seq]]
     former_after: dict[str, list[Seq]]  # رئيس الوزراء السابق P: a cue after the trigger
     former_after_window: int
+    sought_state: dict[str, list[Seq]]  # محاولة السيطرة، من أجل السيطرة: an attempt right before the trigger
+    sought_gap: int
+    purpose_clitic: dict[str, str]  # للسيطرة على، لاستعادة Y: the purpose ل on the trigger
     agent_adjective: re.Pattern | None
     speech_verbs: frozenset[str]
     relative_location: frozenset[str]
@@ -406,6 +409,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         former_after={k: [compile_seq(c) for c in v] for k, v in data.get("former_after", {}).items()
                       if not k.startswith("_") and k != "window"},
         former_after_window=int(data.get("former_after", {}).get("window", 0)),
+        sought_state={k: [compile_seq(c) for c in v] for k, v in data.get("sought_state", {}).items()
+                      if not k.startswith("_") and k not in ("gap", "purpose_clitic")},
+        sought_gap=int(data.get("sought_state", {}).get("gap", 0)),
+        purpose_clitic=dict(data.get("sought_state", {}).get("purpose_clitic", {})),
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),
         visit_words=compile_words(data.get("visit_words", {}).get("visit", [])),

@@ -42,6 +42,20 @@ def former_state(sv: SentView, trig: Trigger, i: int, j: int) -> bool:
     return bool(after) and _cue_before(sv, after, j, end)
 
 
+def sought_state(sv: SentView, trig: Trigger, i: int, strip: int, takes_object: bool) -> bool:
+    """A state the text says is sought, not held: an attempt or purpose cue ending right before the
+    trigger in its clause (محاولة السيطرة، من أجل السيطرة، تسعى إلى السيطرة، إفشال سيطرة X), or the purpose
+    ل on a definite trigger or on a verbal noun whose genitive is its object (للسيطرة على، لاستعادة Y،
+    لتحرير Y; not لسيطرة X, whose genitive is the holder: الخاضعة لسيطرة X، نظرا لسيطرة X).  The gold
+    leaves such attempts out, so the trigger states no relation of its type."""
+    clitic = sv.lex.purpose_clitic.get(trig.type)
+    if clitic and sv.norm[i][:strip].lstrip("وف").startswith(clitic) and (
+            takes_object or any(n == strip and stem.startswith("ال") for n, stem in sv.forms[i])):
+        return True  # the stem of للسيطرة is السيطرة
+    cues = sv.lex.sought_state.get(trig.type)
+    return bool(cues) and _cue_before(sv, cues, max(_clause_start(sv, i), i - sv.lex.sought_gap - 1), i)
+
+
 def modality(sv: SentView, trig: Trigger, i: int, j: int, strip: int) -> str:
     lex = sv.lex
     lo = _clause_start(sv, i)
