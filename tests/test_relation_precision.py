@@ -182,3 +182,11 @@ def test_a_state_after_fi_is_no_side_after_bayn():
     assert facts("تجددت الاشتباكات بين الجيش العراقي وتنظيم داعش في العراق وتركيا.") == {
         ("FOUGHT", "IRAQI_ARMY", "ISIS")}
     assert facts("بحث الوزير التعاون بين البلدين والحرب في العراق والفراغ في مصر والاتفاق مع إيران.") == set()
+
+
+# ---- a sentence of sport states no deal between parties (domains_that_cancel) ------------------------------
+
+def test_a_deal_told_in_a_sentence_of_sport_is_no_negotiation():  # اتفاق النادي مع اللاعب
+    assert facts("أعلنت قسد عن اتفاق مع تركيا على تبادل الأسرى.") == {("NEGOTIATED_WITH", "SDF", "TURKEY")}
+    assert facts("أعلنت قسد عن اتفاق مع تركيا لإقامة مباراة ودية في الملعب.") == set()
+    assert facts("قال اللاعب إن روسيا وتركيا اتفقتا على موعد.") == set()

@@ -91,6 +91,7 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
     mention (الأمين العام لـ X P: the resolver made الأمين العام a reference to P)."""
     found = []
     taken: dict[str, set[int]] = {}
+    off_domain = {t for t, words in lex.cancelling_domain.items() if any(sv.is_word(k, words) for k in range(sv.n))}
     titles = {k for a in sv.args if a.etype == "Person" and a.mention is not None and a.mention.origin == "generic"
               for k in range(a.t0, a.t1)}
     for i in range(sv.n):
@@ -109,8 +110,8 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
                 continue  # لطرد، بنقل: a preposition makes it a verbal noun, and so does a final ة
                 # (استعادة، folded like استعاده): its masdar pattern applies
             used = taken.setdefault(trig.type, set())
-            if any(k in used for k in range(i, i + n)):
-                continue
+            if trig.type in off_domain or any(k in used for k in range(i, i + n)):
+                continue  # اتفاق النادي مع اللاعب: a sentence of another domain (sport) is no party's deal
             nxt = i + n
             while nxt < sv.n and sv.skippable(nxt):
                 nxt += 1

@@ -259,6 +259,7 @@ class Lexicon:
     figurative: frozenset[str]
     cancelling: dict[str, frozenset[str]]
     cancelling_before: dict[str, frozenset[str]]  # وزير النقل: a head noun right before makes the trigger a name
+    cancelling_domain: dict[str, frozenset[str]]  # اللاعب، مباراة: a sentence of sport states no such relation
     former_state: dict[str, list[Seq]]
     former_after: dict[str, list[Seq]]  # رئيس الوزراء السابق P: a cue after the trigger
     former_after_window: int
@@ -403,6 +404,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         cancelling={k: compile_words(v) for k, v in data.get("modifiers_that_cancel", {}).items()
                     if not k.startswith("_")},
         cancelling_before={k: compile_words(v) for k, v in data.get("heads_that_cancel", {}).items()
+                           if not k.startswith("_")},
+        cancelling_domain={k: compile_words(v) for k, v in data.get("domains_that_cancel", {}).items()
                            if not k.startswith("_")},
         former_state={k: [compile_seq(c) for c in v] for k, v in data.get("former_state", {}).items()
                       if not k.startswith("_")},
