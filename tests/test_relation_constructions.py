@@ -491,6 +491,12 @@ def test_striking_a_partys_targets_or_inflicting_losses_in_its_ranks_fought_it()
     assert facts("ضربت تركيا مثالا على التعاون مع روسيا.") == set()  # ضرب without a target is no strike
 
 
+def test_purging_or_liberating_a_place_of_a_party_fought_it():  # طهرت X المدينة من Y، تحرير المدينة من Y
+    assert facts("طهرت قسد ريف الرقة من عناصر داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("نجحت قوات النظام في تحرير مدينة تدمر من داعش.") >= {("FOUGHT", "ISIS", "REGIME", "asserted")}
+    assert not any(f[0] == "FOUGHT" for f in facts("زار وفد من قسد مدينة تدمر بعد تحرير داعش لأسرى."))
+
+
 def test_a_force_entering_a_place_named_as_the_verbs_object_moved_there():  # دخلت X المدينة
     assert ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted") in facts("دخلت قوات النظام مدينة تدمر فجر اليوم.")
     assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in facts("قالت مصادر إن قسد دخلت منبج أمس.")
