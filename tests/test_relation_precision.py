@@ -190,3 +190,4 @@ def test_a_deal_told_in_a_sentence_of_sport_is_no_negotiation():  # اتفاق �
     assert facts("أعلنت قسد عن اتفاق مع تركيا على تبادل الأسرى.") == {("NEGOTIATED_WITH", "SDF", "TURKEY")}
     assert facts("أعلنت قسد عن اتفاق مع تركيا لإقامة مباراة ودية في الملعب.") == set()
     assert facts("قال اللاعب إن روسيا وتركيا اتفقتا على موعد.") == set()
+    assert facts("تحدث النادي عن انتقال عناصر داعش إلى الرقة.") == set()

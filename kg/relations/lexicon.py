@@ -335,6 +335,16 @@ def _check_handlers(roles: dict[str, dict]) -> None:
                                                             f"not declared: {extra}" if extra else "") if p))
 
 
+def _domains(spec: dict) -> dict[str, frozenset[str]]:
+    """Per relation type, the words of every domain (``domains_that_cancel``) whose types include it."""
+    out: dict[str, frozenset[str]] = {}
+    for name, domain in spec.items():
+        if not name.startswith("_"):
+            for rtype in domain["types"]:
+                out[rtype] = out.get(rtype, frozenset()) | compile_words(domain["words"])
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
@@ -405,8 +415,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                     if not k.startswith("_")},
         cancelling_before={k: compile_words(v) for k, v in data.get("heads_that_cancel", {}).items()
                            if not k.startswith("_")},
-        cancelling_domain={k: compile_words(v) for k, v in data.get("domains_that_cancel", {}).items()
-                           if not k.startswith("_")},
+        cancelling_domain=_domains(data.get("domains_that_cancel", {})),
         former_state={k: [compile_seq(c) for c in v] for k, v in data.get("former_state", {}).items()
                       if not k.startswith("_")},
         former_after={k: [compile_seq(c) for c in v] for k, v in data.get("former_after", {}).items()
