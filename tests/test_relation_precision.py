@@ -191,3 +191,14 @@ def test_a_deal_told_in_a_sentence_of_sport_is_no_negotiation():  # اتفاق �
     assert facts("أعلنت قسد عن اتفاق مع تركيا لإقامة مباراة ودية في الملعب.") == set()
     assert facts("قال اللاعب إن روسيا وتركيا اتفقتا على موعد.") == set()
     assert facts("تحدث النادي عن انتقال عناصر داعش إلى الرقة.") == set()
+
+
+# ---- a verbal noun's agent is in its clause (masdar; distant_agent for أسفر عن مقتل) ----------------------
+
+def test_a_party_named_outside_a_verbal_nouns_clause_is_not_its_agent():
+    assert facts("ورغم أن الولايات المتحدة تصنف الحزب إرهابيا فإنها تعول على المقاتلين في محاربة تنظيم القاعدة.") \
+        == set()
+    assert facts("أكدت مصر أن الجهود الدولية مستمرة، وذلك في إطار مكافحة تنظيم القاعدة.") == set()
+    assert facts("نشرت مصر ألفي جندي لمحاربة تنظيم القاعدة.") == {("FOUGHT", "AL_QAEDA", "EGYPT")}
+    assert facts("قصف الجيش المصري مواقع في سيناء، ما أسفر عن مقتل عشرة من عناصر جماعة أنصار بيت المقدس.") == {
+        ("FOUGHT", "ABM", "EGYPT_ARMY")}

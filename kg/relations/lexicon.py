@@ -73,6 +73,9 @@ class Trigger:
     body: str = ""  # title_of_state: the kind of state body the title heads (GOV, MFA: actor_patterns.json)
     else_title: bool = False  # title_of_state: without that body, the title's own frame (الرئيس التنفيذي لـ X P)
     direct_object: bool = False  # transferred: the destination may be the verb's object (دخلت X المدينة)
+    # masdar: the agent may be named outside the trigger's clause (قصف X مواقع Y ما أسفر عن مقتل Z: the attack
+    # told before); a plain verbal noun's agent is in its clause (لمحاربة Y، في قتال مع Y)
+    distant_agent: bool = False
 
 
 # The argument frames the code has (kg.relations.extract maps each to its handler); a type names its
@@ -376,6 +379,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 needs_within=int(t.get("needs_within", 5)),
                 body=t.get("body", ""), else_title=bool(t.get("else_title", False)),
                 direct_object=bool(t.get("direct_object", False)),
+                distant_agent=bool(t.get("distant_agent", False)),
             )
             rtype.triggers.append(trig)
             triggers.append(trig)

@@ -317,7 +317,12 @@ def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
         p.subj = p.near
     if p.obj is None:
         p.obj = p.near
-    return _close(sv, i, j, p, rt)
+    cands = _close(sv, i, j, p, rt)
+    if trig.distant_agent:
+        return cands
+    # ودعا إلى تعاون الجميع لمحاربة Y، تعول X على المقاتلين في محاربة Y: a party named outside the verbal
+    # noun's clause is no agent of it
+    return [c for c in cands if c.conf != C_SENTENCE]
 
 
 @_sides_first
