@@ -243,6 +243,14 @@ def test_a_support_verb_before_its_subject_backs_the_object_after_it():  # تد�
         ("SUPPORTED_BY", "FSA", "RUSSIA", "asserted"), ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
 
 
+def test_a_part_of_a_place_taken_is_control_of_the_place():  # جانبا كبيرا من Y، 95 في المئة من أراضي Y
+    assert facts("استعادت قسد جانبا كبيرا من منبج في أول انتصار لها.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
+    assert facts("تمكنت قسد من تحرير أكثر من 60 بالمئة من منبج.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
+    assert facts("أفادت تقارير باستعادة قوات النظام نحو 95 في المئة من أراضي تدمر.") == {
+        ("CONTROLS", "REGIME", "PALMYRA", "asserted")}
+    assert facts("أطلقت قسد سراح 20 من المحتجزين من منبج.") == set()  # a count of people is no part of a place
+
+
 def test_a_control_verb_with_an_object_pronoun_takes_the_place_before():  # X التي تحتلها Y
     got = facts("قصفت قوات النظام مدينة إدلب التي تحتلها هيئة تحرير الشام.")
     assert ("CONTROLS", "HTS", "IDLIB", "asserted") in got

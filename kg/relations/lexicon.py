@@ -267,6 +267,7 @@ class Lexicon:
     former_after: dict[str, list[Seq]]  # رئيس الوزراء السابق P: a cue after the trigger
     former_after_window: int
     sought_state: dict[str, list[Seq]]  # محاولة السيطرة، من أجل السيطرة: an attempt right before the trigger
+    place_parts: frozenset[str]  # جانبا كبيرا من Y، 95 في المئة من أراضي Y: a part of the place after من
     sought_gap: int
     purpose_clitic: dict[str, str]  # للسيطرة على، لاستعادة Y: the purpose ل on the trigger
     agent_adjective: re.Pattern | None
@@ -428,6 +429,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         sought_state={k: [compile_seq(c) for c in v] for k, v in data.get("sought_state", {}).items()
                       if not k.startswith("_") and k not in ("gap", "purpose_clitic")},
         sought_gap=int(data.get("sought_state", {}).get("gap", 0)),
+        place_parts=compile_words(data.get("place_parts", {}).get("words", [])),
         purpose_clitic=dict(data.get("sought_state", {}).get("purpose_clitic", {})),
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),

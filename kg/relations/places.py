@@ -213,9 +213,30 @@ def stronghold(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) ->
     return [Cand([subj], sv.place_chain(place), C_NEAR * trig.conf)] if place else []
 
 
+def _past_part(sv: SentView, start: int, window: int = 8) -> int:
+    """Where the place starts after a part of it (جانبا كبيرا من Y، نحو 95 في المئة من أراضي Y، أكثر من 60
+    بالمئة من Y): the token after its من and the part words after that; ``start`` itself if none."""
+    def part(k: int) -> bool:
+        return sv.norm[k].isdigit() or sv._bare_in(k, sv.lex.place_parts)
+
+    k = start
+    while k < min(sv.n, start + window) and (part(k) or (k > start and k + 1 < sv.n and (
+            (sv.norm[k] == "من" and sv.norm[k + 1].isdigit()) or (sv.norm[k] == "في" and part(k + 1))))):
+        k += 1  # أكثر من 60، 95 في المئة
+    if k == start or k >= sv.n or sv.norm[k] != "من":
+        return start
+    k += 1
+    while k < sv.n and sv._bare_in(k, sv.lex.place_parts):
+        k += 1  # من أراضي Y، من أنحاء Y
+    return k
+
+
 def _direct_place(sv: SentView, trig: Trigger, j: int, start: int) -> Arg | None:
-    """The place right after ``start`` (the trigger or its VSO subject), or after a marker (دخول ... إلى)."""
-    place = near_after(sv, start, lambda a: a.place and not a.state, gap=2, preps=("", "ل", "ب"))
+    """The place right after ``start`` (the trigger or its VSO subject) or after a part of it (جانبا كبيرا
+    من Y), or after a marker (دخول ... إلى)."""
+    past = _past_part(sv, start)
+    place = near_after(sv, past, lambda a: a.place and not a.state, gap=2,
+                       preps=("", "ل", "ب") if past == start else ("", "من"))
     if place is None and trig.markers:
         mk = next((k for k in range(j, min(sv.n, j + 5)) if sv.norm[k] in trig.markers), None)
         place = _object_place(sv, mk + 1, window=3) if mk is not None else None
@@ -236,6 +257,10 @@ def direct_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType)
     لبلدة X: the genitive is the holder, the place comes with لـ."""
     ok_s = eligible(rt.subject_types, sv, trig.type)
     pair = genitive_agent(sv, j, ok_s, lambda a: a.place and not a.state)
+    if pair is None:  # استعادة الجيش نحو 95 في المئة من أراضي X: the genitive holder, then a part of the place
+        agent = near_after(sv, j, ok_s, gap=1)
+        place = _direct_place(sv, trig, j, agent.t1) if agent and _past_part(sv, agent.t1) > agent.t1 else None
+        pair = (agent, place) if agent and place else None
     if pair is not None:
         agent, place = pair
         return [Cand([a for a in sv.group(agent) if ok_s(a)], sv.place_chain(place), C_NEAR * trig.conf)]
