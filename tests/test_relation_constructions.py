@@ -251,6 +251,16 @@ def test_a_part_of_a_place_taken_is_control_of_the_place():  # جانبا كبي
     assert facts("أطلقت قسد سراح 20 من المحتجزين من منبج.") == set()  # a count of people is no part of a place
 
 
+def test_places_listed_with_an_inclusion_phrase_are_held_too():  # Y بما فيها مدينة Z، Y فضلا عن أجزاء من Z
+    assert facts("سيطر داعش على مجمل الرقة بما فيها مدينة تدمر.") == {
+        ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "ISIS", "PALMYRA", "asserted")}
+    assert facts("يسيطر داعش على الجزء الأكبر من الرقة، فضلا عن أجزاء من حيي منبج وتدمر.") == {
+        ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "ISIS", "MANBIJ", "asserted"),
+        ("CONTROLS", "ISIS", "PALMYRA", "asserted")}
+    assert facts("سيطر داعش على الرقة بعد معارك مع قسد قرب منبج.") >= {("CONTROLS", "ISIS", "RAQQA", "asserted")}
+    assert ("CONTROLS", "ISIS", "MANBIJ", "asserted") not in facts("سيطر داعش على الرقة بعد معارك مع قسد قرب منبج.")
+
+
 def test_a_control_verb_with_an_object_pronoun_takes_the_place_before():  # X التي تحتلها Y
     got = facts("قصفت قوات النظام مدينة إدلب التي تحتلها هيئة تحرير الشام.")
     assert ("CONTROLS", "HTS", "IDLIB", "asserted") in got

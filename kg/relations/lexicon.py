@@ -268,6 +268,7 @@ class Lexicon:
     former_after_window: int
     sought_state: dict[str, list[Seq]]  # محاولة السيطرة، من أجل السيطرة: an attempt right before the trigger
     place_parts: frozenset[str]  # جانبا كبيرا من Y، 95 في المئة من أراضي Y: a part of the place after من
+    place_inclusion: tuple[Seq, ...]  # Y بما فيها Z، Y فضلا عن Z: more places of Y's list
     sought_gap: int
     purpose_clitic: dict[str, str]  # للسيطرة على، لاستعادة Y: the purpose ل on the trigger
     agent_adjective: re.Pattern | None
@@ -430,6 +431,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                       if not k.startswith("_") and k not in ("gap", "purpose_clitic")},
         sought_gap=int(data.get("sought_state", {}).get("gap", 0)),
         place_parts=compile_words(data.get("place_parts", {}).get("words", [])),
+        place_inclusion=tuple(compile_seq(w) for w in data.get("place_inclusion", {}).get("phrases", [])),
         purpose_clitic=dict(data.get("sought_state", {}).get("purpose_clitic", {})),
         agent_adjective=re.compile(fold(data["agent_adjectives"]["pattern"])) if data.get("agent_adjectives") else None,
         relative_location=compile_words(data.get("relative_location", [])),

@@ -418,6 +418,17 @@ class SentView:
             return [arg]  # لبنان والأردن وتركيا التي وقعت: a singular relative clause has one antecedent
         return self.args[lo:hi + 1]
 
+    def _included(self, left: Arg, right: Arg) -> bool:
+        """``right`` is a place listed with ``left`` by an inclusion phrase (lexicon ``place_inclusion``:
+        Y بما فيها مدينة Z، Y فضلا عن أجزاء من Z), place heads and parts of places between."""
+        k = left.t1
+        while k < right.t0 and (self.skippable(k) or self.is_comma(k)):
+            k += 1
+        hit = next((h for seq in self.lex.place_inclusion if (h := seq.match(self.forms, k)) is not None), None)
+        return hit is not None and left.place and right.place and self.gap_is(
+            k + hit[0], right.t0, lambda t: self.skippable(t) or self._in(t, self.lex.place_heads)
+            or self._bare_in(t, self.lex.place_parts) or self.norm[t] == "من")
+
     def place_chain(self, arg: Arg) -> list[Arg]:
         """A place and the places listed after it (السوسة والمراشدة، الموصل في العراق والرقة في سوريا);
         places introduced by في inside the list are locatives, not list members."""
@@ -433,7 +444,7 @@ class SentView:
                 k += 1  # locative of the previous member: skip it, keep listing
                 cur = nxt
                 continue
-            if not self._joined(cur, nxt):
+            if not (self._joined(cur, nxt) or self._included(cur, nxt)):
                 break
             out.append(nxt)
             cur = nxt
