@@ -206,6 +206,11 @@ def test_a_title_with_a_demonym_leads_that_states_body_the_article_names():  # �
     assert _leads("قال الرئيس التنفيذي لحزب الله سامر الحمد إن المعارك مستمرة.") == {("SAMER", "HEZBOLLAH")}
 
 
+def test_an_office_title_with_its_genitive_before_the_leader_s_name():  # X بزعامة نائب رئيس الجمهورية P
+    assert _leads("حذرت حركة أحرار الشام بزعامة نائب رئيس الجمهورية سامر الحمد من التصعيد.") == {("SAMER", "AHRAR")}
+    assert _leads("قال الجيش الحر بزعامة رئيس الإقليم خالد العلي إن الوضع هادئ.") == {("KHALED", "FSA")}
+
+
 def test_a_state_body_the_article_takes_up_only_generically_is_not_named():  # الحكومة alone
     assert _leads("وصل رئيس الوزراء العراقي سامر الحمد إلى الموصل.", "IRAQI_GOV", origin="generic") == set()
 

@@ -118,7 +118,7 @@ def _is_org(a: Arg) -> bool:
 def _org_then_person(sv: SentView, i: int, j: int) -> list[Cand] | None:
     """X بقيادة P، X الذي يقوده P: None when no person follows the trigger.  A country named as where
     (قائمة ... في العراق بزعامة P) is not what P leads."""
-    person = _person_after(sv, j, window=3)
+    person = _person_after(sv, j, window=5)
     if person is None:
         return None
     org = last_before(sv, i, lambda a: _is_org(a) and not (a.state and a.prep in sv.lex.closed.locating_preps),
