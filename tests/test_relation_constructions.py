@@ -211,6 +211,13 @@ def test_an_office_title_with_its_genitive_before_the_leader_s_name():  # X بز
     assert _leads("قال الجيش الحر بزعامة رئيس الإقليم خالد العلي إن الوضع هادئ.") == {("KHALED", "FSA")}
 
 
+def test_more_title_and_verb_forms_of_leading():  # يرأس X، الرئيس المشترك لـ X، المديرة العامة لـ X
+    assert _leads("قال الناس إن المنافس هو سامر الحمد الذي يرأس حركة أحرار الشام.") == {("SAMER", "AHRAR")}
+    assert _leads("وقال الرئيس المشترك لحزب الله سامر الحمد إن الوضع هادئ.") == {("SAMER", "HEZBOLLAH")}
+    assert _leads("وقالت المديرة العامة لحركة أحرار الشام سامر الحمد إن الوضع هادئ.") == {("SAMER", "AHRAR")}
+    assert _leads("يترأس سامر الحمد وفدا إلى جنيف للقاء حزب الله.") == set()  # a delegation, no organization
+
+
 def test_a_state_body_the_article_takes_up_only_generically_is_not_named():  # الحكومة alone
     assert _leads("وصل رئيس الوزراء العراقي سامر الحمد إلى الموصل.", "IRAQI_GOV", origin="generic") == set()
 
