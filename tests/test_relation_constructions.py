@@ -218,6 +218,12 @@ def test_more_title_and_verb_forms_of_leading():  # يرأس X، الرئيس ا
     assert _leads("يترأس سامر الحمد وفدا إلى جنيف للقاء حزب الله.") == set()  # a delegation, no organization
 
 
+def test_a_possessive_title_takes_up_the_subject_of_its_clause():  # نشر X تسجيلا لزعيمه P، X الذين كان أكد زعيمهم P
+    assert _leads("نشرت حركة أحرار الشام تسجيلا مصورا لزعيمها، سامر الحمد، يحث فيه أتباعه.") == {("SAMER", "AHRAR")}
+    assert _leads("قالت حركة أحرار الشام التي كان أكد زعيمها سامر الحمد أنها ستقاتل.") == {("SAMER", "AHRAR")}
+    assert _leads("ضغطت حركة أحرار الشام على الأعضاء ورئيسهم سامر الحمد.") == set()  # a new conjunct
+
+
 def test_a_state_body_the_article_takes_up_only_generically_is_not_named():  # الحكومة alone
     assert _leads("وصل رئيس الوزراء العراقي سامر الحمد إلى الموصل.", "IRAQI_GOV", origin="generic") == set()
 
@@ -531,3 +537,9 @@ def test_a_force_entering_a_place_named_as_the_verbs_object_moved_there():  # د
     assert ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted") in facts("دخلت قوات النظام مدينة تدمر فجر اليوم.")
     assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in facts("قالت مصادر إن قسد دخلت منبج أمس.")
     assert not any(f[0] == "TRANSFERRED_TO" for f in facts("دخلت تركيا مرحلة جديدة في إدلب."))
+
+
+def test_warplanes_deployed_at_a_place_are_a_force_moved_there():  # نشرت X مقاتلات في Y
+    assert facts("نشرت الولايات المتحدة أمس مقاتلات في قاعدة الموصل.") == {
+        ("TRANSFERRED_TO", "USA", "MOSUL", "asserted")}
+    assert facts("نشرت روسيا صورا للطائرات في تدمر.") == set()  # publishing is no deployment

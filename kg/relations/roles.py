@@ -90,11 +90,16 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
     person = _person_after(sv, j)
     if person is None:
         return []
-    relatives = sv.lex.closed.relative_pronouns
-    org = last_before(sv, i, _is_org, window=4)
+    relatives, auxiliaries = sv.lex.closed.relative_pronouns, sv.lex.closed.auxiliaries
+    org = last_before(sv, i, _is_org, window=5)
     if org is None or not sv.gap_is(org.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t) or t + 1 == i
-                                    or bool(bare_in(sv.norm[t], relatives))):
-        return []
+                                    or bool(bare_in(sv.norm[t], relatives) or bare_in(sv.norm[t], auxiliaries))):
+        # نشر تنظيم X تسجيلا لزعيمه P: the pronoun takes up the subject of the title's clause (not after و:
+        # a new conjunct, ورئيسهم P, may take up any noun before)
+        conjunct = sv.norm[i].startswith("و") and trig.seq.parts[0].fullmatch(sv.norm[i][1:])
+        org = None if conjunct else left_subject(sv, i, _is_org, {person.entity}, max_sentence=False)[0]
+        if org is None:
+            return []
     return [Cand([person], [org], C_NEAR)]
 
 
