@@ -157,8 +157,9 @@ def _state_forces(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Kn
         if state:
             forces = kb.state_forces.get(state)
             return (j + 1, forces) if forces else None
-        if word not in pat.force_modifiers and word not in pat.force_heads:
-            return None
+        if word not in pat.force_modifiers:
+            return None  # a head inside (قوات الحرس الثوري الإيراني) opens a name of its own, read from there
+        definite = definite or word.startswith("ال")  # a construct (قوات الحدود) takes the definite demonym
         j += 1
     return None
 

@@ -773,11 +773,15 @@ def _names_of(entity: Entity, kb: Knowledge) -> list[str]:
     return names
 
 
+def _state_of(known: KnownEntity | None) -> str:
+    """The state a known name points to: itself, the state of its forces, or its country ("" if none)."""
+    return "" if known is None else known.id if known.state else known.forces_of or known.country
+
+
 def _article_state(named: list[Mention], kb: Knowledge) -> str | None:
     """The state the article is about: the one its names point to most (the state, its bodies, its
     forces), at least twice and ahead of any other."""
-    states = Counter(known.id if known.state else known.forces_of or known.country
-                     for m in named if (known := kb.entities.get(m.entity or "")))
+    states = Counter(_state_of(kb.entities.get(m.entity or "")) for m in named)
     states.pop("", None)
     ranked = states.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -790,11 +794,13 @@ def _of_article_state(ref: GenericReference, named: list[Mention], kb: Knowledge
     or body (الجيش الوطني in a Yemen article is Yemen's army), or its entry in ``by_state`` (قوات التحالف
     there is the Saudi-led coalition)."""
     state = _article_state(named, kb) if ref.state_body or ref.by_state else None
-    if state is None:
-        return None
     if ref.by_state:
-        return dict(ref.by_state).get(state)
-    return kb.state_body(state, ref.state_body)
+        by_state = dict(ref.by_state)
+        if state is None:  # an article about no one state that names one of the generic's states only
+            states = {s for m in named if (s := _state_of(kb.entities.get(m.entity or ""))) in by_state}
+            state = states.pop() if len(states) == 1 else None
+        return by_state.get(state or "")
+    return kb.state_body(state, ref.state_body) if state else None
 
 
 def _article_entity(adoc: AnalyzedDoc, kb: Knowledge, eid: str, label: str, ent_type: str,

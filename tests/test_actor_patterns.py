@@ -529,3 +529,27 @@ def test_a_leaders_body_the_article_names_nowhere_else_or_a_states_own_body_stay
     assert {m.entity for m in adoc.mentions if "ترامب" in m.text} == {"TRUMP"}
     assert "حكومة نتنياهو" not in {m.text for m in adoc.mentions}
     assert {m.entity for m in adoc.mentions if "نتنياهو" in m.text} == {"NETANYAHU"}
+
+
+def test_a_states_security_forces_by_demonym_are_one_body_apart_from_its_army(pipeline):
+    adoc = analyze(pipeline, "اعتقلت قوات الأمن الهندية ثلاثة مسلحين، وقال الأمن الهندي إنهم عبروا الحدود، "
+                             "بينما قصف الجيش الهندي مواقع في الجبال.")
+    security = entities_of(adoc, "قوات الأمن الهندية")
+    assert security == entities_of(adoc, "الأمن الهندي")
+    assert country_of(next(iter(security))) == "INDIA"
+    assert security.isdisjoint(entities_of(adoc, "الجيش الهندي"))
+
+
+def test_a_construct_force_takes_the_definite_demonym_and_a_head_inside_opens_its_own_name(pipeline):
+    adoc = analyze(pipeline, "انتشرت قوات الحدود العراقية على الشريط، ودخلت قوات الحرس الثوري الإيراني البلدة.")
+    assert entities_of(adoc, "قوات الحدود العراقية") == entities_of(
+        analyze(pipeline, "انتشر الجيش العراقي في المدينة."), "الجيش العراقي")
+    assert entities_of(adoc, "الحرس الثوري الإيراني") == {"IRGC"}
+
+
+def test_the_legitimate_government_is_that_of_the_war_the_article_names(pipeline):
+    libya = analyze(pipeline, "قال وزير العدل بالحكومة الشرعية إن محاكمة المتهمين في ليبيا ستستمر، "
+                              "وإن الحكومة المعترف بها دولياً لا تعترف بالمحكمة.")
+    yemen = analyze(pipeline, "أكد قائد في اليمن أن الحكومة الشرعية ستعود إلى عدن، وأن اليمن سيستعيد أمنه.")
+    assert {m.entity for m in libya.mentions if "الحكومة" in m.text} == {"LIBYA_INTERIM_GOV"}
+    assert entities_of(yemen, "الحكومة الشرعية") == {"YEMENI_GOV"}
