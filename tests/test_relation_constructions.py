@@ -537,3 +537,9 @@ def test_a_force_entering_a_place_named_as_the_verbs_object_moved_there():  # د
     assert ("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted") in facts("دخلت قوات النظام مدينة تدمر فجر اليوم.")
     assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in facts("قالت مصادر إن قسد دخلت منبج أمس.")
     assert not any(f[0] == "TRANSFERRED_TO" for f in facts("دخلت تركيا مرحلة جديدة في إدلب."))
+
+
+def test_warplanes_deployed_at_a_place_are_a_force_moved_there():  # نشرت X مقاتلات في Y
+    assert facts("نشرت الولايات المتحدة أمس مقاتلات في قاعدة الموصل.") == {
+        ("TRANSFERRED_TO", "USA", "MOSUL", "asserted")}
+    assert facts("نشرت روسيا صورا للطائرات في تدمر.") == set()  # publishing is no deployment
