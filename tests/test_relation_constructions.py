@@ -543,3 +543,10 @@ def test_warplanes_deployed_at_a_place_are_a_force_moved_there():  # نشرت X 
     assert facts("نشرت الولايات المتحدة أمس مقاتلات في قاعدة الموصل.") == {
         ("TRANSFERRED_TO", "USA", "MOSUL", "asserted")}
     assert facts("نشرت روسيا صورا للطائرات في تدمر.") == set()  # publishing is no deployment
+
+
+def test_who_managed_to_enter_a_place_moved_there():  # تمكنت X من دخول Y، نجاح X في الدخول إلى Y
+    assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in facts("تمكنت قسد من دخول مدينة منبج.")
+    got = facts("أكدت مصادر نجاح قسد والجيش الحر في الدخول إلى منبج.")
+    assert {("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted"), ("TRANSFERRED_TO", "FSA", "MANBIJ", "asserted")} <= got
+    assert not any(f[0] == "TRANSFERRED_TO" for f in facts("طالبت قسد من دخول منبج."))

@@ -151,6 +151,8 @@ class ClosedClass:
     casualty_preps: frozenset[str]  # في، خلال، جراء: what places the casualties in the attack after it
     attack_makers: frozenset[str]  # شنها، نفذته: غارة شنها Y: the attack's agent follows
     repel_words: frozenset[str]  # تصدت، أحبط: تصدت X لهجوم Y: whoever repels Y's attack fights Y
+    success_verbs: frozenset[str]  # تمكنت، نجاح: تمكنت X من دخول Y: X did what the verbal noun says
+    success_preps: frozenset[str]  # من، في: the preposition between their subject and the verbal noun
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -198,6 +200,8 @@ def _closed_class(data: dict) -> ClosedClass:
         casualty_preps=compile_words(data["casualty_preps"]),
         attack_makers=compile_words(data["attack_makers"]),
         repel_words=compile_words(data["repel_words"]),
+        success_verbs=compile_words(data["success_verbs"]),
+        success_preps=compile_words(data["success_preps"]),
     )
 
 

@@ -350,6 +350,18 @@ def _their_members(sv: SentView, k: int) -> bool:
                for stem in sv.stems[k] for suffix in sv.lex.closed.possessive_suffixes)
 
 
+def _achiever(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | None:
+    """تمكنت X من دخول Y، نجاح X في الدخول إلى Y: the subject of a verb of managing (closed class
+    success_verbs), right before the preposition that governs the verbal noun at i, did what it says."""
+    if i < 2 or sv.norm[i - 1] not in sv.lex.closed.success_preps:
+        return None
+    party = next((a for a in reversed(sv.args) if a.t1 <= i - 1), None)
+    if party is None or not ok(party) or party.etype == "Person" or not sv.gap_is(party.t1, i - 1, sv.skippable):
+        return None
+    first = min(a.t0 for a in sv.group(party))
+    return party if sv.is_word(first - 1, sv.lex.closed.success_verbs) else None
+
+
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
@@ -381,7 +393,7 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         # weak triggers (فرار، هروب) need their party said: after them, or as the subject right
         # before them (عناصر التنظيم تهرب باتجاه X، قوات X تزحف نحو Y)
         party = last_before(sv, i, lambda a: ok_s(a) and a.etype != "Person" and not oblique(sv, a)
-                            and sv.gap_is(a.t1, i, sv.skippable), window=2)
+                            and sv.gap_is(a.t1, i, sv.skippable), window=2) or _achiever(sv, i, ok_s)
         if party is None:
             return []
     if party is None:
