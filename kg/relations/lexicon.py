@@ -153,6 +153,7 @@ class ClosedClass:
     repel_words: frozenset[str]  # تصدت، أحبط: تصدت X لهجوم Y: whoever repels Y's attack fights Y
     success_verbs: frozenset[str]  # تمكنت، نجاح: تمكنت X من دخول Y: X did what the verbal noun says
     success_preps: frozenset[str]  # من، في: the preposition between their subject and the verbal noun
+    carrier_verbs: frozenset[str]  # تواصل، بدأت: X تواصل محاربة Y: the verb's subject is the verbal noun's agent
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -202,6 +203,7 @@ def _closed_class(data: dict) -> ClosedClass:
         repel_words=compile_words(data["repel_words"]),
         success_verbs=compile_words(data["success_verbs"]),
         success_preps=compile_words(data["success_preps"]),
+        carrier_verbs=compile_words(data["carrier_verbs"]),
     )
 
 

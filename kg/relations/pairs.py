@@ -318,7 +318,9 @@ def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
     if p.obj is None:
         p.obj = p.near
     cands = _close(sv, i, j, p, rt)
-    if trig.distant_agent:
+    carried = sv.is_word(i - 1, sv.lex.closed.carrier_verbs) or (
+        sv.norm[i - 1: i] == ["في"] and sv.is_word(i - 2, sv.lex.closed.carrier_verbs))
+    if trig.distant_agent or carried:  # إنها تواصل محاربة Y: the carrying verb's subject is the agent
         return cands
     # ودعا إلى تعاون الجميع لمحاربة Y، تعول X على المقاتلين في محاربة Y: a party named outside the verbal
     # noun's clause is no agent of it
