@@ -894,3 +894,16 @@ def test_a_surname_glued_to_a_preposition_is_no_known_place_inside_it():
     full, surname, town = adoc.mentions
     assert surname.text == "لصور" and surname.entity == full.entity
     assert town.entity == "TYRE"
+
+
+def test_a_street_named_with_and_without_its_head_is_one_place():
+    from kg.knowledge import load_knowledge
+    from kg.resolve import _Clusters, _link_head_names
+
+    text = "سقطت قذائف على شارع النصر في المدينة، وأغلق الأهالي النصر بعد القصف."
+    named = _mentions(text, [("شارع النصر", "Place"), ("النصر", "Place")])
+    clusters = _Clusters()
+    for m in named:
+        clusters.find(m.key)
+    _link_head_names(named, clusters, frozenset(), load_knowledge())
+    assert clusters.find(named[0].key) == clusters.find(named[1].key)
