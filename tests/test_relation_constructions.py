@@ -385,7 +385,8 @@ def test_a_possessive_on_the_support_noun_takes_up_the_actor_named_before():  # 
 def test_a_place_in_or_taken_from_the_hands_of_a_party_was_held_by_it():  # في أيدي X، تحرير Y من قبضة X
     assert facts("سقطت مدينة الموصل في أيدي داعش قبل سنوات.") == {("CONTROLS", "ISIS", "MOSUL", "asserted")}
     assert facts("تمكنت قسد من تحرير الرقة من قبضة داعش.") == {
-        ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "SDF", "RAQQA", "asserted")}
+        ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "SDF", "RAQQA", "asserted"),
+        ("FOUGHT", "ISIS", "SDF", "asserted")}  # who takes it from X's grip fights X
     assert facts("قتل عشرة مدنيين بأيدي داعش في الموصل.") == set()  # بأيدي: the agent of a killing
 
 
@@ -531,6 +532,16 @@ def test_purging_or_liberating_a_place_of_a_party_fought_it():  # طهرت X ا�
     assert facts("طهرت قسد ريف الرقة من عناصر داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("نجحت قوات النظام في تحرير مدينة تدمر من داعش.") >= {("FOUGHT", "ISIS", "REGIME", "asserted")}
     assert not any(f[0] == "FOUGHT" for f in facts("زار وفد من قسد مدينة تدمر بعد تحرير داعش لأسرى."))
+
+
+def test_liberating_or_retaking_a_place_from_a_partys_grip_fought_it():  # تحرير Z من قبضة/أيدي Y، استعادة Z من Y
+    assert ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted") in facts("حرر الجيش العراقي تلعفر من أيدي عناصر داعش.")
+    assert ("FOUGHT", "ISIS", "SDF", "asserted") in facts("استعادت قسد بلدات كثيرة من داعش شرق الرقة.")
+    assert ("FOUGHT", "ISIS", "REGIME", "asserted") in facts(
+        "نجاح قوات النظام المدعومة من الطيران في تحرير مدينة تدمر من براثن داعش.")
+    # a party named outside the verbal noun's clause did not liberate it
+    assert not any(f[0] == "FOUGHT" and "SDF" in f for f in facts(
+        "وصلت المساعدات التي أرسلتها قسد إلى المدينة، بعد تحريرها من أيدي داعش."))
 
 
 def test_a_force_entering_a_place_named_as_the_verbs_object_moved_there():  # دخلت X المدينة

@@ -137,7 +137,7 @@ def test_bayn_after_a_new_conjunct_is_not_the_agreement_s():
 
 def test_a_control_sought_is_no_control():  # للسيطرة على، لاستعادة Y، محاولة السيطرة، من أجل السيطرة
     assert facts("تقدمت قوات النظام للسيطرة على تدمر.") == set()
-    assert facts("شنت قسد هجوما لاستعادة منبج من داعش.") == set()
+    assert facts("شنت قسد هجوما لاستعادة منبج من داعش.") == {("FOUGHT", "ISIS", "SDF")}  # the attack is fought
     assert facts("فشلت محاولة داعش السيطرة على الحسكة.") == set()
     assert facts("اشتبكت قسد مع داعش من أجل السيطرة على منبج.") == {("FOUGHT", "ISIS", "SDF")}
     assert facts("تسعى قوات النظام إلى السيطرة على تدمر.") == set()
@@ -145,7 +145,7 @@ def test_a_control_sought_is_no_control():  # للسيطرة على، لاستع
 
 def test_a_control_held_or_told_as_done_stays():  # لسيطرة X: the genitive holds it
     assert facts("سيطرت قوات النظام على تدمر.") == {("CONTROLS", "REGIME", "PALMYRA")}
-    assert facts("استعادت قسد منبج من داعش.") == {("CONTROLS", "SDF", "MANBIJ")}
+    assert facts("استعادت قسد منبج من داعش.") == {("CONTROLS", "SDF", "MANBIJ"), ("FOUGHT", "ISIS", "SDF")}
     assert facts("تقع تدمر في المناطق الخاضعة لسيطرة قوات النظام.") == {("CONTROLS", "REGIME", "PALMYRA")}
 
 

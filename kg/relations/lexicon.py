@@ -154,6 +154,7 @@ class ClosedClass:
     success_verbs: frozenset[str]  # تمكنت، نجاح: تمكنت X من دخول Y: X did what the verbal noun says
     success_preps: frozenset[str]  # من، في: the preposition between their subject and the verbal noun
     carrier_verbs: frozenset[str]  # تواصل، بدأت: X تواصل محاربة Y: the verb's subject is the verbal noun's agent
+    holding_nouns: frozenset[str]  # قبضة، أيدي: تحرير Z من قبضة Y: the من before them governs Y
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -204,6 +205,7 @@ def _closed_class(data: dict) -> ClosedClass:
         success_verbs=compile_words(data["success_verbs"]),
         success_preps=compile_words(data["success_preps"]),
         carrier_verbs=compile_words(data["carrier_verbs"]),
+        holding_nouns=compile_words(data["holding_nouns"]),
     )
 
 

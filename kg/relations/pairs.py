@@ -318,13 +318,25 @@ def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
     if p.obj is None:
         p.obj = p.near
     cands = _close(sv, i, j, p, rt)
-    carried = sv.is_word(i - 1, sv.lex.closed.carrier_verbs) or (
-        sv.norm[i - 1: i] == ["في"] and sv.is_word(i - 2, sv.lex.closed.carrier_verbs))
-    if trig.distant_agent or carried:  # إنها تواصل محاربة Y: the carrying verb's subject is the agent
+    if trig.distant_agent or _carried(sv, i):  # إنها تواصل محاربة Y: the carrying verb's subject is the agent
         return cands
     # ودعا إلى تعاون الجميع لمحاربة Y، تعول X على المقاتلين في محاربة Y: a party named outside the verbal
     # noun's clause is no agent of it
     return [c for c in cands if c.conf != C_SENTENCE]
+
+
+def _carried(sv: SentView, i: int) -> bool:
+    """The verbal noun at i is carried by a verb whose subject is its agent: a verb of continuing or
+    starting right before it (تواصل محاربة Y، بدأت في قتال Y), or a verb of managing earlier in its
+    clause with its preposition right before it (نجاح X الموالية لـ P في تحرير Z من Y، تمكنت X من طرد Y)."""
+    closed = sv.lex.closed
+    if sv.is_word(i - 1, closed.carrier_verbs) or (
+            sv.norm[i - 1: i] == ["في"] and sv.is_word(i - 2, closed.carrier_verbs)):
+        return True
+    if i < 2 or sv.norm[i - 1] not in closed.success_preps:
+        return False
+    k = next((k for k in range(i - 2, max(-1, i - 14), -1) if sv.is_word(k, closed.success_verbs)), None)
+    return k is not None and not sv.boundary_between(k, i)
 
 
 @_sides_first

@@ -267,6 +267,8 @@ class SentView:
                 k -= 1
                 steps += 1
                 continue
+            if k > 0 and self.norm[k - 1] == "من" and self._in(k, self.lex.closed.holding_nouns):
+                return "من"  # تحرير Z من قبضة Y، من أيدي عناصر Y: whose grip it is taken from
             break
         return ""
 
