@@ -561,3 +561,13 @@ def test_who_managed_to_enter_a_place_moved_there():  # تمكنت X من دخو
     got = facts("أكدت مصادر نجاح قسد والجيش الحر في الدخول إلى منبج.")
     assert {("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted"), ("TRANSFERRED_TO", "FSA", "MANBIJ", "asserted")} <= got
     assert not any(f[0] == "TRANSFERRED_TO" for f in facts("طالبت قسد من دخول منبج."))
+
+
+def test_who_is_accused_of_arming_a_party_backs_it():  # اتهم X تركيا بتسليح Y، وجه الاتهام لـ X بتزويد Y
+    got = facts("واتهم المسؤول تركيا بتسليح الجيش الحر في الشمال.")
+    assert ("SUPPORTED_BY", "FSA", "TURKEY", "asserted") in got
+    got = facts("ووجه الاتهام مجددا لروسيا بتزويد قوات النظام بالأسلحة.")
+    assert ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted") in got
+    got = facts("وتتهم قسد الولايات المتحدة بدعم المعارضة.")
+    assert ("SUPPORTED_BY", "OPPOSITION", "USA", "asserted") in got
+    assert not any(f[0] == "SUPPORTED_BY" and f[1] in ("USA", "SDF") for f in got)

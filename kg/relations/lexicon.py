@@ -137,6 +137,7 @@ class ClosedClass:
     agent_phrases: tuple[tuple[str, str], ...]  # من قبل X، على يد X: the agent of a passive
     complementizers: frozenset[str]  # أن، إن: a clause that a saying verb reports
     each_of: tuple[tuple[str, ...], ...]  # كل من X وY: a list whose members act together (or with each other)
+    accusation_words: frozenset[str]  # اتهم، الاتهام: اتهم X Y بتسليح Z: what Y is accused of, Y did
     connectors: frozenset[str]  # و، أو and list commas between coordinated names
     list_commas: frozenset[str]
     transfer_stops: frozenset[str]  # a destination is looked for up to these words
@@ -189,6 +190,7 @@ def _closed_class(data: dict) -> ClosedClass:
         agent_phrases=phrases,  # type: ignore[arg-type]
         complementizers=compile_words(data["complementizers"]),
         each_of=tuple(tuple(normalize(w) for w in p.split()) for p in data["each_of"]),
+        accusation_words=compile_words(data["accusation_words"]),
         connectors=compile_words(data["connectors"]), list_commas=compile_words(data["list_commas"]),
         transfer_stops=compile_words(data["transfer_stops"]),
         reflexive_stems=tuple(normalize(w) for w in data["reflexive_stems"]),

@@ -173,8 +173,32 @@ def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
     return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), C_NEAR)]
 
 
+def _accused_backer(sv: SentView, i: int, j: int, rt: RelationType) -> list[Cand] | None:
+    """اتهم X إيران بتسليح Y، وجه الاتهام لإيران بتزويد Y بالسلاح، يتهم X جماعة Z بدعم Y: a word of
+    support after ب is what an actor is accused of, so the accused (the last actor between the word of
+    accusation and the trigger, not one that only locates: في العراق) backs the genitive.  None when no
+    word of accusation governs the trigger."""
+    if sv.prefix_of(i).lstrip("وف") != "ب":
+        return None
+    k = next((k for k in range(i - 1, max(-1, i - 16), -1)
+              if sv.is_word(k, sv.lex.closed.accusation_words)), None)
+    if k is None:
+        return None
+    ok_any = _any_of(rt)
+    accused = next((a for a in reversed(sv.args) if a.t0 > k and a.t1 <= i
+                    and a.prep not in sv.lex.closed.locating_preps), None)
+    backed = near_after(sv, j, ok_any, gap=1)
+    if accused is None or not ok_any(accused) or backed is None:
+        return []
+    # the accused alone: a comma before it may end the accuser's list (يتهم مؤيدو X، وحليفته روسيا، جماعة Z)
+    return [Cand(sv.group(backed, blocked_too=True), [accused], C_NEAR)]
+
+
 def with_support(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """بدعم (جوي) من X، بمساندة X: the backed one before."""
+    """بدعم (جوي) من X، بمساندة X: the backed one before (but يتهم X Y بدعم Z: Y backs Z)."""
+    accused = _accused_backer(sv, i, j, rt)
+    if accused is not None:
+        return accused
     ok, ok_any = eligible(rt.subject_types, sv, trig.type), _any_of(rt)
     backer = first_after(sv, j, ok_any, window=5, cross_weak=False)
     if backer is None or not sv.gap_is(j, backer.t0, lambda k: sv.is_filler(k) or sv.norm[k] in ("من", "و")
@@ -217,7 +241,11 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
     """دعم واشنطن للوحدات: the genitive backs the لـ object; دعمها لـ X، تقديم الدعم لـ X: the subject
     before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive; so
     it does after one of the trigger's preps (لن تتخلى X عن دعم Y) and when the genitive is followed by
-    one of its markers, what is supplied (تقوم X بتزويد Y بالسلاح)."""
+    one of its markers, what is supplied (تقوم X بتزويد Y بالسلاح); what an actor is accused of, it
+    backs (اتهم X إيران بتسليح Y: _accused_backer)."""
+    accused = _accused_backer(sv, i, j, rt)
+    if accused is not None:
+        return accused
     ok = ok_backed = eligible(rt.subject_types, sv, trig.type)
     pair = genitive_agent(sv, j, ok, ok)
     if pair is not None:
