@@ -571,3 +571,9 @@ def test_who_is_accused_of_arming_a_party_backs_it():  # اتهم X تركيا �
     got = facts("وتتهم قسد الولايات المتحدة بدعم المعارضة.")
     assert ("SUPPORTED_BY", "OPPOSITION", "USA", "asserted") in got
     assert not any(f[0] == "SUPPORTED_BY" and f[1] in ("USA", "SDF") for f in got)
+
+
+def test_kidnapping_or_capturing_a_partys_men_fought_it():  # خطفت X عناصر من Y، أسرت X مسلحين من Y
+    assert facts("خطفت جبهة النصرة خمسة عناصر من الجيش الحر قرب حلب.") == {("FOUGHT", "FSA", "NUSRA", "asserted")}
+    assert facts("أسرت قسد 12 من مسلحي داعش شرق الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("التقت أسر الضحايا وفدا من قسد بعد هجوم داعش.") == set()  # أسر: families, no verb
