@@ -577,3 +577,6 @@ def test_kidnapping_or_capturing_a_partys_men_fought_it():  # خطفت X عنا�
     assert facts("خطفت جبهة النصرة خمسة عناصر من الجيش الحر قرب حلب.") == {("FOUGHT", "FSA", "NUSRA", "asserted")}
     assert facts("أسرت قسد 12 من مسلحي داعش شرق الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("التقت أسر الضحايا وفدا من قسد بعد هجوم داعش.") == set()  # أسر: families, no verb
+    # قد makes أسرهم the verb with its object pronoun (their captors), not أسرهم, their families
+    assert ("FOUGHT", "ISIS", "SDF", "asserted") in facts("وظهر في التسجيل أسرى من قسد، وقد أسرهم داعش قرب الرقة.")
+    assert facts("زار وفد من قسد أسرهم في الرقة.") == set()
