@@ -580,3 +580,9 @@ def test_kidnapping_or_capturing_a_partys_men_fought_it():  # خطفت X عنا�
     # قد makes أسرهم the verb with its object pronoun (their captors), not أسرهم, their families
     assert ("FOUGHT", "ISIS", "SDF", "asserted") in facts("وظهر في التسجيل أسرى من قسد، وقد أسرهم داعش قرب الرقة.")
     assert facts("زار وفد من قسد أسرهم في الرقة.") == set()
+
+
+def test_a_complementizer_with_a_pronoun_takes_up_who_moved():  # X ...، علما بأنهم عادوا إلى Y
+    got = facts("وكان عناصر من قسد في استقبال القافلة، علما بأنهم عادوا أمس إلى منبج.")
+    assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in got
+    assert not any(f[0] == "TRANSFERRED_TO" for f in facts("وكان عناصر من قسد في المدينة، وعادوا أمس إلى منبج."))

@@ -362,6 +362,16 @@ def _achiever(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | None:
     return party if sv.is_word(first - 1, sv.lex.closed.success_verbs) else None
 
 
+def _resumed_subject(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | None:
+    """X ...، علما بأنهم عادوا إلى Y، أكدت X أنها انسحبت إلى Y: a complementizer with a pronoun right
+    before the trigger takes up the subject before it, who did what the clause says (no person: a
+    minister travelling is no transfer)."""
+    if not sv.is_word(i - 1, sv.lex.closed.complementizers) \
+            or not sv.norm[i - 1].endswith(tuple(sv.lex.closed.possessive_suffixes)):
+        return None
+    return left_subject(sv, i - 1, lambda a: ok(a) and a.etype != "Person", set())[0]
+
+
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
@@ -393,7 +403,8 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         # weak triggers (فرار، هروب) need their party said: after them, or as the subject right
         # before them (عناصر التنظيم تهرب باتجاه X، قوات X تزحف نحو Y)
         party = last_before(sv, i, lambda a: ok_s(a) and a.etype != "Person" and not oblique(sv, a)
-                            and sv.gap_is(a.t1, i, sv.skippable), window=2) or _achiever(sv, i, ok_s)
+                            and sv.gap_is(a.t1, i, sv.skippable), window=2) or _achiever(sv, i, ok_s) \
+            or _resumed_subject(sv, i, ok_s)
         if party is None:
             return []
     if party is None:
