@@ -586,3 +586,9 @@ def test_a_complementizer_with_a_pronoun_takes_up_who_moved():  # X ...، علم
     got = facts("وكان عناصر من قسد في استقبال القافلة، علما بأنهم عادوا أمس إلى منبج.")
     assert ("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted") in got
     assert not any(f[0] == "TRANSFERRED_TO" for f in facts("وكان عناصر من قسد في المدينة، وعادوا أمس إلى منبج."))
+
+
+def test_fighters_coming_to_a_place_moved_there():  # X كانوا قادمين من Z إلى Y
+    got = facts("قال مصدر إن مسلحي داعش كانوا قادمين من الرقة إلى تدمر.")
+    assert ("TRANSFERRED_TO", "ISIS", "PALMYRA", "asserted") in got
+    assert not any(f[0] == "TRANSFERRED_TO" for f in facts("قال مصدر إن مسلحي داعش كانوا قادمين من الرقة."))
