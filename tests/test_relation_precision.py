@@ -92,6 +92,11 @@ def test_an_embassy_moved_is_no_transfer():
     assert facts("نقل قائد الجيش المصري مقر قيادته إلى سيناء.") == set()
 
 
+def test_an_abstract_noun_returning_moves_nobody():
+    assert facts("ورحبت مجموعة الأزمات الدولية بعودة الاهتمام السعودي إلى العراق بعد غياب طويل.") == set()
+    assert facts("وأكد المرصد عودة عناصر تنظيم داعش إلى البادية السورية.") == {("TRANSFERRED_TO", "ISIS", "BADIA")}
+
+
 def test_fighters_moved_are_still_a_transfer():
     assert facts("نقلت الحافلات عناصر تنظيم داعش إلى البادية السورية.") == {("TRANSFERRED_TO", "ISIS", "BADIA")}
 
