@@ -202,9 +202,9 @@ def load_knowledge() -> Knowledge:
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"), row.get("state_body", ""),
                                tuple(row.get("by_state", {}).items()))
-        for surface in (ref.surface, *row.get("also", [])):
-            kb.generics[normalize(surface)] = ref
-            kb.max_generic_tokens = max(kb.max_generic_tokens, len(normalize(surface).split()))
+        for key in (normalize(s) for s in (ref.surface, *row.get("also", []))):
+            kb.generics[key] = ref
+            kb.max_generic_tokens = max(kb.max_generic_tokens, len(key.split()))
     cues = _load_json("entity_cues.json")
     kb.place_heads = _norm_set(cues.get("place_heads", []))
     kb.org_heads = _norm_set(cues.get("org_heads", []))

@@ -48,11 +48,16 @@ def _person_after(sv: SentView, k: int, window: int = 4, modifiers: bool = False
     return None
 
 
+def _new_conjunct(sv: SentView, trig: Trigger, i: int) -> bool:
+    """The trigger at i opens a new conjunct (مجلس النواب وقائد الجيش P، ورئيسهم P): و on the title itself."""
+    return sv.norm[i].startswith("و") and bool(trig.seq.parts[0].fullmatch(sv.norm[i][1:]))
+
+
 def _deputy(sv: SentView, trig: Trigger, i: int) -> bool:
     """نائب وزير الخارجية، مساعد رئيس X، النائب الأول للرئيس، المكتب الإعلامي لرئيس الوزراء: the title is
     someone else's; its holder leads nothing."""
-    if sv.norm[i].startswith("و") and trig.seq.parts[0].fullmatch(sv.norm[i][1:]):
-        return False  # a new conjunct (مجلس النواب وقائد الجيش P) is no genitive of the word before
+    if _new_conjunct(sv, trig, i):
+        return False  # a new conjunct is no genitive of the word before
     k = i - 1
     if k > 0 and (NISBA.match(sv.norm[k]) or sv.is_word(k, sv.lex.deputy_modifiers)):
         k -= 1
@@ -96,8 +101,8 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
                                     or bool(bare_in(sv.norm[t], relatives) or bare_in(sv.norm[t], auxiliaries))):
         # نشر تنظيم X تسجيلا لزعيمه P: the pronoun takes up the subject of the title's clause (not after و:
         # a new conjunct, ورئيسهم P, may take up any noun before)
-        conjunct = sv.norm[i].startswith("و") and trig.seq.parts[0].fullmatch(sv.norm[i][1:])
-        org = None if conjunct else left_subject(sv, i, _is_org, {person.entity}, max_sentence=False)[0]
+        org = None if _new_conjunct(sv, trig, i) else left_subject(sv, i, _is_org, {person.entity},
+                                                                   max_sentence=False)[0]
         if org is None:
             return []
     return [Cand([person], [org], C_NEAR)]
