@@ -592,3 +592,17 @@ def test_fighters_coming_to_a_place_moved_there():  # X كانوا قادمين 
     got = facts("قال مصدر إن مسلحي داعش كانوا قادمين من الرقة إلى تدمر.")
     assert ("TRANSFERRED_TO", "ISIS", "PALMYRA", "asserted") in got
     assert not any(f[0] == "TRANSFERRED_TO" for f in facts("قال مصدر إن مسلحي داعش كانوا قادمين من الرقة."))
+
+
+def test_an_alliance_against_a_party_or_formed_to_fight_it_fights_it():  # التحالف ضد Y، التحالف لقتال Y
+    assert facts("انضمت تركيا أمس إلى التحالف الدولي ضد داعش.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("التحالف الدولي الذي تقوده الولايات المتحدة ضد داعش يوسع عمله.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("قال التحالف الدولي بقيادة الولايات المتحدة لمحاربة داعش إن الخبر غير مؤكد.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_against_without_an_alliance_before_it_or_with_the_alliance_attacked_is_no_fight():
+    assert facts("رفعت تركيا دعوى ضد حزب الله.") == set()
+    assert facts("قال التحالف الدولي إن تركيا تحتج ضد داعش.") == set()
+    assert facts("أشرف القيادي على هجمات ضد التحالف الدولي وضد قوات النظام.") == set()

@@ -126,6 +126,10 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
                     trig.needs.fullmatch(s) for k in range(i + n, min(sv.n, i + n + trig.needs_within))
                     for _, s in sv.forms[k]):
                 continue
+            if trig.needs_before is not None and not any(
+                    trig.needs_before.fullmatch(s) for k in range(max(0, i - trig.needs_within), i)
+                    for _, s in sv.forms[k]):
+                continue  # a word that must stand before it: ضد names a fight only after an alliance (التحالف ضد Y)
             used.update(range(i, i + n))
             found.append((trig, i, i + n, strip))
     return found

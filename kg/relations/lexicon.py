@@ -70,6 +70,7 @@ class Trigger:
     markers: frozenset[str] = frozenset()
     needs: re.Pattern | None = None
     needs_within: int = 5
+    needs_before: re.Pattern | None = None  # a word within needs_within tokens before (ضد: التحالف ضد Y)
     body: str = ""  # title_of_state: the kind of state body the title heads (GOV, MFA: actor_patterns.json)
     else_title: bool = False  # title_of_state: without that body, the title's own frame (الرئيس التنفيذي لـ X P)
     direct_object: bool = False  # transferred: the destination may be the verb's object (دخلت X المدينة)
@@ -156,6 +157,7 @@ class ClosedClass:
     success_preps: frozenset[str]  # من، في: the preposition between their subject and the verbal noun
     carrier_verbs: frozenset[str]  # تواصل، بدأت: X تواصل محاربة Y: the verb's subject is the verbal noun's agent
     holding_nouns: frozenset[str]  # قبضة، أيدي: تحرير Z من قبضة Y: the من before them governs Y
+    alliance_heads: frozenset[str]  # التحالف، الحلف: التحالف الدولي ضد Y: an alliance's purpose is its fight
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -208,6 +210,7 @@ def _closed_class(data: dict) -> ClosedClass:
         success_preps=compile_words(data["success_preps"]),
         carrier_verbs=compile_words(data["carrier_verbs"]),
         holding_nouns=compile_words(data["holding_nouns"]),
+        alliance_heads=compile_words(data["alliance_heads"]),
     )
 
 
@@ -389,6 +392,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 preps=compile_words(t.get("preps", default_preps)), markers=compile_words(markers),
                 needs=re.compile(fold(t["needs"])) if t.get("needs") else None,
                 needs_within=int(t.get("needs_within", 5)),
+                needs_before=re.compile(fold(t["needs_before"])) if t.get("needs_before") else None,
                 body=t.get("body", ""), else_title=bool(t.get("else_title", False)),
                 direct_object=bool(t.get("direct_object", False)),
                 distant_agent=bool(t.get("distant_agent", False)),

@@ -317,6 +317,10 @@ def masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
         p.subj = p.near
     if p.obj is None:
         p.obj = p.near
+    if p.subj is None and p.obj is not None and "ل" in sv.prefix_of(i):
+        alliance = _alliance_before(sv, i, p.ok_s, rt.name)  # التحالف الذي تقوده X لقتال Y: its purpose
+        if alliance is not None and alliance.entity != p.obj.entity:
+            p.subj, p.conf = alliance, C_CLAUSE
     cands = _close(sv, i, j, p, rt)
     if trig.distant_agent or _carried(sv, i):  # إنها تواصل محاربة Y: the carrying verb's subject is the agent
         return cands
@@ -337,6 +341,38 @@ def _carried(sv: SentView, i: int) -> bool:
         return False
     k = next((k for k in range(i - 2, max(-1, i - 14), -1) if sv.is_word(k, closed.success_verbs)), None)
     return k is not None and not sv.boundary_between(k, i)
+
+
+ALLIANCE_GAP = 8  # tokens between an alliance and its ضد or purpose: بقيادة X، الذي تقوده X، الذي تشكل
+
+
+def _alliance_before(sv: SentView, i: int, ok: Callable[[Arg], bool], rtype: str) -> Arg | None:
+    """The alliance named right before token i (an actor with a word of closed class alliance_heads:
+    التحالف الدولي، قوات التحالف), past what describes it (بقيادة X، الذي تقوده X) but no clause
+    boundary, complementizer (قال التحالف إن X ...) or other trigger of ``rtype``: an alliance against Y,
+    or formed to fight Y, fights Y."""
+    for a in reversed(sv.args):
+        if a.t1 > i:
+            continue
+        if i - a.t1 > ALLIANCE_GAP or any(
+                (sv.hard[k] and not bare_in(sv.norm[k], sv.lex.closed.relative_pronouns))
+                or bare_in(sv.norm[k], sv.lex.closed.complementizers) or sv.trigger_types.get(k) == rtype
+                for k in range(a.t1, i)):
+            return None
+        if ok(a) and any(sv.is_word(k, sv.lex.closed.alliance_heads) for k in range(a.t0, a.t1)):
+            return a
+    return None
+
+
+def alliance_against(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """التحالف الدولي ضد Y، انضمت X إلى التحالف الذي تقوده Z ضد Y: ضد right after an alliance (and what
+    describes it) names whom the alliance fights; the actor right after ضد (its ``preps``) is that opponent."""
+    ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
+    obj = near_after(sv, j, ok_o, gap=2, preps=tuple(trig.preps))
+    alliance = _alliance_before(sv, i, ok_s, rt.name) if obj is not None else None
+    if obj is None or alliance is None or alliance.entity == obj.entity or alliance.prep in trig.preps:
+        return []  # هجمات ضد قوات التحالف ... وضد X: the alliance is itself attacked
+    return [Cand([alliance], [a for a in sv.group(obj) if ok_o(a)], C_CLAUSE)]
 
 
 @_sides_first

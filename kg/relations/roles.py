@@ -309,6 +309,7 @@ ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
     ("actor_pair", "verb_prep"): pairs.verb_prep,
     ("actor_pair", "suffered"): pairs.suffered,
     ("actor_pair", "reflexive"): pairs.reflexive,
+    ("actor_pair", "alliance_against"): pairs.alliance_against,
     ("controls", "noun"): places.control_word,
     ("controls", "verb"): places.control_word,
     ("controls", "direct"): places.direct,
