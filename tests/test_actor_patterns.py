@@ -45,7 +45,8 @@ def test_state_forces_by_demonym_resolve_to_the_states_forces(pipeline):
                              "وأطلقت البحرية الإسرائيلية النار على قارب، وانتشرت قوات الأمن العراقية في المدينة.")
     assert entities_of(adoc, "الجيش السوداني") == entities_of(adoc, "المسلحة السودانية") == {"SUDANESE_ARMY"}
     assert country_of("SUDANESE_ARMY") == "SUDAN"
-    assert entities_of(adoc, "البحرية الإسرائيلية") == {"ISRAELI_ARMY"}
+    assert entities_of(adoc, "البحرية الإسرائيلية") == {"ISRAEL_NAVY"}  # a branch of its own, linked
+    assert country_of("ISRAEL_NAVY") == "ISRAEL"
     assert entities_of(adoc, "قوات الأمن العراقية") == {"IRAQI_ARMY"}
 
 
@@ -153,12 +154,14 @@ def test_peoples_and_political_camps_acting_as_parties_are_organizations_not_dat
 
 def test_a_branch_of_a_states_forces_is_its_own_body_unless_the_table_folds_it(pipeline):
     adoc = analyze(pipeline, "أعلنت القوات الجوية المصرية أن الاستخبارات العسكرية الإسرائيلية رصدت تحركا، وقالت "
-                             "الشرطة العراقية إن القوات البحرية المصرية والقوات الجوية الروسية شاركت.")
+                             "الشرطة العراقية إن القوات البحرية المصرية والقوات الجوية الروسية وقوات الأمن "
+                             "العراقية شاركت.")
     assert entities_of(adoc, "الجوية المصرية") == {"EGYPT_AIR_FORCE"}
     assert entities_of(adoc, "البحرية المصرية") == {"EGYPT_NAVY"}
     assert entities_of(adoc, "الاستخبارات العسكرية") == {"ISRAEL_MILITARY_INTELLIGENCE"}
     assert entities_of(adoc, "الشرطة العراقية") == {"IRAQ_POLICE"}
-    assert entities_of(adoc, "الجوية الروسية") == {"RUSSIAN_FORCES"}  # the table lists it with Russia's forces
+    assert entities_of(adoc, "الجوية الروسية") == {"RUSSIA_AIR_FORCE"}  # no longer folded into RUSSIAN_FORCES
+    assert entities_of(adoc, "قوات الأمن العراقية") == {"IRAQI_ARMY"}  # the table folds this one
     assert country_of("EGYPT_NAVY") == "EGYPT"
 
 
@@ -393,6 +396,18 @@ def test_a_states_air_force_and_a_royal_branch_are_bodies_of_their_own(pipeline)
     assert entities_of(adoc, "البحرية الملكية السعودية") == {"SAUDI_ARABIA_NAVY"}
     assert country_of("ISRAEL_AIR_FORCE") == "ISRAEL"
 
+
+def test_air_defences_military_police_marines_and_special_forces_are_branches_apart_from_the_army(pipeline):
+    adoc = analyze(pipeline, "أسقطت الدفاعات الجوية السورية صاروخين، وتصدى الدفاع الجوي السعودي لطائرة مسيرة. "
+                             "وانتشرت الشرطة العسكرية الروسية في البلدة، ونزلت قوات مشاة البحرية الأمريكية على "
+                             "الشاطئ، وشاركت القوات الخاصة الأمريكية في العملية مع الجيش الأمريكي.")
+    assert entities_of(adoc, "الدفاعات الجوية السورية") == {"SYRIA_AIR_DEFENSE"}
+    assert entities_of(adoc, "الدفاع الجوي السعودي") == {"SAUDI_ARABIA_AIR_DEFENSE"}
+    assert entities_of(adoc, "الشرطة العسكرية الروسية") == {"RUSSIA_MILITARY_POLICE"}
+    assert entities_of(adoc, "مشاة البحرية الأمريكية") == {"USA_MARINES"}  # not the navy inside it
+    assert entities_of(adoc, "القوات الخاصة الأمريكية") == {"USA_SPECIAL_FORCES"}
+    assert "USA_SPECIAL_FORCES" not in entities_of(adoc, "الجيش الأمريكي")
+    assert country_of("SYRIA_AIR_DEFENSE") == "SYRIA" and country_of("RUSSIA_MILITARY_POLICE") == "RUSSIA"
 
 def test_actors_of_the_region_the_ner_missed_are_table_entries(pipeline):
     adoc = analyze(pipeline, "صوت الكونجرس على العقوبات، ودعا التيار الصدري أنصاره إلى التظاهر، وأدان الأزهر "
