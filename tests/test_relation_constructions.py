@@ -606,3 +606,11 @@ def test_against_without_an_alliance_before_it_or_with_the_alliance_attacked_is_
     assert facts("رفعت تركيا دعوى ضد حزب الله.") == set()
     assert facts("قال التحالف الدولي إن تركيا تحتج ضد داعش.") == set()
     assert facts("أشرف القيادي على هجمات ضد التحالف الدولي وضد قوات النظام.") == set()
+
+
+def test_a_title_before_a_phrase_that_names_its_organization():  # زعيم ما يسمى بـ X P
+    assert facts('قال زعيم ما يسمى بـ"هيئة تحرير الشام"، أبو محمد الجولاني، إن المعركة مستمرة.') == {
+        ("LEADS", "JOLANI", "HTS", "asserted")}
+    assert facts("قال أبو محمد الجولاني، زعيم ما يعرف بهيئة تحرير الشام، إن المعركة مستمرة.") == {
+        ("LEADS", "JOLANI", "HTS", "asserted")}
+    assert facts("قال زعيم ما أبو محمد الجولاني إن المعركة مستمرة.") == set()

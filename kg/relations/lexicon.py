@@ -264,6 +264,8 @@ class Lexicon:
     attribution_cues: frozenset[str]
     transfer_pronoun_window: int
     person_fillers: frozenset[str]
+    naming_words: frozenset[str]  # زعيم ما يسمى بـ X: a title's organization after a phrase that names it
+    example_words: frozenset[str]  # دعمها لجماعات مثل X وY: the examples after a group noun are its members
     non_party: dict[str, frozenset[str]]
     non_party_heads: dict[str, frozenset[str]]  # سفارة، قنصلية: bodies whose name's head says they are no party
     state_apparatus: frozenset[str]  # entity categories (military, government) that act for their state
@@ -420,6 +422,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         attribution_cues=compile_words(data.get("attribution_cues", [])),
         transfer_pronoun_window=int(data.get("transfer_pronoun_window", 16)),
         person_fillers=compile_words(data.get("person_fillers", [])),
+        naming_words=compile_words(data.get("naming_words", {}).get("words", [])),
+        example_words=compile_words(data.get("example_words", {}).get("words", [])),
         non_party={k: frozenset(v) for k, v in data.get("non_party_categories", {}).items()
                    if not k.startswith("_")},
         non_party_heads={k: compile_words(v) for k, v in data.get("non_party_heads", {}).items()

@@ -68,11 +68,21 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
     """زعيم X P (or P، زعيم X): a title before the organization and the person."""
     if _deputy(sv, trig, i):
         return []
-    org = near_after(sv, j, _is_org, gap=2, preps=("", "ل"))
+    k = _past_naming(sv, j)
+    org = near_after(sv, k, _is_org, gap=2, preps=("", "ل") if k == j else ("", "ب"))
     if org is None:
         return []
     person = _person_around(sv, i, org.t1)
     return [Cand([person], [org], C_NEAR)] if person else []
+
+
+def _past_naming(sv: SentView, j: int) -> int:
+    """The token after a phrase that names what follows (زعيم ما يسمى بـ"X"، رئيس ما يعرف باسم X), or j."""
+    k = j
+    while k < sv.n and k - j < 6 and (sv.skippable(k) or sv.is_word(k, sv.lex.naming_words)):
+        k += 1
+    named = sum(1 for t in range(j, k) if not sv.skippable(t))
+    return k if named >= 2 else j
 
 
 def _person_around(sv: SentView, i: int, end: int) -> Arg | None:
