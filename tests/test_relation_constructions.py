@@ -614,3 +614,10 @@ def test_a_title_before_a_phrase_that_names_its_organization():  # زعيم ما
     assert facts("قال أبو محمد الجولاني، زعيم ما يعرف بهيئة تحرير الشام، إن المعركة مستمرة.") == {
         ("LEADS", "JOLANI", "HTS", "asserted")}
     assert facts("قال زعيم ما أبو محمد الجولاني إن المعركة مستمرة.") == set()
+
+
+def test_a_partner_in_coordination_with_the_attacker_fights_beside_it():  # بدأت X بالتنسيق مع Y عملية ضد Z
+    assert facts("بدأت قوات النظام بالتنسيق مع حزب الله، الأحد، عملية عسكرية ضد جبهة النصرة.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted"), ("FOUGHT", "HEZBOLLAH", "NUSRA", "asserted")}
+    assert facts("اشتبكت قوات النظام بالتعاون مع حزب الله مع جبهة النصرة.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted"), ("FOUGHT", "HEZBOLLAH", "NUSRA", "asserted")}

@@ -269,15 +269,21 @@ def _side(ok: Callable[[Arg], bool]) -> Callable[[Arg], bool]:
     return lambda a: ok(a) and not (a.state and a.prep == "في")
 
 
-def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10) -> Cand | None:
+def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, past_events: str = "") -> Cand | None:
     """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone.  بين may
     stand ``window`` tokens after the trigger: past a name, a participle and a date (اتفاق فيينا المبرم
-    في 14 تموز بين X وY)."""
+    في 14 تموز بين X وY), and with ``past_events`` (the trigger's type, where it declares sides_past_events)
+    past a trigger of another type (اتفاق فك الاشتباك بين X وY)."""
     bayn = sv.lex.closed.between
     ok = _side(ok)
+
+    def owns(m: int) -> bool:  # a trigger or a weak boundary before بين owns it
+        if m in sv.trigger_tokens:
+            return not past_events or sv.trigger_types.get(m) == past_events
+        return sv.weak[m] and not sv.is_comma(m)
+
     k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in bayn), None)
-    if k is None or sv.boundary_between(j, k) or any(
-            m in sv.trigger_tokens or (sv.weak[m] and not sv.is_comma(m)) for m in range(j, k)):
+    if k is None or sv.boundary_between(j, k) or any(owns(m) for m in range(j, k)):
         return None
     if any(sv.is_comma(m - 1) and sv.norm[m].startswith("و") and m not in sv.covered for m in range(j + 1, k)):
         return None  # الاتفاق النووي، والتصعيد الأخير بين X وY: a new conjunct owns the بين

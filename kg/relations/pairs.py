@@ -49,10 +49,11 @@ def _between_sides(sv: SentView, j: int, rt: RelationType) -> list[Cand]:
     if not rt.between_sides:
         return []
     ok_s, ok_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
-    cand = between(sv, j, lambda a: ok_s(a) and ok_o(a))
+    past = rt.name if rt.sides_past_events else ""
+    cand = between(sv, j, lambda a: ok_s(a) and ok_o(a), past_events=past)
     rel = _relative_after(sv, j) if cand is None else None
     if rel is not None:  # المعارك التي تدور في مدينة X بين Y وZ: the sides are in the relative clause
-        cand = between(sv, rel + 1, lambda a: ok_s(a) and ok_o(a), window=14)
+        cand = between(sv, rel + 1, lambda a: ok_s(a) and ok_o(a), window=14, past_events=past)
     return [cand] if cand else []
 
 
@@ -198,7 +199,9 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     subjects = [a for a in sv.group(subj) if p.ok_s(a)]
     objects = [a for a in sv.group(obj) if p.ok_o(a)]
     taken = {a.entity for a in subjects} | same_side(sv, obj)
-    subjects += [a for a in _participants(sv, i, p.ok_s) + allies if a.entity not in taken]
+    partners = [a for a in sv.args if 0 < a.t0 - subjects[-1].t1 <= 4 and sv.beside(a) and p.ok_s(a)] \
+        if subjects else []  # بدأت X بالتنسيق مع Y عملية ضد Z: Y fights Z beside X
+    subjects += [a for a in _participants(sv, i, p.ok_s) + allies + partners if a.entity not in taken]
     return [Cand(subjects, objects, conf)]
 
 

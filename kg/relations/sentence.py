@@ -137,7 +137,10 @@ class SentView:
     def beside(self, a: Arg) -> bool:
         """إلى جانب Y، جنبا إلى جنب مع Y (lexicon ``ally_phrases``, member nouns between): Y acts on the side
         of the one before, never as its opponent."""
-        k = a.t0
+        return self._beside_at(a.t0)
+
+    def _beside_at(self, t0: int) -> bool:
+        k = t0
         while k > 0 and (self.skippable(k - 1) or self.is_member(k - 1)):
             k -= 1
         return any(k >= len(seq.parts) and (seq.match(self.forms, k - len(seq.parts)) or (0, 0))[0] == len(seq.parts)
@@ -303,6 +306,8 @@ class SentView:
 
     def _blocked(self, t0: int, floor: int) -> bool:
         """Introduced by a support, leadership or attribution cue (بقيادة، المدعومة من، بحسب)."""
+        if self._beside_at(t0):
+            return False  # بالتنسيق مع X: a partner in the fight, on the side of the one before
         for k in range(t0 - 1, max(floor, t0 - 6) - 1, -1):
             if self._in(k, self.lex.blocking_cues) or self._is_backing_word(k):
                 return True
