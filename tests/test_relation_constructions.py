@@ -621,3 +621,13 @@ def test_a_partner_in_coordination_with_the_attacker_fights_beside_it():  # بد
         ("FOUGHT", "NUSRA", "REGIME", "asserted"), ("FOUGHT", "HEZBOLLAH", "NUSRA", "asserted")}
     assert facts("اشتبكت قوات النظام بالتعاون مع حزب الله مع جبهة النصرة.") == {
         ("FOUGHT", "NUSRA", "REGIME", "asserted"), ("FOUGHT", "HEZBOLLAH", "NUSRA", "asserted")}
+
+
+def test_the_sides_of_a_deal_stand_past_the_event_it_settles():  # اتفاق فك الاشتباك بين X وY
+    assert ("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted") in facts(
+        "صمد اتفاق فك الاشتباك بين تركيا والعراق سنوات طويلة.")
+    assert ("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted") in facts("بدأت مفاوضات حرب اليمن بين تركيا والعراق أمس.")
+
+
+def test_a_fight_word_does_not_reach_the_sides_of_a_truce_after_it():
+    assert facts("تواصلت الهجمات رغم الهدنة بين تركيا وروسيا.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
