@@ -62,6 +62,8 @@ class ActorPatterns:
     command_links: frozenset[str] = frozenset()  # what joins a command to its force (ل، لقوات)
     sub_body_heads: tuple[tuple[str, ...], ...] = ()  # بعثة، المكتب السياسي: a body of a known organization
     local_body_heads: tuple[tuple[str, ...], ...] = ()  # المجلس البلدي، شرطة: a town's body, by its place
+    # أمن -> مدير: a local head that names a body only after one of its titles (مدير أمن الجيزة)
+    titled_local_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     settlement_body_heads: tuple[tuple[str, ...], ...] = ()  # مجلس: by its place after a settlement noun
     settlement_nouns: frozenset[str] = frozenset()  # مدينة، محافظة
     mission_heads: frozenset[str] = frozenset()  # بعثة: its body may run on to the place it serves
@@ -115,6 +117,8 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         command_links=_norm_set(data.get("command_links", [])),
         sub_body_heads=_word_seqs(data.get("sub_body_heads", [])),
         local_body_heads=_word_seqs(data.get("local_body_heads", [])),
+        titled_local_heads={normalize(head): _norm_set(titles)
+                            for head, titles in data.get("titled_local_heads", {}).items()},
         settlement_body_heads=_word_seqs(data.get("settlement_body_heads", [])),
         settlement_nouns=_norm_set(data.get("settlement_nouns", [])),
         mission_heads=_norm_set(data.get("mission_heads", [])),
@@ -273,7 +277,11 @@ def _sub_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowle
 def _local_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns, kb: Knowledge) -> int | None:
     """End token of a town's body named by its place: ``local head [ل] [settlement noun] place``
     (شرطة نيروبي، المجلس البلدي لمدينة بنغازي) or ``settlement head settlement noun place`` (مجلس محافظة
-    الأنبار); after a settlement noun an unknown word is the place's name (المجلس البلدي لقرية X)."""
+    الأنبار); after a settlement noun an unknown word is the place's name (المجلس البلدي لقرية X). A titled
+    head names a body only after its title (مدير أمن الجيزة، قائد عمليات الأنبار)."""
+    titles = pat.titled_local_heads.get(head)
+    if titles is not None and not (i > 0 and any(stem in titles for _, stem in spans.readings[i - 1])):
+        return None  # أمن، عمليات alone are common nouns (أمن المنطقة، عمليات الموصل)
     j = _head_words_end(spans, i, head, pat.local_body_heads)
     needs_noun = j is None
     j = j or _head_words_end(spans, i, head, pat.settlement_body_heads)

@@ -269,6 +269,15 @@ def test_town_body_named_by_its_place(pipeline):
             "المجلس المحلي لقرية الزيتونة"} <= orgs
 
 
+def test_a_provinces_security_directorate_and_operations_command_are_named_after_their_title(pipeline):
+    adoc = analyze(pipeline, "قال مدير أمن الجيزة إن الشرطة اعتقلت رجلين، وأكد قائد عمليات الأنبار أن القوات "
+                             "تقدمت. وتحدث الوزير عن أمن المنطقة وعن استمرار عمليات الموصل.")
+    orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
+    assert {"أمن الجيزة", "عمليات الأنبار"} <= orgs
+    # with no title before them they are common nouns: the security of a region, the operations in a city
+    assert not any(label.startswith(("أمن", "عمليات الموصل")) for label in orgs - {"أمن الجيزة"})
+    assert "MOSUL" in {m.entity for m in adoc.mentions}
+
 def test_ministry_named_by_its_remit_alone(pipeline):
     adoc = analyze(pipeline, "وأكدت وزارة العمل أن الرواتب ستصرف، فيما قالت هيئة الشرطة إنها اعتقلت رجلين.")
     orgs = {adoc.entities[m.entity].label for m in adoc.mentions if m.entity and m.type == "Organization"}
