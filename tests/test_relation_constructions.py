@@ -631,3 +631,9 @@ def test_the_sides_of_a_deal_stand_past_the_event_it_settles():  # اتفاق ف
 
 def test_a_fight_word_does_not_reach_the_sides_of_a_truce_after_it():
     assert facts("تواصلت الهجمات رغم الهدنة بين تركيا وروسيا.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+
+
+def test_an_attack_noun_with_its_agent_then_what_belongs_to_a_party():  # قصف X مواقع Y
+    assert facts("قصف التحالف الدولي مواقع داعش في الموصل.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("قصف التحالف الدولي معسكرات ومقرات داعش.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("قصف التحالف الدولي أمس الموصل.") == set()

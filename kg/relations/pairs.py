@@ -235,11 +235,27 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
     p = _slots(sv, trig, j, rt, j, ("", "ل"))
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
+    _target_of_agent(sv, p)
     _ground_holder(sv, trig, j, rt, p)
     _victim_before(sv, i, j, p)
     _repelled(sv, i, j, p)
     definite = rt.definite_names_event and any(stem.startswith("ال") for _, stem in sv.forms[i])
     return _close(sv, i, j, p, rt, definite)
+
+
+def _target_of_agent(sv: SentView, p: _Pair) -> None:
+    """قصف طيران X مواقع Y، قصف طائرات X تمركزات ومواقع Y: no object yet, and right after the noun's
+    genitive agent what belongs to a party (possessed targets, numbers, و between): the party (its
+    genitive or لـ) is the object."""
+    if p.obj is not None or p.subj is None:
+        return
+    k, owned = p.subj.t1, False
+    while k < sv.n and (sv.skippable(k) or sv.is_possessed(k) or sv.norm[k].isdigit()):
+        owned = owned or sv.is_possessed(k)
+        k += 1
+    owner = next((a for a in sv.args if a.t0 == k), None)
+    if owned and owner is not None and owner.prep in ("", "ل") and p.ok_o(owner) and owner.entity != p.subj.entity:
+        p.obj = owner
 
 
 def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
