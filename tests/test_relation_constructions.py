@@ -637,3 +637,15 @@ def test_an_attack_noun_with_its_agent_then_what_belongs_to_a_party():  # قصف
     assert facts("قصف التحالف الدولي مواقع داعش في الموصل.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("قصف التحالف الدولي معسكرات ومقرات داعش.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("قصف التحالف الدولي أمس الموصل.") == set()
+
+
+def test_support_of_a_verbal_noun_past_its_adjectives_and_with_ila():  # دعمها الثابت لـ X، دعمها الجوي إلى X
+    assert facts("قال إن روسيا تتحمل المسؤولية بسبب دعمها الثابت للنظام السوري.") == {
+        ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+    assert facts("قال إن تركيا ستواصل دعمها الجوي إلى الجيش الحر.") == {("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+
+
+def test_support_for_groups_such_as_x_and_y_backs_each_of_them():  # دعمها لجماعات مثل X وY
+    assert facts("قال إن روسيا خالفت الاتفاق من خلال دعمها لجماعات مثل حزب الله وجبهة النصرة.") == {
+        ("SUPPORTED_BY", "HEZBOLLAH", "RUSSIA", "asserted"), ("SUPPORTED_BY", "NUSRA", "RUSSIA", "asserted")}
+    assert facts("قال إن روسيا خالفت الاتفاق من خلال دعمها لجماعات كثيرة في حزب الله.") == set()

@@ -272,7 +272,9 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
             i > 0 and sv.norm[i - 1] in trig.preps)
         if purpose:  # the word of support itself blocked its genitive as a party (لمساعدة X)
             ok_backed = _any_of(rt)
-        backed = near_after(sv, j, ok_backed, gap=1, preps=("",) if purpose else ("ل",))
+        start = _past_modifiers(sv, j)
+        preps = ("",) if purpose else ("ل", "الي")
+        backed = _such_as(sv, start, ok_backed, preps) or near_after(sv, start, ok_backed, gap=1, preps=preps)
         if backed is None:
             return []
         # دعمها لـ X: the possessive pronoun takes up an actor named before, in the clause or not
@@ -281,6 +283,27 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
             return []
     return [Cand([a for a in sv.group(backed, blocked_too=True) if ok_backed(a)],
                  [a for a in sv.group(backer) if ok(a)], conf)]
+
+
+def _past_modifiers(sv: SentView, j: int) -> int:
+    """The token after the adjectives of a verbal noun (دعمها الثابت لـ X، دعمه الكامل لـ X): up to two
+    words with the article that name no argument, trigger, member noun or place."""
+    k = j
+    while k < sv.n and k - j < 2 and sv.norm[k].startswith("ال") and k not in sv.covered \
+            and k not in sv.trigger_tokens and not sv.is_member(k) and not sv.is_word(k, sv.lex.place_heads):
+        k += 1
+    return k
+
+
+def _such_as(sv: SentView, k: int, ok: Callable[[Arg], bool], preps: tuple[str, ...]) -> Arg | None:
+    """دعمها لجماعات مثل X وY: the names after a common noun (governed by one of ``preps``) and an example
+    word (lexicon ``example_words``) are the ones the verbal noun's object stands for; None otherwise."""
+    if k >= sv.n or k in sv.covered or sv.prefix_of(k).lstrip("وف") not in preps:
+        return None
+    k = _past_modifiers(sv, k + 1)
+    if not sv.is_word(k, sv.lex.example_words):
+        return None
+    return near_after(sv, k + 1, ok, gap=1)
 
 
 def _supplied_genitive(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg], bool]) -> bool:
