@@ -649,3 +649,10 @@ def test_support_for_groups_such_as_x_and_y_backs_each_of_them():  # دعمها 
     assert facts("قال إن روسيا خالفت الاتفاق من خلال دعمها لجماعات مثل حزب الله وجبهة النصرة.") == {
         ("SUPPORTED_BY", "HEZBOLLAH", "RUSSIA", "asserted"), ("SUPPORTED_BY", "NUSRA", "RUSSIA", "asserted")}
     assert facts("قال إن روسيا خالفت الاتفاق من خلال دعمها لجماعات كثيرة في حزب الله.") == set()
+
+
+def test_a_count_of_fighters_from_a_party_is_the_party_moved():  # نقل 300 مقاتل من X إلى Y
+    assert facts("نقلت الحافلات 300 مقاتل من جبهة النصرة إلى إدلب.") == {
+        ("TRANSFERRED_TO", "NUSRA", "IDLIB", "asserted")}
+    assert facts("انسحب نحو 200 مقاتل من حزب الله إلى القلمون.") == {
+        ("TRANSFERRED_TO", "HEZBOLLAH", "QALAMOUN", "asserted")}
