@@ -656,3 +656,8 @@ def test_a_count_of_fighters_from_a_party_is_the_party_moved():  # نقل 300 م
         ("TRANSFERRED_TO", "NUSRA", "IDLIB", "asserted")}
     assert facts("انسحب نحو 200 مقاتل من حزب الله إلى القلمون.") == {
         ("TRANSFERRED_TO", "HEZBOLLAH", "QALAMOUN", "asserted")}
+
+
+def test_a_person_named_in_the_clause_holds_no_place():  # أكد الوزير P سيطرة الأجهزة على Y
+    assert facts("أكد خالد العلي سيطرة الأجهزة الأمنية على منبج.") == set()
+    assert facts("أكد خالد العلي أن قسد سيطرت على منبج.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}

@@ -123,6 +123,12 @@ def _holder_after(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None
     return [Cand([subj], places or [place], C_NEAR * trig.conf)]
 
 
+def _no_person(ok: Callable[[Arg], bool]) -> Callable[[Arg], bool]:
+    """A holder taken from the clause, not named with the trigger, is no person: the person there is the one
+    who speaks (أكد الوزير P سيطرة الأجهزة على) or whom the forces serve (القوات الموالية للرئيس P)."""
+    return lambda a: ok(a) and a.etype != "Person"
+
+
 def _held_by(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None,
              sentence_subject: bool = True) -> list[Cand]:
     """The holder of ``place``: right after the trigger (سيطرت قوات النظام على، سيطرة داعش على), else the
@@ -135,7 +141,7 @@ def _held_by(sv: SentView, trig: Trigger, i: int, j: int, place: Arg | None,
     if subj is not None and subj.t1 > place.t0:
         subj = None
     if subj is None:
-        subj, conf = left_subject(sv, i, ok_s, set(), max_sentence=trig.conf > 0.6 and sentence_subject)
+        subj, conf = left_subject(sv, i, _no_person(ok_s), set(), max_sentence=trig.conf > 0.6 and sentence_subject)
     places = sv.place_chain(place)
     if subj is None and (i == 0 or sv.norm[i].startswith("و")):
         # the verb opens the clause and its subject follows the place (وتسيطر على X فصائل Y)
@@ -155,7 +161,7 @@ def inverted(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> l
         place = first_after(sv, j, lambda a: a.place and not a.state and a.prep == "في", window=2,
                             cross_weak=False)
         if place is not None:
-            holder, conf = left_subject(sv, i, eligible(rt.subject_types, sv, trig.type), set())
+            holder, conf = left_subject(sv, i, _no_person(eligible(rt.subject_types, sv, trig.type)), set())
             return [Cand([holder], sv.place_chain(place), conf * trig.conf)] if holder else []
     return _holder_after(sv, trig, i, j, _place_before(sv, i))
 
