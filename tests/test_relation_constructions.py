@@ -661,3 +661,9 @@ def test_a_count_of_fighters_from_a_party_is_the_party_moved():  # نقل 300 م
 def test_a_person_named_in_the_clause_holds_no_place():  # أكد الوزير P سيطرة الأجهزة على Y
     assert facts("أكد خالد العلي سيطرة الأجهزة الأمنية على منبج.") == set()
     assert facts("أكد خالد العلي أن قسد سيطرت على منبج.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
+
+
+def test_a_leading_verb_with_no_leader_after_it_takes_up_the_clause_subject():  # P ... X الذي يقوده
+    assert facts("واحتاج أبو محمد الجولاني إلى احتواء تمرد داخل هيئة تحرير الشام التي يقودها لكي يضمن وحدتها.") == {
+        ("LEADS", "JOLANI", "HTS", "asserted")}
+    assert facts("قال مسؤول إن هيئة تحرير الشام التي يقودها ترفض الاتفاق.") == set()

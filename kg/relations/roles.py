@@ -10,6 +10,7 @@ from kg.relations.args import (
     C_CLAUSE,
     C_NEAR,
     Cand,
+    after_relative,
     antecedent_actor,
     demonym_state,
     eligible,
@@ -156,9 +157,21 @@ def leads_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) ->
     found = _org_then_person(sv, i, j)
     if found is not None:
         return found
+    if has_pronoun_object(sv, i, j, trig) and after_relative(sv, i):
+        return _led_antecedent(sv, i)
     person = last_before(sv, i, lambda a: a.etype == "Person", window=3)
     org = near_after(sv, j, _is_org, gap=2)
     return [Cand([person], [org], C_CLAUSE)] if person and org else []
+
+
+def _led_antecedent(sv: SentView, i: int) -> list[Cand]:
+    """احتاج P إلى احتواء تمرد داخل حزب X الذي يقوده: with no leader named after the verb, its subject
+    pronoun takes up the subject of the clause that names the organization."""
+    org = antecedent_actor(sv, i, _is_org)
+    if org is None:
+        return []
+    person = left_subject(sv, org.t0, lambda a: a.etype == "Person", set(), max_sentence=False)[0]
+    return [Cand([person], [org], C_CLAUSE)] if person else []
 
 
 # ---- actor supported by actor (SUPPORTED_BY) ------------------------------------------------------
