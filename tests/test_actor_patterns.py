@@ -289,6 +289,17 @@ def test_bare_army_in_an_article_about_one_state_is_that_states_army(pipeline, k
     assert {m.entity for m in adoc.mentions if m.text == "الجيش"} == {kb.state_forces["EGYPT"]}
 
 
+def test_government_forces_in_an_article_about_a_state_at_war_are_that_states_forces(pipeline, kb):
+    # not the most salient force named before (قوات التحالف): a coalition is nobody's government
+    adoc = analyze(pipeline, "قصفت قوات التحالف مواقع في اليمن، وقال مسؤول في اليمن إن قوات التحالف ستواصل "
+                             "الغارات، وأكدت القوات الحكومية أنها استعادت مدينة زنجبار.")
+    assert {m.entity for m in adoc.mentions if m.text == "القوات الحكومية"} == {kb.state_forces["YEMEN"]}
+    # an outside power's article (Russia named most) keeps the phrase for no one rather than Russia's forces
+    russia = analyze(pipeline, "قالت روسيا إن طائرات روسيا قصفت مواقع، وأضافت موسكو أن روسيا ستواصل الدعم، "
+                               "وتقدمت القوات الحكومية في الريف.")
+    assert kb.state_forces["RUSSIA"] not in {m.entity for m in russia.mentions if m.text == "القوات الحكومية"}
+
+
 def test_region_actors_of_the_alias_table(pipeline):
     adoc = analyze(pipeline, "اشتبك مسلحون من الدينكا مع آخرين من النوير قرب ملكال، وقال نواب اللقاء الديمقراطي "
                              "وتكتل التغيير والإصلاح إن الحوار مستمر، وأعلنت الحركة الشعبية - الشمال الهدنة.")

@@ -663,6 +663,11 @@ def test_a_person_named_in_the_clause_holds_no_place():  # أكد الوزير P
     assert facts("أكد خالد العلي أن قسد سيطرت على منبج.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
 
 
+def test_casualties_counted_in_words_fell_in_the_attack_after_them():  # مقتل ثمانية من عناصر X في غارة لـ Y
+    assert facts("أعلن الجيش العراقي مقتل أعداد كبيرة من عناصر داعش في غارة شنها التحالف الدولي.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("مقتل ثمانية من عناصر داعش في غارة للتحالف الدولي.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("وصل ثمانية من عناصر داعش إلى مقر للتحالف الدولي.") == set()
 def test_a_leading_verb_with_no_leader_after_it_takes_up_the_clause_subject():  # P ... X الذي يقوده
     assert facts("واحتاج أبو محمد الجولاني إلى احتواء تمرد داخل هيئة تحرير الشام التي يقودها لكي يضمن وحدتها.") == {
         ("LEADS", "JOLANI", "HTS", "asserted")}

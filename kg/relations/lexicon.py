@@ -161,6 +161,7 @@ class ClosedClass:
     carrier_verbs: frozenset[str]  # تواصل، بدأت: X تواصل محاربة Y: the verb's subject is the verbal noun's agent
     holding_nouns: frozenset[str]  # قبضة، أيدي: تحرير Z من قبضة Y: the من before them governs Y
     alliance_heads: frozenset[str]  # التحالف، الحلف: التحالف الدولي ضد Y: an alliance's purpose is its fight
+    count_words: frozenset[str]  # ثمانية، أعداد كبيرة: مقتل ثمانية من عناصر X: a count before the casualties' party
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -214,6 +215,7 @@ def _closed_class(data: dict) -> ClosedClass:
         carrier_verbs=compile_words(data["carrier_verbs"]),
         holding_nouns=compile_words(data["holding_nouns"]),
         alliance_heads=compile_words(data["alliance_heads"]),
+        count_words=compile_words(data["count_words"]),
     )
 
 

@@ -276,8 +276,9 @@ def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
         return
     end = i if placed else k
 
-    def counted(lo: int, hi: int) -> bool:  # only a count and member nouns between (10 من عناصر X)
-        return sv.gap_is(lo, hi, lambda m: sv.is_filler(m) or sv.norm[m].isdigit() or sv.norm[m] == "من")
+    def counted(lo: int, hi: int) -> bool:  # only a count and member nouns between (10 من عناصر X، ثمانية من X)
+        return sv.gap_is(lo, hi, lambda m: sv.is_filler(m) or sv.norm[m].isdigit() or sv.norm[m] == "من"
+                         or sv.is_word(m, closed.count_words))
 
     for cue in (m for m in range(end - 1, max(-1, end - 12), -1) if sv.is_word(m, closed.casualty_words)):
         victim = next((a for a in sv.args_in(cue + 1, end) if p.ok_o(a) and counted(cue + 1, a.t0)), None)
