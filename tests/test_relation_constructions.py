@@ -668,6 +668,13 @@ def test_casualties_counted_in_words_fell_in_the_attack_after_them():  # مقت�
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("مقتل ثمانية من عناصر داعش في غارة للتحالف الدولي.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("وصل ثمانية من عناصر داعش إلى مقر للتحالف الدولي.") == set()
+
+
+def test_the_nisba_of_a_two_letter_noun_stands_between_an_attack_and_its_agent():  # غارة جوية لـ Y
+    assert facts("مقتل ثمانية من عناصر داعش وتدمير آليتين في غارة جوية للتحالف الدولي.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
 def test_a_leading_verb_with_no_leader_after_it_takes_up_the_clause_subject():  # P ... X الذي يقوده
     assert facts("واحتاج أبو محمد الجولاني إلى احتواء تمرد داخل هيئة تحرير الشام التي يقودها لكي يضمن وحدتها.") == {
         ("LEADS", "JOLANI", "HTS", "asserted")}

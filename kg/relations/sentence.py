@@ -11,7 +11,8 @@ from kg.normalize import normalize, proclitic_readings
 from kg.relations.lexicon import Lexicon, accepts, word_forms
 
 PUNCT_SKIP = frozenset({"", "(", ")", "[", "]", "«", "»", "\"", "'", "“", "”", "-", "–", "/", ":", "*"})
-NISBA = re.compile(r"^(و)?(ال)?\w{3,}(يه|ي|يين|يون|يتين)$")  # nisba adjectives: العراقية، سوري
+# nisba adjectives: العراقية، سوري, and those of the two-letter nouns جو and بر (غارة جوية، القوات البرية)
+NISBA = re.compile(r"^(و)?(ال)?(\w{3,}|جو|بر)(يه|ي|يين|يون|يتين)$")
 BACKING_ROLES = frozenset({"backed_by", "with_support", "supporter_of", "led_by"})
 
 
