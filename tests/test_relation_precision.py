@@ -198,6 +198,11 @@ def test_a_deal_told_in_a_sentence_of_sport_is_no_negotiation():  # اتفاق �
     assert facts("تحدث النادي عن انتقال عناصر داعش إلى الرقة.") == set()
 
 
+def test_a_fire_brought_under_control_is_no_place_held():  # السيطرة على حريق
+    assert facts("تمكنت قسد من السيطرة على حريق شب في مخيم اليرموك.") == set()
+    assert facts("تمكنت قسد من السيطرة على مخيم اليرموك.") == {("CONTROLS", "SDF", "YARMOUK")}
+
+
 # ---- a verbal noun's agent is in its clause (masdar; distant_agent for أسفر عن مقتل) ----------------------
 
 def test_a_party_named_outside_a_verbal_nouns_clause_is_not_its_agent():
