@@ -679,3 +679,8 @@ def test_a_leading_verb_with_no_leader_after_it_takes_up_the_clause_subject():  
     assert facts("واحتاج أبو محمد الجولاني إلى احتواء تمرد داخل هيئة تحرير الشام التي يقودها لكي يضمن وحدتها.") == {
         ("LEADS", "JOLANI", "HTS", "asserted")}
     assert facts("قال مسؤول إن هيئة تحرير الشام التي يقودها ترفض الاتفاق.") == set()
+
+
+def test_a_possessive_title_reaches_its_person_past_an_adjective():  # لقائده العام P
+    assert facts("نشرت هيئة تحرير الشام تسجيلا لقائدها العام أبو محمد الجولاني.") == {
+        ("LEADS", "JOLANI", "HTS", "asserted")}

@@ -103,7 +103,7 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
         found = title(sv, trig, i, j, rt)
         if found:
             return found
-    person = _person_after(sv, j)
+    person = _person_after(sv, j, modifiers=True)
     if person is None:
         return []
     relatives, auxiliaries = sv.lex.closed.relative_pronouns, sv.lex.closed.auxiliaries
