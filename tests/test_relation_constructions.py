@@ -684,3 +684,9 @@ def test_a_leading_verb_with_no_leader_after_it_takes_up_the_clause_subject():  
 def test_a_possessive_title_reaches_its_person_past_an_adjective():  # لقائده العام P
     assert facts("نشرت هيئة تحرير الشام تسجيلا لقائدها العام أبو محمد الجولاني.") == {
         ("LEADS", "JOLANI", "HTS", "asserted")}
+
+
+def test_representatives_and_diplomats_of_a_party_negotiate_for_it():  # ممثلون لـ X ... مع دبلوماسيين من Y
+    assert facts("قال إن ممثلين لتركيا يجرون محادثات مع دبلوماسيين من روسيا والعراق.") == {
+        ("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted"), ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("أجرى ممثلو تركيا مفاوضات مع ممثلي روسيا.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
