@@ -370,6 +370,13 @@ def test_surrendered_reflexive():
         ("SURRENDERED_TO", "ISIS", "PESHMERGA", "asserted")}
 
 
+def test_surrendered_arms_handed_over():  # سلموا أسلحتهم لـ Y; not arms delivered (سلمت X أسلحة لـ Y)
+    assert facts("سلم عناصر داعش أسلحتهم لقسد.") == {("SURRENDERED_TO", "ISIS", "SDF", "asserted")}
+    assert facts("رفضت قسد تسليم أسلحتها لقوات النظام.") == {("SURRENDERED_TO", "SDF", "REGIME", "denied")}
+    assert facts("سلمت تركيا أسلحة لقسد.") == set()
+    assert facts("سلمت الولايات المتحدة الأسلحة إلى المعارضة.") == set()
+
+
 def test_leads_title_org_person():
     assert facts("قال زعيم هيئة تحرير الشام أبو محمد الجولاني إن المعركة مستمرة.") == {
         ("LEADS", "JOLANI", "HTS", "asserted")}

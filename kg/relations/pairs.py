@@ -441,7 +441,8 @@ def _past_backers(sv: SentView, near: Arg) -> int:
 
 @_sides_first
 def reflexive(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """سلموا أنفسهم لـ Y: the object comes after the reflexive pronoun, the subject before it."""
+    """سلموا أنفسهم لـ Y، سلموا أسلحتهم لـ Y: the object comes after what is handed over (oneself, one's own
+    arms: closed class reflexive_stems), the subject before it."""
     refl = next((k for k in range(j - 1, min(sv.n, j + trig.needs_within))
                  if sv.norm[k].lstrip("ا").startswith(sv.lex.closed.reflexive_stems)), None)
     if refl is None:
