@@ -690,3 +690,12 @@ def test_representatives_and_diplomats_of_a_party_negotiate_for_it():  # ممث�
     assert facts("قال إن ممثلين لتركيا يجرون محادثات مع دبلوماسيين من روسيا والعراق.") == {
         ("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted"), ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
     assert facts("أجرى ممثلو تركيا مفاوضات مع ممثلي روسيا.") == {("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+
+
+def test_the_participle_of_control_and_entrenchment_hold_the_place():  # X المسيطرة على Y، التي يتحصن فيها X
+    assert facts("قالت المصادر إن جبهة النصرة المسيطرة على إدلب رفضت الاتفاق.") == {
+        ("CONTROLS", "NUSRA", "IDLIB", "asserted")}
+    assert facts("وحذرت تركيا الفصائل المسيطرة على منبج من التصعيد.") == set()
+    assert facts("تحاصر قسد مدينة الرقة التي يتحصن فيها داعش منذ أشهر.") == {("CONTROLS", "ISIS", "RAQQA", "asserted")}
+    assert facts("يتحصن داعش في الرقة منذ عامين.") == {("CONTROLS", "ISIS", "RAQQA", "asserted")}
+    assert facts("باغتت قسد عناصر داعش المتحصنين داخل مدينة الرقة.") >= {("CONTROLS", "ISIS", "RAQQA", "asserted")}
