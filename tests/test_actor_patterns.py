@@ -429,6 +429,17 @@ def test_air_defences_military_police_marines_and_special_forces_are_branches_ap
     assert "USA_SPECIAL_FORCES" not in entities_of(adoc, "الجيش الأمريكي")
     assert country_of("SYRIA_AIR_DEFENSE") == "SYRIA" and country_of("RUSSIA_MILITARY_POLICE") == "RUSSIA"
 
+def test_a_states_defence_ministry_is_a_body_apart_from_its_forces(pipeline):
+    adoc = analyze(pipeline, "أعلنت الدفاع الروسية أن الهدنة بدأت، وقالت وزارة الدفاع التركية إن الجيش التركي "
+                             "تقدم. وقال وزير الدفاع الروسي إن الطائرات ألحقت أضرارا بأنظمة الدفاع السورية، "
+                             "وانتشرت قوات الأمن والدفاع التشادية.")
+    assert entities_of(adoc, "الدفاع الروسية") == {"RUSSIA_DEFENCE"}
+    assert entities_of(adoc, "وزارة الدفاع التركية") == {"TURKEY_DEFENCE"}
+    assert entities_of(adoc, "الجيش التركي") == {"TURKISH_ARMY"}
+    # الدفاع qualifies the noun before it (a minister, air systems, security and defence forces): no ministry
+    assert not {"SYRIA_DEFENCE", "CHAD_DEFENCE"} & {m.entity for m in adoc.mentions}
+    assert [m.text for m in adoc.mentions if m.entity == "RUSSIA_DEFENCE"] == ["الدفاع الروسية"]
+
 def test_actors_of_the_region_the_ner_missed_are_table_entries(pipeline):
     adoc = analyze(pipeline, "صوت الكونجرس على العقوبات، ودعا التيار الصدري أنصاره إلى التظاهر، وأدان الأزهر "
                              "التفجير.")
