@@ -699,3 +699,10 @@ def test_the_participle_of_control_and_entrenchment_hold_the_place():  # X ال�
     assert facts("تحاصر قسد مدينة الرقة التي يتحصن فيها داعش منذ أشهر.") == {("CONTROLS", "ISIS", "RAQQA", "asserted")}
     assert facts("يتحصن داعش في الرقة منذ عامين.") == {("CONTROLS", "ISIS", "RAQQA", "asserted")}
     assert facts("باغتت قسد عناصر داعش المتحصنين داخل مدينة الرقة.") >= {("CONTROLS", "ISIS", "RAQQA", "asserted")}
+
+
+def test_a_political_or_trade_deal_is_a_deal_while_a_media_war_is_no_fight():  # اتفاقية تجارية، حرب إعلامية
+    assert facts('أكد الوزير أن "المحادثات الدبلوماسية" بين تركيا والعراق مستمرة.') == {
+        ("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted")}
+    assert facts("وقعت تركيا اتفاقية تجارية مع العراق.") == {("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted")}
+    assert facts("اندلعت حرب إعلامية بين تركيا وروسيا.") == set()

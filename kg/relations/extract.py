@@ -115,7 +115,7 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             nxt = i + n
             while nxt < sv.n and sv.skippable(nxt):
                 nxt += 1
-            if nxt < sv.n and (sv.is_word(nxt, lex.figurative)
+            if nxt < sv.n and ((lex.types[trig.type].figurative and sv.is_word(nxt, lex.figurative))
                                or sv.is_word(nxt, lex.cancelling.get(trig.type, frozenset()))):
                 continue  # حرب باردة، حرب إعلامية، عمليات تبادل: not armed conflict
             if sv.is_word(i - 1, lex.cancelling_before.get(trig.type, frozenset())):

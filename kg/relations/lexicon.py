@@ -98,6 +98,9 @@ class RelationType:
     # اتفاق فك الاشتباك بين X وY، مفاوضات حرب اليمن بين X وY: the sides after بين are this type's parties past
     # an event of another type in the trigger's genitive (what the deal settles was between the same sides)
     sides_past_events: bool = False
+    # حرب باردة، حرب إعلامية: figurative_modifiers cancel the type's triggers; not a deal's (مفاوضات سياسية،
+    # اتفاقية تجارية، المحادثات الدبلوماسية are talks and deals all the same)
+    figurative: bool = True
     definite_names_event: bool = False  # الاتفاق مع X: a known agreement; its other party must be in the clause
     target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
     states_move_forces: bool = False  # a State subject only with a trigger that needs its forces said (أرسلت X قوات)
@@ -387,6 +390,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             between_sides=bool(spec.get("between_sides", True)), target_holder=spec.get("target_holder", ""),
             coordinated_parties=bool(spec.get("coordinated_parties", False)),
             sides_past_events=bool(spec.get("sides_past_events", False)),
+            figurative=bool(spec.get("figurative", True)),
             definite_names_event=bool(spec.get("definite_names_event", False)),
             states_move_forces=bool(spec.get("states_move_forces", False)),
             sides_apart=bool(spec.get("sides_apart", False)),
