@@ -706,3 +706,10 @@ def test_a_political_or_trade_deal_is_a_deal_while_a_media_war_is_no_fight():  #
         ("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted")}
     assert facts("وقعت تركيا اتفاقية تجارية مع العراق.") == {("NEGOTIATED_WITH", "IRAQ", "TURKEY", "asserted")}
     assert facts("اندلعت حرب إعلامية بين تركيا وروسيا.") == set()
+
+
+def test_an_office_title_with_no_state_leads_the_one_such_body_the_article_names():  # رئيس الوزراء P
+    assert _leads("وصل رئيس الوزراء سامر الحمد إلى الموصل.", "IRAQI_GOV") == {("SAMER", "IRAQI_GOV")}
+    assert _leads("قال وزير الداخلية خالد العلي إن الموصل هادئة.", "IRAQ_INTERIOR") == {("KHALED", "IRAQ_INTERIOR")}
+    assert _leads("وصل رئيس الوزراء سامر الحمد إلى الموصل.") == set()  # the article names no government
+    assert _leads("وصل الرئيس سامر الحمد إلى الموصل.", "IRAQI_GOV") == set()  # a bare president: often a foreign one

@@ -73,6 +73,7 @@ class Trigger:
     needs_before: re.Pattern | None = None  # a word within needs_within tokens before (ضد: التحالف ضد Y)
     body: str = ""  # title_of_state: the kind of state body the title heads (GOV, MFA: actor_patterns.json)
     else_title: bool = False  # title_of_state: without that body, the title's own frame (الرئيس التنفيذي لـ X P)
+    article_body: bool = False  # title_of_state: with no state in the sentence, the one such body the article names
     direct_object: bool = False  # transferred: the destination may be the verb's object (دخلت X المدينة)
     # masdar: the agent may be named outside the trigger's clause (قصف X مواقع Y ما أسفر عن مقتل Z: the attack
     # told before); a plain verbal noun's agent is in its clause (لمحاربة Y، في قتال مع Y)
@@ -406,6 +407,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 needs_within=int(t.get("needs_within", 5)),
                 needs_before=re.compile(fold(t["needs_before"])) if t.get("needs_before") else None,
                 body=t.get("body", ""), else_title=bool(t.get("else_title", False)),
+                article_body=bool(t.get("article_body", False)),
                 direct_object=bool(t.get("direct_object", False)),
                 distant_agent=bool(t.get("distant_agent", False)),
             )

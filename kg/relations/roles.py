@@ -121,15 +121,28 @@ def title_of_antecedent(sv: SentView, trig: Trigger, i: int, j: int, rt: Relatio
 
 def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """رئيس الوزراء العراقي P، وزير خارجية اليمن P: P leads the state's body of the trigger's kind (its
-    government, its foreign ministry) where the article names that body; otherwise an ordinary title."""
+    government, its foreign ministry) where the article names that body; with no state in the sentence
+    (رئيس الوزراء P), a trigger with article_body takes the article's one such body; otherwise an ordinary
+    title."""
     named = next((a for a in sv.args if a.t0 == j and a.state), None)
     state = named.entity if named else demonym_state(sv.norm[j]) if j < sv.n else None
     body = state_tables()[1].get((state, trig.body)) if state else None
     if body is None or body not in sv.named_entities or _deputy(sv, trig, i):
-        return title(sv, trig, i, j, rt) if trig.else_title else []
+        found = title(sv, trig, i, j, rt) if trig.else_title else []
+        if found or state or not trig.article_body or _deputy(sv, trig, i):
+            return found
+        return _article_body(sv, trig, i, j)
     end = named.t1 if named else j + 1
     person = _person_around(sv, i, end)
     return [Cand([person], [Arg(body, "Organization", j, end, False)], C_NEAR)] if person else []
+
+
+def _article_body(sv: SentView, trig: Trigger, i: int, j: int) -> list[Cand]:
+    """رئيس الوزراء P، وزير الداخلية P with no state named in the sentence: P leads the one body of the
+    title's kind that the article names by a name (its government); none where it names two or none."""
+    bodies = {b for (_, kind), b in state_tables()[1].items() if kind == trig.body and b in sv.named_entities}
+    person = _person_after(sv, j) if len(bodies) == 1 else None
+    return [Cand([person], [Arg(bodies.pop(), "Organization", i, j, False)], C_CLAUSE)] if person else []
 
 
 def _is_org(a: Arg) -> bool:
