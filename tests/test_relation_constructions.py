@@ -713,3 +713,9 @@ def test_an_office_title_with_no_state_leads_the_one_such_body_the_article_names
     assert _leads("قال وزير الداخلية خالد العلي إن الموصل هادئة.", "IRAQ_INTERIOR") == {("KHALED", "IRAQ_INTERIOR")}
     assert _leads("وصل رئيس الوزراء سامر الحمد إلى الموصل.") == set()  # the article names no government
     assert _leads("وصل الرئيس سامر الحمد إلى الموصل.", "IRAQI_GOV") == set()  # a bare president: often a foreign one
+
+
+def test_a_time_span_from_min_until_hatta_keeps_the_sides_after_bayn():  # قتال امتد من ليل X حتى فجر Y بين
+    assert facts("قتل ثلاثة في قتال امتد من ليل الأربعاء حتى فجر الخميس، بين قوات النظام وجبهة النصرة.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted")}
+    assert facts("استمر القتال حتى انسحبت قوات النظام من البلدات بين تركيا وروسيا.") == set()

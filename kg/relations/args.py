@@ -280,7 +280,9 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, p
     def owns(m: int) -> bool:  # a trigger or a weak boundary before بين owns it
         if m in sv.trigger_tokens:
             return not past_events or sv.trigger_types.get(m) == past_events
-        return sv.weak[m] and not sv.is_comma(m)
+        # قتال امتد من ليل الأربعاء حتى فجر الخميس بين X وY: the حتى that closes a span from من opens no clause
+        span = bool(bare_in(sv.norm[m], sv.lex.closed.span_until)) and "من" in sv.norm[max(j, m - 4):m]
+        return sv.weak[m] and not sv.is_comma(m) and not span
 
     k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in bayn), None)
     if k is None or sv.boundary_between(j, k) or any(owns(m) for m in range(j, k)):

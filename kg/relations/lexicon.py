@@ -166,6 +166,7 @@ class ClosedClass:
     holding_nouns: frozenset[str]  # قبضة، أيدي: تحرير Z من قبضة Y: the من before them governs Y
     alliance_heads: frozenset[str]  # التحالف، الحلف: التحالف الدولي ضد Y: an alliance's purpose is its fight
     count_words: frozenset[str]  # ثمانية، أعداد كبيرة: مقتل ثمانية من عناصر X: a count before the casualties' party
+    span_until: frozenset[str]  # حتى: من ليل الأربعاء حتى فجر الخميس: closes a span, opens no clause
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -220,6 +221,7 @@ def _closed_class(data: dict) -> ClosedClass:
         holding_nouns=compile_words(data["holding_nouns"]),
         alliance_heads=compile_words(data["alliance_heads"]),
         count_words=compile_words(data["count_words"]),
+        span_until=compile_words(data["span_until"]),
     )
 
 
