@@ -719,3 +719,10 @@ def test_a_time_span_from_min_until_hatta_keeps_the_sides_after_bayn():  # قت�
     assert facts("قتل ثلاثة في قتال امتد من ليل الأربعاء حتى فجر الخميس، بين قوات النظام وجبهة النصرة.") == {
         ("FOUGHT", "NUSRA", "REGIME", "asserted")}
     assert facts("استمر القتال حتى انسحبت قوات النظام من البلدات بين تركيا وروسيا.") == set()
+
+
+def test_a_nationality_adjective_on_support_names_the_backer():  # الدعم الأمريكي لـ X
+    assert facts("زار وفد من الولايات المتحدة أنقرة. وقال إن تركيا غاضبة من الدعم الأمريكي لوحدات حماية الشعب.") == {
+        ("SUPPORTED_BY", "YPG", "USA", "asserted")}
+    # the article names no United States: the adjective's state is no party, and Turkey backs no one
+    assert facts("قال إن تركيا غاضبة من الدعم الأمريكي لوحدات حماية الشعب.") == set()

@@ -10,7 +10,9 @@ from kg.relations.args import (
     C_CLAUSE,
     C_NEAR,
     Cand,
+    adjective_agent,
     after_relative,
+    agent_adjective,
     antecedent_actor,
     demonym_state,
     eligible,
@@ -282,8 +284,9 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
     """دعم واشنطن للوحدات: the genitive backs the لـ object; دعمها لـ X، تقديم الدعم لـ X: the subject
     before backs it; لدعم X (purpose: إيران أرسلت قوات لدعم النظام): the subject backs the genitive; so
     it does after one of the trigger's preps (لن تتخلى X عن دعم Y) and when the genitive is followed by
-    one of its markers, what is supplied (تقوم X بتزويد Y بالسلاح); what an actor is accused of, it
-    backs (اتهم X إيران بتسليح Y: _accused_backer)."""
+    one of its markers, what is supplied (تقوم X بتزويد Y بالسلاح); a nationality adjective names the
+    backer (الدعم الروسي لـ X), where the article names its state, else no one; what an actor is accused
+    of, it backs (اتهم X إيران بتسليح Y: _accused_backer)."""
     accused = _accused_backer(sv, i, j, rt)
     if accused is not None:
         return accused
@@ -303,6 +306,11 @@ def support_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
         backed = _such_as(sv, start, ok_backed, preps) or near_after(sv, start, ok_backed, gap=1, preps=preps)
         if backed is None:
             return []
+        if not purpose and agent_adjective(sv, j):  # الدعم الروسي لـ X: the adjective's state, or none
+            agent = adjective_agent(sv, j)
+            if agent is None or agent.entity == backed.entity:
+                return []
+            return [Cand([a for a in sv.group(backed, blocked_too=True) if ok_backed(a)], [agent], C_NEAR)]
         # دعمها لـ X: the possessive pronoun takes up an actor named before, in the clause or not
         backer, conf = left_subject(sv, i, ok, {backed.entity}, max_sentence=has_pronoun_object(sv, i, j, trig))
         if backer is None:
