@@ -726,3 +726,9 @@ def test_a_nationality_adjective_on_support_names_the_backer():  # الدعم ا
         ("SUPPORTED_BY", "YPG", "USA", "asserted")}
     # the article names no United States: the adjective's state is no party, and Turkey backs no one
     assert facts("قال إن تركيا غاضبة من الدعم الأمريكي لوحدات حماية الشعب.") == set()
+
+
+def test_a_time_said_between_the_verb_and_its_object():  # تستهدف منذ أسابيع قوات X
+    assert facts("وتشن المعارضة هجمات تستهدف منذ أسابيع قوات النظام.") == {
+        ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
+    assert facts("استهدفت تركيا منذ أسابيع مدينة إدلب.") == set()

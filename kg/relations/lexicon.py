@@ -167,6 +167,7 @@ class ClosedClass:
     alliance_heads: frozenset[str]  # التحالف، الحلف: التحالف الدولي ضد Y: an alliance's purpose is its fight
     count_words: frozenset[str]  # ثمانية، أعداد كبيرة: مقتل ثمانية من عناصر X: a count before the casualties' party
     span_until: frozenset[str]  # حتى: من ليل الأربعاء حتى فجر الخميس: closes a span, opens no clause
+    time_words: frozenset[str]  # أمس، منذ أسابيع: a time said between a head and its argument (تستهدف منذ أسابيع X)
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -222,6 +223,7 @@ def _closed_class(data: dict) -> ClosedClass:
         alliance_heads=compile_words(data["alliance_heads"]),
         count_words=compile_words(data["count_words"]),
         span_until=compile_words(data["span_until"]),
+        time_words=compile_words(data["time_words"]),
     )
 
 

@@ -154,10 +154,10 @@ class SentView:
         return bool(heads) and 0 <= k < self.n and self._bare_in(k, heads)
 
     def is_filler(self, k: int) -> bool:
-        """Tokens that may sit between a head and its argument: quotes, member nouns, place heads, and a
-        partitive quantity (45 من عناصر X)."""
+        """Tokens that may sit between a head and its argument: quotes, member nouns, place heads, a
+        partitive quantity (45 من عناصر X) and a time word (تستهدف منذ أسابيع قوات X)."""
         return (self.skippable(k) or self.is_member(k) or self._in(k, self.lex.place_heads)
-                or self._partitive(k))
+                or self._partitive(k) or self._in(k, self.lex.closed.time_words))
 
     def _partitive(self, k: int) -> bool:
         """A number, or the من after a number or member noun, before a member noun: يقتل 45 من عناصر X."""
