@@ -732,3 +732,8 @@ def test_a_time_said_between_the_verb_and_its_object():  # تستهدف منذ �
     assert facts("وتشن المعارضة هجمات تستهدف منذ أسابيع قوات النظام.") == {
         ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
     assert facts("استهدفت تركيا منذ أسابيع مدينة إدلب.") == set()
+
+
+def test_a_title_before_a_member_noun_and_a_naming_phrase():  # زعيم تنظيم ما يسمى بـ X، P
+    assert facts('قال زعيم تنظيم ما يسمى بـ"جبهة النصرة"، أبو محمد الجولاني، إن المعركة مستمرة.') == {
+        ("LEADS", "JOLANI", "NUSRA", "asserted")}

@@ -80,11 +80,12 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
 
 
 def _past_naming(sv: SentView, j: int) -> int:
-    """The token after a phrase that names what follows (زعيم ما يسمى بـ"X"، رئيس ما يعرف باسم X), or j."""
-    k = j
-    while k < sv.n and k - j < 6 and (sv.skippable(k) or sv.is_word(k, sv.lex.naming_words)):
+    """The token after a phrase that names what follows (زعيم ما يسمى بـ"X"، رئيس ما يعرف باسم X، زعيم
+    تنظيم ما يسمى بـ X: a member noun first), or j."""
+    k = j + 1 if j < sv.n and sv.is_member(j) and j not in sv.covered else j
+    while k < sv.n and k - j < 7 and (sv.skippable(k) or sv.is_word(k, sv.lex.naming_words)):
         k += 1
-    named = sum(1 for t in range(j, k) if not sv.skippable(t))
+    named = sum(1 for t in range(j, k) if sv.is_word(t, sv.lex.naming_words))
     return k if named >= 2 else j
 
 
