@@ -289,6 +289,12 @@ def test_bare_army_in_an_article_about_one_state_is_that_states_army(pipeline, k
     assert {m.entity for m in adoc.mentions if m.text == "الجيش"} == {kb.state_forces["EGYPT"]}
 
 
+def test_the_national_army_is_the_army_of_the_state_the_article_is_about(pipeline, kb):
+    # never a foreign army named before it (الجيش السعودي in a Yemen article)
+    adoc = analyze(pipeline, "قصف الجيش السعودي مواقع قرب الحدود مع اليمن، وقال مسؤول في اليمن إن الجيش "
+                             "السعودي سيواصل القصف، وأكد الجيش الوطني أنه استعاد مدينة عدن في اليمن.")
+    assert {m.entity for m in adoc.mentions if m.text == "الجيش الوطني"} == {kb.state_forces["YEMEN"]}
+
 def test_government_forces_in_an_article_about_a_state_at_war_are_that_states_forces(pipeline, kb):
     # not the most salient force named before (قوات التحالف): a coalition is nobody's government
     adoc = analyze(pipeline, "قصفت قوات التحالف مواقع في اليمن، وقال مسؤول في اليمن إن قوات التحالف ستواصل "
