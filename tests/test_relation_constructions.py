@@ -737,3 +737,9 @@ def test_a_time_said_between_the_verb_and_its_object():  # تستهدف منذ �
 def test_a_title_before_a_member_noun_and_a_naming_phrase():  # زعيم تنظيم ما يسمى بـ X، P
     assert facts('قال زعيم تنظيم ما يسمى بـ"جبهة النصرة"، أبو محمد الجولاني، إن المعركة مستمرة.') == {
         ("LEADS", "JOLANI", "NUSRA", "asserted")}
+
+
+def test_a_time_phrase_between_the_control_word_and_its_place_is_read_past():  # سيطر X، الاثنين، على Y
+    assert facts("سيطرت قسد، أمس، على منبج.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
+    assert facts("وسيطر داعش على مجمل محافظة الرقة في صيف 2014 بما فيها مدينة منبج.") == {
+        ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "ISIS", "MANBIJ", "asserted")}

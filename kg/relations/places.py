@@ -171,9 +171,11 @@ def control_word(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     (التي تسيطر عليها X) the place is the relative clause's antecedent."""
     if j < sv.n and sv.norm[j] in sv.lex.closed.resumptive_pronouns:
         return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))
-    on = next((k for k in range(j, min(sv.n, j + 9)) if bare_in(sv.norm[k], trig.preps)), None)
-    if on is None or sv.boundary_between(j, on, weak=True) or any(a.place for a in sv.args_in(j, on)) \
-            or any(k in sv.trigger_tokens for k in range(j, on)):
+    on = next((k for k in range(j, min(sv.n, j + 11)) if bare_in(sv.norm[k], trig.preps)), None)
+    aside = sv.aside_time(j, on) if on is not None else set()
+    if on is None or on - j - len(aside) > 8 \
+            or any(sv.hard[k] or sv.weak[k] for k in range(j, on) if k not in aside) \
+            or any(a.place for a in sv.args_in(j, on)) or any(k in sv.trigger_tokens for k in range(j, on)):
         return []
     place = _object_place(sv, on + 1)
     if place is None and after_relative(sv, i) and _part_of_antecedent(sv, on + 1):

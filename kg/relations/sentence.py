@@ -364,6 +364,26 @@ class SentView:
     def boundary_between(self, a: int, b: int, weak: bool = False) -> bool:
         return any(self.hard[k] or (weak and self.weak[k]) for k in range(a, b))
 
+    def past_time(self, k: int) -> int:
+        """The token after a time phrase from k on (في صيف 2014، أمس، الاثنين الماضي), else k: what a
+        frame reads past between a head and its argument."""
+        e = k + 1 if k < self.n and self.norm[k] == "في" else k
+        start = e
+        words = self.lex.closed.time_words
+        while e < self.n and (self._in(e, words) or self._bare_in(e, words) or self.norm[e].isdigit()):
+            e += 1
+        return e if e > start else k
+
+    def aside_time(self, a: int, b: int) -> set[int]:
+        """The tokens of time phrases set off by commas between a and b (سيطرت X، أمس، على Y)."""
+        out: set[int] = set()
+        for k in range(a, b):
+            if self.is_comma(k):
+                e = self.past_time(k + 1)
+                if e > k + 1 and e < b and self.is_comma(e):
+                    out.update(range(k, e + 1))
+        return out
+
     def args_in(self, lo: int, hi: int) -> list[Arg]:
         return [a for a in self.args if a.t0 >= lo and a.t1 <= hi]
 
@@ -429,7 +449,7 @@ class SentView:
     def _included(self, left: Arg, right: Arg) -> bool:
         """``right`` is a place listed with ``left`` by an inclusion phrase (lexicon ``place_inclusion``:
         Y بما فيها مدينة Z، Y فضلا عن أجزاء من Z), place heads and parts of places between."""
-        k = left.t1
+        k = self.past_time(left.t1)  # دير الزور في صيف 2014 بما فيها مدينة البوكمال
         while k < right.t0 and (self.skippable(k) or self.is_comma(k)):
             k += 1
         hit = next((h for seq in self.lex.place_inclusion if (h := seq.match(self.forms, k)) is not None), None)
