@@ -170,3 +170,12 @@ def test_an_adjective_of_the_state_whose_own_body_the_sentence_names_is_no_secon
 def test_a_nationality_adjective_after_a_two_word_head_names_the_state():
     got = pairs("أعلنت تركيا أنها سترد على أي هجوم. وشن تنظيم داعش هجوما على أهداف عسكرية تركية قرب الحدود.")
     assert ("FOUGHT", "ISIS", "TURKEY") in got
+
+
+def test_a_delegation_or_side_with_a_nationality_adjective_is_the_state_that_negotiates():
+    assert ("NEGOTIATED_WITH", "AHRAR", "RUSSIA") in pairs(
+        "أعلنت روسيا أنها تريد حلا في سوريا. وأجرت حركة أحرار الشام محادثات مع وفد روسي في أنقرة.")
+    assert ("NEGOTIATED_WITH", "HTS", "TURKEY") in pairs(
+        "زار مسؤولون من تركيا بغداد. وقالت هيئة تحرير الشام إنها اتفقت مع الجانب التركي على فتح المعبر.")
+    assert not any(p[0] == "NEGOTIATED_WITH" for p in pairs(
+        "وأجرت حركة أحرار الشام محادثات مع وفد روسي في أنقرة."))  # Russia named nowhere in the article
