@@ -743,3 +743,9 @@ def test_a_time_phrase_between_the_control_word_and_its_place_is_read_past():  #
     assert facts("سيطرت قسد، أمس، على منبج.") == {("CONTROLS", "SDF", "MANBIJ", "asserted")}
     assert facts("وسيطر داعش على مجمل محافظة الرقة في صيف 2014 بما فيها مدينة منبج.") == {
         ("CONTROLS", "ISIS", "RAQQA", "asserted"), ("CONTROLS", "ISIS", "MANBIJ", "asserted")}
+
+
+def test_a_place_after_the_control_verb_and_fiha_is_the_one_held():  # Y التي يسيطر X فيها على Z
+    assert facts("وسيطرت قسد على الرقة التي لا يزال داعش يسيطر فيها على مخيم اليرموك.") == {
+        ("CONTROLS", "SDF", "RAQQA", "asserted"), ("CONTROLS", "ISIS", "YARMOUK", "asserted")}
+    assert facts("قصفت الطائرات الرقة التي يسيطر عليها داعش.") == {("CONTROLS", "ISIS", "RAQQA", "asserted")}

@@ -169,8 +169,9 @@ def inverted(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> l
 def control_word(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """سيطرت X على المدينة، سيطرة X على: the place after a preposition; with a resumptive pronoun
     (التي تسيطر عليها X) the place is the relative clause's antecedent."""
-    if j < sv.n and sv.norm[j] in sv.lex.closed.resumptive_pronouns:
-        return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))
+    if j < sv.n and sv.norm[j] in sv.lex.closed.resumptive_pronouns \
+            and not (j + 1 < sv.n and bare_in(sv.norm[j + 1], trig.preps)):
+        return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))  # (with على Y after فيها, Y is held)
     on = next((k for k in range(j, min(sv.n, j + 11)) if bare_in(sv.norm[k], trig.preps)), None)
     aside = sv.aside_time(j, on) if on is not None else set()
     if on is None or on - j - len(aside) > 8 \
