@@ -434,6 +434,15 @@ def test_air_defences_military_police_marines_and_special_forces_are_branches_ap
     assert entities_of(adoc, "القوات الخاصة الأمريكية") == {"USA_SPECIAL_FORCES"}
     assert "USA_SPECIAL_FORCES" not in entities_of(adoc, "الجيش الأمريكي")
     assert country_of("SYRIA_AIR_DEFENSE") == "SYRIA" and country_of("RUSSIA_MILITARY_POLICE") == "RUSSIA"
+    more = analyze(pipeline, "قصفت المدفعية التركية مواقع قرب الحدود، وقال الدرك التركي إن خفر السواحل الايطالي "
+                             "أنقذ مهاجرين، واعتقل حرس الحدود الليبي رجلين، وقالت القوات شبه العسكرية الباكستانية "
+                             "إن الهجوم فشل.")
+    assert entities_of(more, "المدفعية التركية") == {"TURKEY_ARTILLERY"}
+    assert entities_of(more, "الدرك التركي") == {"TURKEY_GENDARMERIE"}
+    assert entities_of(more, "خفر السواحل") == {"ITALY_COAST_GUARD"}
+    assert entities_of(more, "حرس الحدود الليبي") == {"LIBYA_BORDER_GUARD"}
+    assert entities_of(more, "شبه العسكرية") == {"PAKISTAN_PARAMILITARY"}
+    assert country_of("PAKISTAN_PARAMILITARY") == "PAKISTAN"
 
 def test_a_states_defence_ministry_is_a_body_apart_from_its_forces(pipeline):
     adoc = analyze(pipeline, "أعلنت الدفاع الروسية أن الهدنة بدأت، وقالت وزارة الدفاع التركية إن الجيش التركي "
