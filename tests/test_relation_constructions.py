@@ -749,3 +749,11 @@ def test_a_place_after_the_control_verb_and_fiha_is_the_one_held():  # Y الت�
     assert facts("وسيطرت قسد على الرقة التي لا يزال داعش يسيطر فيها على مخيم اليرموك.") == {
         ("CONTROLS", "SDF", "RAQQA", "asserted"), ("CONTROLS", "ISIS", "YARMOUK", "asserted")}
     assert facts("قصفت الطائرات الرقة التي يسيطر عليها داعش.") == {("CONTROLS", "ISIS", "RAQQA", "asserted")}
+
+
+def test_an_exchange_between_two_parties_is_a_deal_between_them():  # عملية التبادل بين X وY
+    assert facts("جرت عملية التبادل بين جبهة النصرة وقوات النظام في دمشق.") == {
+        ("NEGOTIATED_WITH", "NUSRA", "REGIME", "asserted")}
+    assert facts("تبادل حزب الله الاتهامات مع قوات النظام.") == set()
+    assert facts("شهدت المنطقة عمليات تبادل القصف بين جبهة النصرة وقوات النظام.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted")}

@@ -185,8 +185,8 @@ def test_figurative_war_is_no_fight():
     assert facts("تتواصل الحرب الإعلامية بين روسيا وتركيا.") == set()
 
 
-def test_an_exchange_operation_is_no_fight_but_its_agreement_is_a_negotiation():
-    assert facts("جرت عمليات تبادل للأسرى بين قسد وداعش.") == set()
+def test_an_exchange_operation_is_no_fight_but_a_negotiation_as_its_agreement_is():  # guide: prisoner exchanges
+    assert facts("جرت عمليات تبادل للأسرى بين قسد وداعش.") == {("NEGOTIATED_WITH", "ISIS", "SDF", "asserted")}
     assert facts("توصلت قسد إلى اتفاق تبادل للأسرى مع داعش.") == {("NEGOTIATED_WITH", "ISIS", "SDF", "asserted")}
 
 
