@@ -136,8 +136,14 @@ def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
             return found
         return _article_body(sv, trig, i, j)
     end = named.t1 if named else j + 1
-    person = _person_around(sv, i, end)
+    person = _person_around(sv, i, end) or _titled_person(sv, i)
     return [Cand([person], [Arg(body, "Organization", j, end, False)], C_NEAR)] if person else []
+
+
+def _titled_person(sv: SentView, i: int) -> Arg | None:
+    """The person that the title itself names (رئيس الوزراء العراقي resolved as a mention of the prime
+    minister named elsewhere in the article), or None."""
+    return next((a for a in sv.args if a.etype == "Person" and a.t0 <= i < a.t1), None)
 
 
 def _article_body(sv: SentView, trig: Trigger, i: int, j: int) -> list[Cand]:
