@@ -769,3 +769,8 @@ def test_a_title_resolved_as_the_person_it_names_leads_the_states_body():  # ر�
     adoc.mentions[0] = replace(adoc.mentions[0], origin="generic")
     got = {(r.subject, r.object) for r in extract_relations(adoc, is_state=STATES.__contains__) if r.type == "LEADS"}
     assert got == {("SAMER", "IRAQI_GOV")}
+
+
+def test_a_verb_after_a_relative_clause_closed_by_a_comma_is_said_of_its_head():  # X التي ... Y، تسيطر على Z
+    assert facts("وباتت قسد التي تقاتل بأسلحة زودتها بها الولايات المتحدة، تسيطر على منبج والباب.") == {
+        ("CONTROLS", "SDF", "MANBIJ", "asserted"), ("CONTROLS", "SDF", "AL_BAB", "asserted")}

@@ -59,7 +59,7 @@ def left_subject(sv: SentView, i: int, ok: Callable[[Arg], bool], exclude: set[s
     before = [a for a in usable if not oblique(sv, a)]
     for a in reversed(before):
         if a.t0 >= lo:
-            return a, C_CLAUSE
+            return _relative_head(sv, a, i, ok) or a, C_CLAUSE
     if lo > 0 and bare_in(sv.norm[lo - 1], sv.lex.closed.relative_pronouns):  # X التي تسيطر على: X, even after ضد
         head = antecedent_actor(sv, lo, ok)
         if head is not None and head.entity not in exclude:
@@ -70,13 +70,27 @@ def left_subject(sv: SentView, i: int, ok: Callable[[Arg], bool], exclude: set[s
         return None, 0.0
     before = [a for a in before if a.etype != "Person"]  # a person far from the verb is rarely its agent
     if before:
-        return before[-1], C_SENTENCE
+        return _relative_head(sv, before[-1], i, ok) or before[-1], C_SENTENCE
     # not the owner of a target (أهداف لحزب X التي تعرضت لغارات): what belongs to it was attacked
     possessive = [a for a in usable if a.prep == "ل" and not governed(sv, a)
                   and not (a.t0 > 0 and sv.is_possessed(a.t0 - 1))]
     if possessive:
         return possessive[-1], C_POSSESSIVE
     return None, 0.0
+
+
+def _relative_head(sv: SentView, a: Arg, i: int, ok: Callable[[Arg], bool], window: int = 12) -> Arg | None:
+    """X التي تقاتل بأسلحة زودتها بها Y، تسيطر على Z: ``a`` stands in a relative clause that a comma closes
+    before token i, so the verb at i is said of the actor the clause describes, not of ``a``."""
+    if not any(sv.is_comma(k) for k in range(a.t1, i)):
+        return None
+    for r in range(a.t0 - 1, max(-1, a.t0 - window), -1):
+        if bare_in(sv.norm[r], sv.lex.closed.relative_pronouns):
+            head = antecedent_actor(sv, r + 1, ok)
+            return head if head is not None and head.t1 <= r else None
+        if sv.hard[r]:
+            return None
+    return None
 
 
 def _before_auxiliaries(sv: SentView, i: int) -> int:
