@@ -172,6 +172,19 @@ def test_a_nationality_adjective_after_a_two_word_head_names_the_state():
     assert ("FOUGHT", "ISIS", "TURKEY") in got
 
 
+def test_a_nationality_adjective_on_an_attack_names_its_agent_and_the_attack_stays_the_trigger():
+    told = "أعلنت تركيا أنها سترد على أي هجوم. "
+    assert ("FOUGHT", "ISIS", "TURKEY") in pairs(told + "وقتل عشرة من عناصر تنظيم داعش في غارة تركية قرب الحدود.")
+    assert ("FOUGHT", "ISIS", "TURKEY") in pairs(told + "واستهدفت الغارات الجوية التركية مواقع تنظيم داعش أمس.")
+    assert ("FOUGHT", "ISIS", "TURKEY") in pairs(told + "وتواصلت الغارات الجوية التركية على مواقع تنظيم داعش.")
+
+
+def test_an_attack_adjective_of_a_state_unnamed_or_whose_body_the_sentence_names_is_no_agent():
+    assert not any(p[0] == "FOUGHT" for p in pairs("وتواصلت الغارات الجوية التركية على مواقع تنظيم داعش."))
+    got = pairs("أعلنت تركيا أنها سترد على أي هجوم. وقال الجيش التركي إن الغارات التركية أصابت مواقع تنظيم داعش.")
+    assert ("FOUGHT", "ISIS", "TURKEY") not in got
+
+
 def test_a_delegation_or_side_with_a_nationality_adjective_is_the_state_that_negotiates():
     assert ("NEGOTIATED_WITH", "AHRAR", "RUSSIA") in pairs(
         "أعلنت روسيا أنها تريد حلا في سوريا. وأجرت حركة أحرار الشام محادثات مع وفد روسي في أنقرة.")

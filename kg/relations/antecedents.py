@@ -12,7 +12,9 @@ Three kinds of reference (``antecedents`` in kg/resources/relations.json):
   they are, the nearest organization or state before it in the sentence, else the subject (first actor)
   of the sentence before.  A person's forces (بارزاني الذي سيطرت قواته) are another body: no antecedent.
 - a head with a nationality adjective, ``مواقع سورية``، ``طائرات تركية``: the state the adjective names,
-  where the article names it and the sentence names no body of it (``demonym_heads``).
+  where the article names it and the sentence names no body of it (``demonym_heads``); on an attack
+  (``demonym_agents``: الغارات الجوية التركية) the adjective alone, so the attack stays the trigger and the
+  state its agent.
 
 Each such noun becomes a mention of its antecedent in a copy of the article, the sentence-level rules
 run again over the sentences that have one, and what they find with the antecedent as an argument is
@@ -30,6 +32,7 @@ from kg.normalize import normalize
 from kg.relations.args import conjoined_demonym_state, demonym_state
 from kg.relations.lexicon import Antecedents, Lexicon, Seq
 from kg.relations.references import most_told, own_body
+from kg.relations.sentence import NISBA
 
 PERSON = "Person"
 
@@ -61,15 +64,22 @@ def _possessor(adoc: AnalyzedDoc, named: list[Mention], sent: Sentence, pos: int
     return here[-1] if here and adoc.entities[here[-1]].type != PERSON else None
 
 
-def _demonym_mentions(adoc: AnalyzedDoc, sent: Sentence, i: int, n: int) -> list[Mention]:
+def _demonym_mentions(adoc: AnalyzedDoc, sent: Sentence, i: int, n: int, agent: bool = False) -> list[Mention]:
     """مواقع سورية، طائرات تركية: a mention of the state the nationality adjective after the head (tokens
     i .. i+n-1) names, over head and adjective, where the article names that state and the sentence no
     body of it (المقاتلات الإسرائيلية ... أهداف إسرائيلية: the body is that side); a second adjective
-    joined by و (مواقع سورية وإيرانية) a mention of its own state."""
+    joined by و (مواقع سورية وإيرانية) a mention of its own state.  ``agent``: the head is an attack
+    (الغارات الجوية التركية), which stays the trigger: the mention is the adjective's alone, past one other
+    adjective, so the rules read it as the attack's genitive agent."""
     bodies = {m.entity for m in adoc.mentions if m.sentence == sent.index and m.entity in adoc.entities}
     out: list[Mention] = []
     start = sent.tokens[i].start
-    for tok in sent.tokens[i + n:]:
+    after = sent.tokens[i + n:]
+    if agent:
+        if after[:1] and NISBA.match(after[0].norm) and demonym_state(after[0].norm) is None:
+            after = after[1:]  # الغارات الجوية التركية
+        start = after[0].start if after else start
+    for tok in after:
         state = conjoined_demonym_state(tok.norm) if out else demonym_state(tok.norm)
         if state is None or state not in adoc.entities or any(own_body(adoc, state, b) for b in bodies - {state}):
             break
@@ -116,7 +126,9 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
                 target = _possessor(adoc, named, sent, tok.start, owner) if n else None
             if not n:
                 n = _matches(forms, i, ante.demonym_heads)
-                out.extend(_demonym_mentions(adoc, sent, i, n) if n else ())
+                agent = not n
+                n = n or _matches(forms, i, ante.demonym_agents)
+                out.extend(_demonym_mentions(adoc, sent, i, n, agent) if n else ())
                 continue
             if target is None:
                 continue

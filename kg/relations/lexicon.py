@@ -239,13 +239,15 @@ class Antecedents:
     possessives: tuple[Seq, ...] = ()
     non_party: frozenset[str] = frozenset()  # categories never an antecedent of a member noun (media, NGOs)
     demonym_heads: tuple[Seq, ...] = ()  # what a state has, told by a nationality adjective (مواقع سورية)
+    demonym_agents: tuple[Seq, ...] = ()  # attacks whose nationality adjective names their agent (الغارات التركية)
     confidence: float = 0.8
 
     @cached_property
     def first(self) -> re.Pattern:
         """Any first token of a descriptor or possessive: most tokens are passed over with one match."""
         return re.compile("|".join(f"(?:{seq.parts[0].pattern})"
-                                   for seq in (*self.descriptors, *self.possessives, *self.demonym_heads)))
+                                   for seq in (*self.descriptors, *self.possessives, *self.demonym_heads,
+                                               *self.demonym_agents)))
 
 
 def _antecedents(data: dict) -> Antecedents:
@@ -258,6 +260,7 @@ def _antecedents(data: dict) -> Antecedents:
         possessives=tuple(compile_seq(w) for w in data.get("possessive_members", [])),
         non_party=frozenset(data.get("non_party_categories", [])),
         demonym_heads=tuple(compile_seq(w) for w in data.get("demonym_heads", [])),
+        demonym_agents=tuple(compile_seq(w) for w in data.get("demonym_agents", [])),
         confidence=float(data.get("confidence", 0.8)),
     )
 
