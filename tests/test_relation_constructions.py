@@ -774,3 +774,11 @@ def test_a_title_resolved_as_the_person_it_names_leads_the_states_body():  # ر�
 def test_a_verb_after_a_relative_clause_closed_by_a_comma_is_said_of_its_head():  # X التي ... Y، تسيطر على Z
     assert facts("وباتت قسد التي تقاتل بأسلحة زودتها بها الولايات المتحدة، تسيطر على منبج والباب.") == {
         ("CONTROLS", "SDF", "MANBIJ", "asserted"), ("CONTROLS", "SDF", "AL_BAB", "asserted")}
+
+
+def test_a_spokesman_or_leader_named_after_his_body_speaks_for_it():  # القيادي في X، ...، P أي مفاوضات مع Y
+    assert facts('ونفى القيادي البارز في "حزب الله"، الفصيل الأقوى في القلمون، خالد العلي أي مفاوضات مع '
+                 'النظام السوري.') == {("NEGOTIATED_WITH", "HEZBOLLAH", "REGIME", "asserted")}
+    assert facts('نفى المتحدث باسم فصيل "فيلق الشام"، ثاني أبرز فصائل إدلب، سامر الحمد أي مفاوضات مع '
+                 'النظام السوري.') == {("NEGOTIATED_WITH", "FAYLAQ", "REGIME", "asserted")}
+    assert facts("أجرى خالد العلي مفاوضات مع النظام السوري.") == {("NEGOTIATED_WITH", "KHALED", "REGIME", "asserted")}

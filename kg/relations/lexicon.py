@@ -168,6 +168,7 @@ class ClosedClass:
     count_words: frozenset[str]  # ثمانية، أعداد كبيرة: مقتل ثمانية من عناصر X: a count before the casualties' party
     span_until: frozenset[str]  # حتى: من ليل الأربعاء حتى فجر الخميس: closes a span, opens no clause
     time_words: frozenset[str]  # أمس، منذ أسابيع: a time said between a head and its argument (تستهدف منذ أسابيع X)
+    spokesman_titles: frozenset[str]  # المتحدث باسم X، القيادي في X، ...، P: the person speaks for the body X
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -224,6 +225,7 @@ def _closed_class(data: dict) -> ClosedClass:
         count_words=compile_words(data["count_words"]),
         span_until=compile_words(data["span_until"]),
         time_words=compile_words(data["time_words"]),
+        spokesman_titles=compile_words(data["spokesman_titles"]),
     )
 
 

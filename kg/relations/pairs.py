@@ -196,13 +196,28 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         subj, conf = allies[0], C_CLAUSE  # (unnamed) تقاتل Z إلى جانب Y: Y fights Z
     if subj is None:
         return []
-    subjects = [a for a in sv.group(subj) if p.ok_s(a)]
+    subjects = [a for a in (_speaks_for(sv, a, p.ok_s) or a for a in sv.group(subj)) if p.ok_s(a)]
     objects = [a for a in sv.group(obj) if p.ok_o(a)]
     taken = {a.entity for a in subjects} | same_side(sv, obj)
     partners = [a for a in sv.args if 0 < a.t0 - subjects[-1].t1 <= 4 and sv.beside(a) and p.ok_s(a)] \
         if subjects else []  # بدأت X بالتنسيق مع Y عملية ضد Z: Y fights Z beside X
     subjects += [a for a in _participants(sv, i, p.ok_s) + allies + partners if a.entity not in taken]
     return [Cand(subjects, objects, conf)]
+
+
+def _speaks_for(sv: SentView, a: Arg, ok: Callable[[Arg], bool], window: int = 10) -> Arg | None:
+    """نفى القيادي في X، الفصيل الأقوى في Z، P أي مفاوضات مع Y، المتحدث باسم فصيل X، P: a person named after
+    a title that ties him to a body (closed class spokesman_titles, at most three words before the body,
+    quotes aside)
+    speaks for it: the body is the side."""
+    if a.etype != "Person":
+        return None
+    body = next((b for b in reversed(sv.args) if b.t1 <= a.t0 and b.etype == "Organization" and ok(b)
+                 and a.t0 - b.t1 <= window), None)
+    if body is None or any(k in sv.trigger_tokens for k in range(body.t1, a.t0)):
+        return None
+    words = [k for k in range(max(0, body.t0 - 6), body.t0) if not sv.skippable(k)][-3:]
+    return body if any(sv.is_word(k, sv.lex.closed.spokesman_titles) for k in words) else None
 
 
 def _makes_event(sv: SentView, subj: Arg, i: int) -> bool:
