@@ -782,3 +782,10 @@ def test_a_spokesman_or_leader_named_after_his_body_speaks_for_it():  # القي
     assert facts('نفى المتحدث باسم فصيل "فيلق الشام"، ثاني أبرز فصائل إدلب، سامر الحمد أي مفاوضات مع '
                  'النظام السوري.') == {("NEGOTIATED_WITH", "FAYLAQ", "REGIME", "asserted")}
     assert facts("أجرى خالد العلي مفاوضات مع النظام السوري.") == {("NEGOTIATED_WITH", "KHALED", "REGIME", "asserted")}
+
+
+def test_a_backer_named_between_the_control_verb_and_its_place_is_an_aside():  # سيطر X بدعم من Y على Z
+    assert facts("سيطر الجيش الحر بدعم من تركيا على عفرين.") == {
+        ("CONTROLS", "FSA", "AFRIN", "asserted"), ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
+    assert facts("سيطرت قسد بمساندة من التحالف الدولي على منبج.") == {
+        ("CONTROLS", "SDF", "MANBIJ", "asserted"), ("SUPPORTED_BY", "SDF", "COALITION", "asserted")}

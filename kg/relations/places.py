@@ -176,12 +176,19 @@ def control_word(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     aside = sv.aside_time(j, on) if on is not None else set()
     if on is None or on - j - len(aside) > 8 \
             or any(sv.hard[k] or sv.weak[k] for k in range(j, on) if k not in aside) \
-            or any(a.place for a in sv.args_in(j, on)) or any(k in sv.trigger_tokens for k in range(j, on)):
+            or any(a.place and not (a.state and a.blocked) for a in sv.args_in(j, on)) \
+            or any(k in sv.trigger_tokens and not _backer_cue(sv, k, on) for k in range(j, on)):
         return []
     place = _object_place(sv, on + 1)
     if place is None and after_relative(sv, i) and _part_of_antecedent(sv, on + 1):
         return _holder_after(sv, trig, i, j, _antecedent_place(sv, i))
     return _held_by(sv, trig, i, j, place)
+
+
+def _backer_cue(sv: SentView, k: int, end: int) -> bool:
+    """Token k introduces a backer or ally named before ``end`` (سيطر X بدعم من Y على Z): an aside of the
+    holder (the actor after it is blocked by its cue), not a clause of its own."""
+    return any(a.blocked and 0 < a.t0 - k <= 2 for a in sv.args_in(k, end))
 
 
 def _part_of_antecedent(sv: SentView, start: int, window: int = 5) -> bool:
