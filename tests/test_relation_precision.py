@@ -212,3 +212,18 @@ def test_a_party_named_outside_a_verbal_nouns_clause_is_not_its_agent():
     assert facts("نشرت مصر ألفي جندي لمحاربة تنظيم القاعدة.") == {("FOUGHT", "AL_QAEDA", "EGYPT")}
     assert facts("قصف الجيش المصري مواقع في سيناء، ما أسفر عن مقتل عشرة من عناصر جماعة أنصار بيت المقدس.") == {
         ("FOUGHT", "ABM", "EGYPT_ARMY")}
+
+
+# ---- armed international forces fight; the UN and its agencies do not (entities.json categories) ------
+
+def test_peacekeeping_forces_and_a_military_alliance_fight_but_the_un_does_not():
+    names = {**NAMES, **MORE, "قوات أميصوم": ("AMISOM", ORG), "حلف الناتو": ("NATO", ORG),
+             "الأمم المتحدة": ("UN", ORG), "حركة طالبان": ("TALIBAN", ORG)}
+
+    def fought(text: str) -> set[tuple[str, ...]]:
+        rels = extract_relations(make_doc(text, names=names), is_state=default_is_state(), category=default_category())
+        return {tuple(sorted((r.subject, r.object))) for r in rels if r.type == "FOUGHT"}
+
+    assert ("AMISOM", "SHABAAB") in fought("اشتبكت قوات أميصوم مع حركة الشباب قرب الحدود.")
+    assert ("NATO", "TALIBAN") in fought("شن حلف الناتو غارات على مواقع حركة طالبان في الجنوب.")
+    assert not fought("هاجمت حركة الشباب مقر الأمم المتحدة قرب الحدود.")
