@@ -937,8 +937,8 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
         if target:
             g.entity = target
             g.type = adoc.entities[target].type
-            if of_state:
-                _add_alias(adoc.entities[target], surface(g))  # a name of the state's body there (الجيش الوطني)
+            if of_state and " " in surface(g).strip():  # a name of the state's body there (الجيش الوطني);
+                _add_alias(adoc.entities[target], surface(g))  # one word (الجيش) is a back-reference, no name
             resolved.append(g)
     return resolved
 

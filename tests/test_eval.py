@@ -94,3 +94,19 @@ def test_a_name_meets_its_own_reading_before_a_stripped_one_in_every_run():
     assert name_keys("ولير") == ("ولير", "لير", "ير")
     assert name_keys("لقوات الدعم السريع")[0] == "لقوات الدعم السريع"
     assert "قوات الدعم السريع" in name_keys("لقوات الدعم السريع")
+
+
+def test_an_entity_named_only_by_a_back_reference_is_met_by_its_surface_in_that_article_alone():
+    """The gold names Sudan's army in A1 only as الجيش; kg's SAF is mentioned there by الجيش (met), and in A2,
+    where the gold's army is another one named only as الجيش too, SAF is mentioned by its name alone: no
+    alias carries الجيش from A1 to A2 (it would map SAF to A2's army, a split with A2's own)."""
+    arts = [GoldArticle(a, "test", "sudan", "test", "x", [GoldEntity(g, "Organization", (), generic_names=("الجيش",))])
+            for a, g in (("A1", "SUDAN_ARMY"), ("A2", "CHAD_ARMY"))]
+    pred = Prediction()
+    pred.entities = {"SAF": {"id": "SAF", "label": "القوات المسلحة السودانية", "type": "Organization", "aliases": []},
+                     "CHAD": {"id": "CHAD", "label": "الجيش التشادي", "type": "Organization", "aliases": []}}
+    pred.add_mention("A1", "SAF", 0, 5, "الجيش")
+    pred.add_mention("A2", "SAF", 0, 24, "القوات المسلحة السودانية")
+    pred.add_mention("A2", "CHAD", 30, 35, "الجيش")
+    rep = score(arts, pred)
+    assert rep.found_typed == 2 and rep.split == []

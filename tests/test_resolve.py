@@ -95,6 +95,9 @@ def test_a_states_bare_army_or_air_force_is_that_of_the_state_the_article_is_abo
     assert {m.entity for m in adoc.mentions if m.text == "الجيش الوطني"} == {"YEMENI_ARMY"}
     assert {m.entity for m in adoc.mentions if m.text in ("القوات الجوية", "سلاح الجو")} == {"YEMEN_AIR_FORCE"}
     assert "الجيش الوطني" in adoc.entities["YEMENI_ARMY"].aliases  # there it is a name of the army
+    bare = analyze(pipeline, "قالت الحكومة اليمنية إن الهدنة في اليمن انهارت، وتقدم الجيش نحو الساحل.")
+    assert {m.entity for m in bare.mentions if m.text == "الجيش"} == {"YEMENI_ARMY"}
+    assert "الجيش" not in bare.entities["YEMENI_ARMY"].aliases  # a back-reference of this article, no name
     coalition = analyze(pipeline, "قالت الحكومة اليمنية إن الهدنة في اليمن انهارت، "
                                   "وقصفت قوات التحالف مواقع قرب الساحل.")
     assert {m.entity for m in coalition.mentions if m.text == "قوات التحالف"} == {"ARAB_COALITION"}  # by_state

@@ -6,7 +6,10 @@ entity maps to the gold entity of that article whose name equals its label (else
 after normalization and proclitic stripping; recall is over (article, gold entity); a gold entity that
 two predicted entities map to is *split*; relations are (article, type, subject, object), symmetric for
 FOUGHT / NEGOTIATED_WITH, optional gold neutral, a predicted relation with an unmapped argument a false
-positive.
+positive.  One addition, for the project's gold, which lists back-references (``الجيش``, ``الحكومة``)
+apart as ``generic_names`` and may name an entity only by them: where label and aliases meet no gold
+name, a surface the entity is mentioned by in that article does (met only through an alias that another
+article added, such an entity also drew other articles' entities to it: splits that were none).
 """
 
 from __future__ import annotations
@@ -46,6 +49,12 @@ class Prediction:
     entities: dict[str, dict] = field(default_factory=dict)
     relations: list[dict] = field(default_factory=list)
     mentions: dict[str, list[tuple[str, int, int]]] = field(default_factory=lambda: defaultdict(list))
+    surfaces: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))  # (doc, entity)
+
+    def add_mention(self, doc: str, entity: str, start: int, end: int, text: str) -> None:
+        self.mentions[doc].append((entity, start, end))
+        if text:
+            self.surfaces[(doc, entity)].add(text)
 
     @classmethod
     def read(cls, path: Path) -> Prediction:
@@ -57,7 +66,7 @@ class Prediction:
             elif kind == "relation":
                 pred.relations.append(r)
             elif kind == "mention":
-                pred.mentions[r["doc"]].append((r["entity"], r["start"], r["end"]))
+                pred.add_mention(r["doc"], r["entity"], r["start"], r["end"], r.get("text", ""))
         return pred
 
 
@@ -109,7 +118,9 @@ class Report:
 
 
 def map_entities(article: GoldArticle, pred: Prediction, doc: str) -> dict[str, str]:
-    """Predicted entity id -> gold id, for the predicted entities of this article."""
+    """Predicted entity id -> gold id, for the predicted entities of this article: by label, else an
+    alias, else a surface it has in this article (a gold entity named only by a back-reference, الجيش،
+    الحكومة, is found by the mention that takes it up there, not by an alias another article gave)."""
     gold_by_key: dict[str, str] = {}
     for e in article.entities:
         for n in (*e.names, *e.generic_names):
@@ -120,7 +131,7 @@ def map_entities(article: GoldArticle, pred: Prediction, doc: str) -> dict[str, 
         pe = pred.entities.get(pid)
         if pe is None:
             continue
-        for cand in [pe.get("label", ""), *pe.get("aliases", [])]:
+        for cand in [pe.get("label", ""), *pe.get("aliases", []), *sorted(pred.surfaces.get((doc, pid), ()))]:
             hit = next((gold_by_key[k] for k in name_keys(cand) if k in gold_by_key), None)
             if hit:
                 out[pid] = hit

@@ -47,7 +47,7 @@ def prediction_of(adocs: Iterable[AnalyzedDoc], rels: dict[str, list[Relation]] 
             known["aliases"] = sorted(set(known["aliases"]) | set(e.aliases))
         for m in adoc.mentions:
             if m.entity:
-                pred.mentions[adoc.doc.id].append((m.entity, m.start, m.end))
+                pred.add_mention(adoc.doc.id, m.entity, m.start, m.end, m.text)
         for r in (rels or {}).get(adoc.doc.id, []):
             pred.relations.append({"doc": r.doc, "type": r.type, "subject": r.subject, "object": r.object,
                                    "sentence": r.sentence, "confidence": r.confidence})
