@@ -218,6 +218,17 @@ def test_a_visited_country_is_not_a_party():
     assert facts("بدأت عمليات عسكرية في الموصل شمال العراق ضد عناصر داعش.") == set()
 
 
+def test_negotiated_never_pairs_a_leader_with_his_own_side():
+    """A leader and the body he leads, or two leaders of one body, are one side (LEADS joins_sides)."""
+    lead = "قال قائد الجيش الحر سامر الحمد إن المعركة انتهت. "
+    assert facts(lead + "واتفق سامر الحمد مع الجيش الحر على خطة الهجوم.") == {("LEADS", "SAMER", "FSA", "asserted")}
+    assert facts(lead + "واتفق سامر الحمد مع خالد العلي على خطة الهجوم. "
+                 "وقال رئيس أركان الجيش الحر خالد العلي إن الخطة جاهزة.") == {
+        ("LEADS", "SAMER", "FSA", "asserted"), ("LEADS", "KHALED", "FSA", "asserted")}
+    truce = facts(lead + "واتفق سامر الحمد مع جبهة النصرة على هدنة.")
+    assert ("NEGOTIATED_WITH", "NUSRA", "SAMER", "asserted") in truce
+
+
 def test_negotiated_bayn_with_a_state():
     assert facts("بدأت مفاوضات بين روسيا والمعارضة في العاصمة.") == {
         ("NEGOTIATED_WITH", "OPPOSITION", "RUSSIA", "asserted")}

@@ -81,6 +81,27 @@ def one_side_pair(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], boo
         a, b, is_state, category, country, lex.state_apparatus, capital_of)
 
 
+def led_side(found: list[Relation], lex: Lexicon, category: Callable[[str], str],
+             country: Callable[[str], str]) -> Callable[[str, str, str], bool]:
+    """(relation type, a, b) -> the type keeps ``sides_apart`` and a leads b, or leads a body of b's state or
+    b's state itself, or a and b lead one side (``joins_sides`` relations of ``found``: الرئيس اليمني P and
+    YEMEN_GOV, وزير الخارجية المصري P and the Egyptian army, two ministers of one government): a leader and
+    his own side are no two parties of a meeting or an agreement."""
+    def own(x: str) -> set[str]:
+        return {x, country(x) if category(x) in lex.state_apparatus else ""} - {""}
+
+    side: dict[str, set[str]] = {}
+    for r in found:
+        if lex.types[r.type].joins_sides:
+            side.setdefault(r.subject, set()).update(own(r.object))
+
+    def joined(rtype: str, a: str, b: str) -> bool:
+        if not lex.types[rtype].sides_apart or (a not in side and b not in side):
+            return False
+        return bool((own(a) | side.get(a, set())) & (own(b) | side.get(b, set())))
+    return joined
+
+
 def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str:
     return hashlib.sha1(f"{doc}|{rtype}|{subject}|{obj}|{start}".encode()).hexdigest()[:16]
 
@@ -198,10 +219,12 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
                             agent=cand.agent,
                             trigger=text[sv.tokens[i].start:sv.tokens[j - 1].end],
                         )
-    found = list(best.values())
+    led = led_side(list(best.values()), lex, cat, state_of)
+    found = [r for r in best.values() if not led(r.type, r.subject, r.object)]
     if not references:
         return found
-    for rel in pair_reference_relations(adoc, lex, state, cat, found, one_side):
+    for rel in pair_reference_relations(adoc, lex, state, cat, found,
+                                        lambda t, a, b: one_side(t, a, b) or led(t, a, b)):
         if frames is not None:
             frames[rel.id] = "pair_reference"
         found.append(rel)

@@ -106,6 +106,9 @@ class RelationType:
     target_holder: str = ""  # a type whose clause on the target names a party (FOUGHT: CONTROLS, X's ground)
     states_move_forces: bool = False  # a State subject only with a trigger that needs its forces said (أرسلت X قوات)
     sides_apart: bool = False  # a state and its own army or government are never two sides (state_apparatus)
+    # LEADS: a relation of this type puts its two arguments on one side (a leader and his body), so the
+    # types that keep sides_apart never pair a leader with his body, its state or their other bodies
+    joins_sides: bool = False
 
     def for_trigger(self, trig: Trigger) -> RelationType:
         """The type as ``trig`` fills it: a country moves no one itself (``states_move_forces``), only the
@@ -404,6 +407,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             definite_names_event=bool(spec.get("definite_names_event", False)),
             states_move_forces=bool(spec.get("states_move_forces", False)),
             sides_apart=bool(spec.get("sides_apart", False)),
+            joins_sides=bool(spec.get("joins_sides", False)),
         )
         default_preps = spec.get("preps", [])
         default_markers = spec.get("markers", [])
