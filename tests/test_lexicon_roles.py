@@ -102,3 +102,12 @@ def test_an_unknown_frame_is_an_error(tmp_path):
 
     with pytest.raises(LexiconError, match="frame 'holds'"):
         load_lexicon(_lexicon_with(tmp_path, bad_frame))
+
+
+def test_a_place_noun_of_an_unknown_kind_is_an_error(tmp_path):
+    """A kind the alias table does not have (a typo: citty) would let the noun take up nothing."""
+    def typo(data):
+        data["antecedents"]["place_nouns"] = [{"p": "المدينة", "kinds": ["citty"]}]
+
+    with pytest.raises(LexiconError, match="place noun"):
+        load_lexicon(_lexicon_with(tmp_path, typo))

@@ -192,3 +192,38 @@ def test_a_delegation_or_side_with_a_nationality_adjective_is_the_state_that_neg
         "زار مسؤولون من تركيا بغداد. وقالت هيئة تحرير الشام إنها اتفقت مع الجانب التركي على فتح المعبر.")
     assert not any(p[0] == "NEGOTIATED_WITH" for p in pairs(
         "وأجرت حركة أحرار الشام محادثات مع وفد روسي في أنقرة."))  # Russia named nowhere in the article
+
+
+# ---- a place noun takes up the place named before (antecedents.place_nouns) ----------------------
+
+PLACE_KINDS = {"MANBIJ": "city", "AFRIN": "city", "BADIA": "region", "YARMOUK": "camp"}
+
+
+def place_pairs(text: str) -> set[tuple[str, str, str]]:
+    """Pairs of ``text`` where the alias table knows the kinds of the places in PLACE_KINDS."""
+    rels = extract_relations(make_doc(text), is_state=lambda eid: eid in STATES,
+                             category=lambda eid: PLACE_KINDS.get(eid) or ARMED.get(eid, ""))
+    return {(r.type, r.subject, r.object) for r in rels}
+
+
+def test_a_definite_city_noun_takes_up_the_city_of_the_sentence_before():
+    got = place_pairs("وصلت تعزيزات كبيرة إلى منبج أمس. وقال مصدر محلي إن قسد تسيطر على المدينة منذ عامين.")
+    assert ("CONTROLS", "SDF", "MANBIJ") in got
+
+
+def test_a_city_noun_skips_a_nearer_place_of_another_kind():
+    got = place_pairs("دارت اشتباكات في منبج قرب البادية السورية. وقال مصدر إن قسد تسيطر على المدينة.")
+    assert ("CONTROLS", "SDF", "MANBIJ") in got
+    assert ("CONTROLS", "SDF", "BADIA") not in got
+
+
+def test_a_camp_noun_takes_up_the_camp_and_a_state_is_never_the_place():
+    got = place_pairs("وصلت حافلات إلى مخيم اليرموك أمس. وقال مصدر إن جبهة النصرة تسيطر على المخيم.")
+    assert ("CONTROLS", "NUSRA", "YARMOUK") in got
+    assert ("CONTROLS", "HTS", "TURKEY") not in place_pairs(
+        "زار وفد من تركيا العاصمة أمس. وقالت هيئة تحرير الشام إنها تسيطر على المدينة.")
+
+
+def test_a_place_noun_with_an_adjective_after_it_names_no_place_of_the_article():
+    got = place_pairs("وصلت تعزيزات كبيرة إلى منبج أمس. وقال مصدر إن قسد تسيطر على المدينة الصناعية.")
+    assert ("CONTROLS", "SDF", "MANBIJ") not in got

@@ -1,6 +1,6 @@
 """Parties a sentence takes up from earlier in the article by a noun that is no name of theirs.
 
-Three kinds of reference (``antecedents`` in kg/resources/relations.json):
+Four kinds of reference (``antecedents`` in kg/resources/relations.json):
 
 - a role descriptor, ``لقتال المجموعة``، ``غارات على المتشددين``، ``مواقع المتمردين``: the armed group the
   article is about, i.e. the entity of a fitting category (``armed_group``) mentioned most often before
@@ -15,6 +15,11 @@ Three kinds of reference (``antecedents`` in kg/resources/relations.json):
   where the article names it and the sentence names no body of it (``demonym_heads``); on an attack
   (``demonym_agents``: الغارات الجوية التركية) the adjective alone, so the attack stays the trigger and the
   state its agent.
+- a definite place noun with no name or adjective after it, ``سيطرت X على المدينة``، ``دخلت Y المخيم``
+  (``place_nouns``): of the places whose alias-table category is one of the noun's kinds (a city for
+  المدينة) or unknown, never a state, the nearest before it in its sentence, else the one named most
+  often before it in the article (nearest on ties).  A name after it (مدينة حلب) or a mention over it
+  (القاعدة the group) is the resolver's.
 
 Each such noun becomes a mention of its antecedent in a copy of the article, the sentence-level rules
 run again over the sentences that have one, and what they find with the antecedent as an argument is
@@ -90,6 +95,36 @@ def _demonym_mentions(adoc: AnalyzedDoc, sent: Sentence, i: int, n: int, agent: 
     return out
 
 
+def _place_before(adoc: AnalyzedDoc, named: list[Mention], sent: Sentence, pos: int, kinds: frozenset[str],
+                  is_state: Callable[[str], bool], category: Callable[[str], str]) -> str | None:
+    """The place a place noun at ``pos`` takes up: the nearest fitting one before it in the sentence, else
+    the fitting one the article names most often before it (a state is no city, camp or area)."""
+    def fits(m: Mention) -> bool:
+        return adoc.entities[m.entity].type == "Place" and not is_state(m.entity) \
+            and category(m.entity) in kinds | {""}
+
+    here = [m.entity for m in named if sent.start <= m.start < pos and fits(m)]
+    if here:
+        return here[-1]
+    return _salient([m for m in named if fits(m)], pos, lambda _eid: True, 1)
+
+
+def _place_noun(ante: Antecedents, forms: list[list[tuple[int, str]]], sent: Sentence, i: int,
+                spans: list[tuple[int, int]]) -> tuple[int, frozenset[str]]:
+    """Tokens and kinds of the place noun at token i (0: none), where nothing names it further: no mention
+    and no definite adjective after it (المدينة الصناعية، المدينة الساحلية)."""
+    for seq, kinds in ante.places:
+        hit = seq.match(forms, i)
+        if hit is None:
+            continue
+        after = sent.tokens[i + hit[0]] if i + hit[0] < len(sent.tokens) else None
+        if after is not None and (any(s < after.end and after.start < e for s, e in spans)
+                                  or (after.norm.startswith("ال") and NISBA.match(after.norm))):
+            return 0, frozenset()
+        return hit[0], kinds
+    return 0, frozenset()
+
+
 def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[[str], bool],
                        category: Callable[[str], str]) -> list[Mention]:
     """A mention of its antecedent for every descriptor, possessive member noun and head with a nationality
@@ -128,8 +163,10 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
                 n = _matches(forms, i, ante.demonym_heads)
                 agent = not n
                 n = n or _matches(forms, i, ante.demonym_agents)
-                out.extend(_demonym_mentions(adoc, sent, i, n, agent) if n else ())
-                continue
+                states = _demonym_mentions(adoc, sent, i, n, agent) if n else []
+                out.extend(states)
+                n, kinds = (0, frozenset()) if states else _place_noun(ante, forms, sent, i, spans)
+                target = _place_before(adoc, named, sent, tok.start, kinds, is_state, category) if n else None
             if target is None:
                 continue
             end = sent.tokens[i + n - 1].end

@@ -232,6 +232,11 @@ def _closed_class(data: dict) -> ClosedClass:
     )
 
 
+# the alias table's place categories a place noun may take up (kg/resources/entities.json)
+PLACE_KINDS = frozenset({"city", "town", "village", "region", "airport", "border_crossing", "oilfield", "camp",
+                         "river", "facility", "desert"})
+
+
 @dataclass(frozen=True)
 class Antecedents:
     """Nouns that take up a party named earlier without naming it (kg.relations.antecedents)."""
@@ -245,6 +250,7 @@ class Antecedents:
     non_party: frozenset[str] = frozenset()  # categories never an antecedent of a member noun (media, NGOs)
     demonym_heads: tuple[Seq, ...] = ()  # what a state has, told by a nationality adjective (مواقع سورية)
     demonym_agents: tuple[Seq, ...] = ()  # attacks whose nationality adjective names their agent (الغارات التركية)
+    places: tuple[tuple[Seq, frozenset[str]], ...] = ()  # المدينة: a place noun and the kinds it takes up
     confidence: float = 0.8
 
     @cached_property
@@ -252,7 +258,7 @@ class Antecedents:
         """Any first token of a descriptor or possessive: most tokens are passed over with one match."""
         return re.compile("|".join(f"(?:{seq.parts[0].pattern})"
                                    for seq in (*self.descriptors, *self.possessives, *self.demonym_heads,
-                                               *self.demonym_agents)))
+                                               *self.demonym_agents, *(seq for seq, _ in self.places))))
 
 
 def _antecedents(data: dict) -> Antecedents:
@@ -266,8 +272,19 @@ def _antecedents(data: dict) -> Antecedents:
         non_party=frozenset(data.get("non_party_categories", [])),
         demonym_heads=tuple(compile_seq(w) for w in data.get("demonym_heads", [])),
         demonym_agents=tuple(compile_seq(w) for w in data.get("demonym_agents", [])),
+        places=tuple(_place_noun(row) for row in data.get("place_nouns", [])),
         confidence=float(data.get("confidence", 0.8)),
     )
+
+
+def _place_noun(row: dict) -> tuple[Seq, frozenset[str]]:
+    """A place noun's pattern and the place categories it takes up: both required, the kinds known ones."""
+    kinds = row.get("kinds")
+    if not isinstance(row.get("p"), str) or not kinds or not isinstance(kinds, list) \
+            or not set(kinds) <= PLACE_KINDS:
+        raise LexiconError(f"antecedents: place noun {row!r} needs a pattern 'p' and 'kinds' of "
+                           f"{', '.join(sorted(PLACE_KINDS))}")
+    return compile_seq(row["p"]), frozenset(kinds)
 
 
 @dataclass

@@ -195,8 +195,9 @@ class SentView:
             if args and t0 < args[-1].t1:  # overlapping: keep the first, longest one
                 continue
             if (t1 - t0 == 1 and (self._is_trigger_word(t0) or self._is_function_word(t0))) \
-                    or self._is_bare_head(m.text):
-                continue  # a "name" that is a relation word (سيطرة) or a bare الريف is a mention slip
+                    or (m.origin != "reference" and self._is_bare_head(m.text)):
+                continue  # a "name" that is a relation word (سيطرة) or a bare الريف is a mention slip (not
+                # المدينة that kg.relations.antecedents took as the place named before)
             etype = adoc.entities[m.entity].type
             state = etype == "Place" and bool(is_state(m.entity))
             arg = Arg(m.entity, etype, t0, t1, state, category=self.category(m.entity) or "", mention=m)
