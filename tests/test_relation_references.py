@@ -227,3 +227,21 @@ def test_a_camp_noun_takes_up_the_camp_and_a_state_is_never_the_place():
 def test_a_place_noun_with_an_adjective_after_it_names_no_place_of_the_article():
     got = place_pairs("وصلت تعزيزات كبيرة إلى منبج أمس. وقال مصدر إن قسد تسيطر على المدينة الصناعية.")
     assert ("CONTROLS", "SDF", "MANBIJ") not in got
+
+
+def test_a_place_noun_counts_only_places_the_article_names_not_the_resolvers_guesses():
+    """A generic back-reference the resolver took as another city (المدينة -> MOSUL) names no place."""
+    text = ("دخلت قوات النظام درعا أمس. وقال مصدر إن المدينة هادئة وإن المدينة آمنة. "
+            "وأكد أن جبهة النصرة تسيطر على المدينة.")
+    adoc = make_doc(text)
+    last = text.rindex("المدينة")
+    for m in re.finditer("المدينة", text):
+        if m.start() != last:
+            index = next(s.index for s in adoc.sentences if s.start <= m.start() < s.end)
+            adoc.mentions.append(Mention(m.start(), m.end(), "المدينة", "Place", index, "المدينه", "generic", "MOSUL"))
+    adoc.entities.setdefault("MOSUL", Entity("MOSUL", "الموصل", "Place"))
+    adoc.mentions.sort(key=lambda m: m.start)
+    rels = extract_relations(adoc, is_state=lambda eid: eid in STATES, category=lambda eid: "")
+    got = {(r.type, r.subject, r.object) for r in rels}
+    assert ("CONTROLS", "NUSRA", "DARAA") in got
+    assert ("CONTROLS", "NUSRA", "MOSUL") not in got

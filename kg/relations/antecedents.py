@@ -98,9 +98,10 @@ def _demonym_mentions(adoc: AnalyzedDoc, sent: Sentence, i: int, n: int, agent: 
 def _place_before(adoc: AnalyzedDoc, named: list[Mention], sent: Sentence, pos: int, kinds: frozenset[str],
                   is_state: Callable[[str], bool], category: Callable[[str], str]) -> str | None:
     """The place a place noun at ``pos`` takes up: the nearest fitting one before it in the sentence, else
-    the fitting one the article names most often before it (a state is no city, camp or area)."""
+    the fitting one the article names most often before it (a state is no city, camp or area; the
+    resolver's generic back-references are guesses, no names: المدينة taken as Aleppo in a Douma article)."""
     def fits(m: Mention) -> bool:
-        return adoc.entities[m.entity].type == "Place" and not is_state(m.entity) \
+        return adoc.entities[m.entity].type == "Place" and m.origin != "generic" and not is_state(m.entity) \
             and category(m.entity) in kinds | {""}
 
     here = [m.entity for m in named if sent.start <= m.start < pos and fits(m)]
