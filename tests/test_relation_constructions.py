@@ -6,7 +6,7 @@ from dataclasses import replace
 from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
-from tests.test_relations import NAMES, PLACE, STATES, facts, make_doc
+from tests.test_relations import NAMES, PER, PLACE, STATES, facts, make_doc
 
 
 def test_an_attack_on_what_belongs_to_a_party_with_la_is_an_attack_on_it():  # مواقع لـ X، أحياء تابعة لـ X
@@ -186,6 +186,17 @@ def test_a_title_the_resolver_made_its_persons_generic_mention_still_names_the_l
     adoc.mentions.sort(key=lambda m: m.start)
     got = {(r.type, r.subject, r.object) for r in extract_relations(adoc, is_state=lambda _e: False)}
     assert got == {("LEADS", "SAMER", "HEZBOLLAH")}
+
+
+def test_a_title_whose_person_mention_ends_in_a_body_the_article_names_leads_it():  # زعيم الحوثيين
+    names = {**NAMES, "زعيم هيئة تحرير الشام": ("SAMER", PER)}
+    said = "قال زعيم هيئة تحرير الشام في كلمة مصورة إن المعارك مع داعش مستمرة."
+    named = " وأكدت هيئة تحرير الشام أن الوضع هادئ."
+    adoc = make_doc(said + named, names=names)
+    got = {(r.type, r.subject, r.object) for r in extract_relations(adoc, is_state=lambda _e: False)}
+    assert got == {("LEADS", "SAMER", "HTS")}  # and تحرير inside the body's name is no trigger
+    adoc = make_doc(said, names=names)  # the article names no such body
+    assert extract_relations(adoc, is_state=lambda _e: False) == []
 
 
 def _leads(text: str, *bodies: str, origin: str = "gazetteer") -> set[tuple[str, str]]:

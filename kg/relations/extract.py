@@ -14,7 +14,7 @@ from kg.relations.lexicon import Lexicon, Trigger, load_lexicon
 from kg.relations.modality import former_state, modality, sought_state
 from kg.relations.references import pair_reference_relations
 from kg.relations.roles import ROLE_HANDLERS
-from kg.relations.sentence import SentView
+from kg.relations.sentence import Arg, SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
@@ -106,15 +106,24 @@ def relation_id(doc: str, rtype: str, subject: str, obj: str, start: int) -> str
     return hashlib.sha1(f"{doc}|{rtype}|{subject}|{obj}|{start}".encode()).hexdigest()[:16]
 
 
+def _title_end(sv: SentView, a: Arg) -> int:
+    """The end of the title words in a person's mention: all of a generic one (الأمين العام), those before
+    the body's name in one that ends in it (زعيم | الحوثيين), none of a name."""
+    if a.mention is not None and a.mention.origin == "generic":
+        return a.t1
+    found = sv.titled_body(a)
+    return found[1] if found else a.t0
+
+
 def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, int]]:
     """(trigger, first token, end token, clitic chars stripped); tokens inside a mention are skipped
     (تحرير in هيئة تحرير الشام is a name, not a trigger), except a title that is its person's generic
-    mention (الأمين العام لـ X P: the resolver made الأمين العام a reference to P)."""
+    mention (الأمين العام لـ X P: the resolver made الأمين العام a reference to P) or whose words after the
+    title name a body of the article (زعيم الحوثيين as the Houthi leader)."""
     found = []
     taken: dict[str, set[int]] = {}
     off_domain = {t for t, words in lex.cancelling_domain.items() if any(sv.is_word(k, words) for k in range(sv.n))}
-    titles = {k for a in sv.args if a.etype == "Person" and a.mention is not None and a.mention.origin == "generic"
-              for k in range(a.t0, a.t1)}
+    titles = {k for a in sv.args if a.etype == "Person" for k in range(a.t0, _title_end(sv, a))}
     for i in range(sv.n):
         if i in sv.covered and i not in titles:
             continue

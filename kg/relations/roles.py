@@ -74,7 +74,7 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
     k = _past_naming(sv, j)
     org = near_after(sv, k, _is_org, gap=2, preps=("", "ل") if k == j else ("", "ب"))
     if org is None:
-        return []
+        return _titled_body(sv, i, j)
     person = _person_around(sv, i, org.t1)
     return [Cand([person], [org], C_NEAR)] if person else []
 
@@ -144,6 +144,17 @@ def _titled_person(sv: SentView, i: int) -> Arg | None:
     """The person that the title itself names (رئيس الوزراء العراقي resolved as a mention of the prime
     minister named elsewhere in the article), or None."""
     return next((a for a in sv.args if a.etype == "Person" and a.t0 <= i < a.t1), None)
+
+
+def _titled_body(sv: SentView, i: int, j: int) -> list[Cand]:
+    """زعيم الحوثيين، زعيم جماعة X resolved as the person the title names: the words right after the
+    title name the body he leads, where the article names it by those words elsewhere (the mention of the
+    person leaves no mention of the body in the sentence)."""
+    person = _titled_person(sv, i)
+    found = sv.titled_body(person) if person else None
+    if person is None or found is None or found[1] != j:
+        return []
+    return [Cand([person], [Arg(found[0], "Organization", j, person.t1, False)], C_NEAR)]
 
 
 def _article_body(sv: SentView, trig: Trigger, i: int, j: int) -> list[Cand]:

@@ -81,6 +81,9 @@ class SentView:
         self.doc_entities = frozenset(adoc.entities)  # the article's entities (a state body it names)
         # the entities the article names by a name, not only by a generic back-reference (الحكومة، الشرعية)
         self.named_entities = frozenset(m.entity for m in adoc.mentions if m.entity and m.origin != "generic")
+        # the bodies the article names, by the folded words of a name it gives them (الحوثيين -> HOUTHIS)
+        self.body_names = {normalize(m.text): m.entity for m in adoc.mentions if m.entity and m.origin != "generic"
+                           and (m.type == "Organization" or is_state(m.entity))}
         self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
         for left, right in zip(self.args, self.args[1:], strict=False):
             if any(self.is_comma(k) for k in range(left.t1, right.t0)):
@@ -90,6 +93,17 @@ class SentView:
                 right.capital = right.capital and right.prep not in lex.capital_place_preps
             if left.blocked and not right.blocked and self._joined(left, right, blocked_too=True):
                 right.blocked = True  # المدعومة من روسيا وإيران: both are backers
+
+    def titled_body(self, a: Arg) -> tuple[str, int] | None:
+        """(body, k): a person's mention ends, past its first word, in a name the article gives a body
+        (زعيم الحوثيين: tokens ``k`` on name HOUTHIS; the longest such name), or None."""
+        if a.etype != "Person":
+            return None
+        for k in range(a.t0 + 1, a.t1):
+            body = self.body_names.get(" ".join(self.norm[k:a.t1]))
+            if body is not None and body != a.entity:
+                return body, k
+        return None
 
     # ---- tokens -------------------------------------------------------------------------------
     def quote_between(self, lo: int, hi: int) -> bool:
