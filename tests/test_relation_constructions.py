@@ -6,7 +6,7 @@ from dataclasses import replace
 from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
-from tests.test_relations import NAMES, PER, PLACE, STATES, facts, make_doc
+from tests.test_relations import NAMES, ORG, PER, PLACE, STATES, facts, make_doc
 
 
 def test_an_attack_on_what_belongs_to_a_party_with_la_is_an_attack_on_it():  # مواقع لـ X، أحياء تابعة لـ X
@@ -197,6 +197,17 @@ def test_a_title_whose_person_mention_ends_in_a_body_the_article_names_leads_it(
     assert got == {("LEADS", "SAMER", "HTS")}  # and تحرير inside the body's name is no trigger
     adoc = make_doc(said, names=names)  # the article names no such body
     assert extract_relations(adoc, is_state=lambda _e: False) == []
+
+
+def test_a_title_its_body_and_the_person_past_the_body_it_belongs_to_and_a_compound_rank():
+    names = {**NAMES, "الفرقة الخامسة": ("DIV5", ORG)}
+    adoc = make_doc("قال قائد الفرقة الخامسة التابعة للجيش العراقي بمنطقة الموصل اللواء سامر الحمد إن الوضع "
+                    "هادئ.", names=names)
+    got = {(r.type, r.subject, r.object) for r in extract_relations(adoc, is_state=STATES.__contains__)}
+    assert got == {("LEADS", "SAMER", "DIV5")}  # التابعة لـ X names the body it belongs to, led by none here
+    assert _leads("قال قائد فيلق الشام الفريق أول ركن سامر الحمد إن المعارك مستمرة.") == {("SAMER", "FAYLAQ")}
+    # a rank with و opens a new conjunct: the second officer holds no title said here
+    assert _leads("حضر قائد فيلق الشام، والفريق أول سامر الحمد، الاجتماع في إدلب.") == set()
 
 
 def _leads(text: str, *bodies: str, origin: str = "gazetteer") -> set[tuple[str, str]]:

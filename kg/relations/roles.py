@@ -31,10 +31,12 @@ from kg.relations.sentence import NISBA, Arg, SentView, bare_in
 
 def _person_after(sv: SentView, k: int, window: int = 4, modifiers: bool = False) -> Arg | None:
     """The person named right after ``k`` (ranks and quotes between).  ``modifiers``: after a title and its
-    organization, also past an adjective and a locative phrase (أمير جبهة النصرة في منطقة القلمون X،
-    زعيم طالبان الأفغان X، رئيس لجنة العدل بمجلس النواب X)."""
-    def filler(t: int) -> bool:
-        return sv.skippable(t) or sv.is_comma(t) or sv.is_word(t, sv.lex.person_fillers) or (
+    organization, also past an adjective, a locative phrase and the body it belongs to (أمير جبهة النصرة
+    في منطقة القلمون X، زعيم طالبان الأفغان X، رئيس لجنة العدل بمجلس النواب X، قائد الفرقة الرابعة
+    التابعة للجيش X)."""
+    def filler(t: int) -> bool:  # a rank with و opens a new conjunct (القائد العام للجيش، والفريق أول Y)
+        rank = sv.is_word(t, sv.lex.person_fillers) and not sv.norm[t].startswith("و")
+        return sv.skippable(t) or sv.is_comma(t) or rank or (
             modifiers and t not in sv.covered and (bool(NISBA.match(sv.norm[t])) or sv.norm[t].startswith("ال")
                                                    or sv.is_word(t, sv.lex.place_heads)
                                                    or sv.is_word(t, sv.lex.locative_preps)))
@@ -44,8 +46,9 @@ def _person_after(sv: SentView, k: int, window: int = 4, modifiers: bool = False
             continue
         if a.t0 - k > window or not sv.gap_is(k, a.t0, filler):
             return None
-        if modifiers and a.etype != "Person" and a.prep in sv.lex.locative_preps:
-            k = a.t1  # the locative phrase's own name: look on after it
+        if modifiers and a.etype != "Person" and (a.prep in sv.lex.locative_preps
+                                                  or sv.is_word(a.t0 - 1, sv.lex.affiliation_cues)):
+            k = a.t1  # the locative or affiliation phrase's own name (التابعة لـ Y): look on after it
             continue
         return a if a.etype == "Person" else None
     return None
