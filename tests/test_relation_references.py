@@ -40,6 +40,18 @@ def test_al_tarafain_after_both_parties_of_the_same_sentence():
 
 
 
+def test_two_actors_advancing_together_after_al_tarafain_are_no_two_sides():
+    got = facts("اجتمع ممثلو فيلق الشام مع قادة الجيش الحر في المدينة. "
+                "وتشهد البلدة مواجهات بين الطرفين منذ دخول هيئة تحرير الشام وحركة أحرار الشام إليها.")
+    assert ("FOUGHT", "AHRAR", "HTS", "asserted") not in got
+    assert ("FOUGHT", "FAYLAQ", "FSA", "asserted") in got
+
+
+def test_al_tarafain_with_the_two_sides_in_apposition():
+    got = facts("واندلعت اشتباكات بين الطرفين، هيئة تحرير الشام وحركة أحرار الشام، في ريف حلب.")
+    assert ("FOUGHT", "AHRAR", "HTS", "asserted") in got
+
+
 def test_two_nationality_adjectives_after_the_reference_name_its_states():
     got = facts("زار وفد من روسيا مدينة إدلب. وقال مسؤول في تركيا إن ممثلين عن الجانبين الروسي والتركي "
                 "وقعوا اتفاقا لوقف إطلاق النار.")

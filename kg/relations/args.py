@@ -301,6 +301,8 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, p
     k = next((k for k in range(j, min(sv.n, j + window)) if sv.norm[k] in bayn), None)
     if k is None or sv.boundary_between(j, k) or any(owns(m) for m in range(j, k)):
         return None
+    if any(seq.match(sv.forms, k + 1) for seq in sv.lex.pair_references):
+        return None  # اشتباكات بين الطرفين منذ زحف X وY إليها: the sides were named before (references.py)
     if any(sv.is_comma(m - 1) and sv.norm[m].startswith("و") and m not in sv.covered for m in range(j + 1, k)):
         return None  # الاتفاق النووي، والتصعيد الأخير بين X وY: a new conjunct owns the بين
     end = k + 1

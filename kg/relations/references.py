@@ -72,6 +72,18 @@ def _two_actors(sv: SentView, rtype: str) -> tuple[str, str] | None:
     return actors[0][0], actors[1][0]
 
 
+def _acting_together(sv: SentView, ref: int, pair: tuple[str, str]) -> bool:
+    """The sentence's two actors are one coordinated run (X وY) named after the reference, not in an
+    apposition to it (بين الطرفين، X وY): they act together in a clause of their own, so the reference's
+    two sides are others, named before."""
+    first = next((a for a in sv.args if a.entity in pair), None)
+    if first is None or first.t0 <= ref:
+        return False
+    run = {a.entity for a in sv.group(first)}
+    apposition = all(sv.skippable(k) or sv.is_comma(k) for k in range(ref + 1, first.t0))
+    return set(pair) <= run and not apposition
+
+
 def _named_by_adjectives(sv: SentView, ref: int) -> tuple[str, str] | None:
     """الجانبين الإسرائيلي والتركي: two nationality adjectives after the reference name its two states,
     where the article names them."""
@@ -100,7 +112,8 @@ def _parties(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], c
     (``pair_reference_window``)."""
     index = sv.sent.index
     here = _named_by_adjectives(sv, ref) or _two_actors(sv, rtype)
-    if here is not None:
+    # اشتباكات بين الطرفين منذ زحف X وY إليها: X and Y, one subject, are no two sides
+    if here is not None and not _acting_together(sv, ref, here):
         return here
     if index == 0:
         return None
