@@ -189,6 +189,12 @@ def test_a_state_after_fi_is_no_side_after_bayn():
     assert facts("بحث الوزير التعاون بين البلدين والحرب في العراق والفراغ في مصر والاتفاق مع إيران.") == set()
 
 
+def test_the_state_a_border_runs_with_is_no_party():  # الحدود مع X (closed class border_nouns)
+    assert facts("توصلت روسيا إلى اتفاق حول سحب قوات النظام من المناطق القريبة من الحدود مع تركيا.") == set()
+    assert facts("أبرمت روسيا صفقة تنتشر بموجبها قواتها على طول حدودها مع إيران.") == set()
+    assert facts("أبرمت روسيا صفقة مع تركيا حول المناطق القريبة من الحدود.") == {
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY")}
+
 # ---- a sentence of sport states no deal between parties (domains_that_cancel) ------------------------------
 
 def test_a_deal_told_in_a_sentence_of_sport_is_no_negotiation():  # اتفاق النادي مع اللاعب

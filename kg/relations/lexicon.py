@@ -172,6 +172,7 @@ class ClosedClass:
     span_until: frozenset[str]  # حتى: من ليل الأربعاء حتى فجر الخميس: closes a span, opens no clause
     time_words: frozenset[str]  # أمس، منذ أسابيع: a time said between a head and its argument (تستهدف منذ أسابيع X)
     spokesman_titles: frozenset[str]  # المتحدث باسم X، القيادي في X، ...، P: the person speaks for the body X
+    border_nouns: frozenset[str]  # الحدود مع X: the noun takes the preposition itself; X is where the border runs
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -229,6 +230,7 @@ def _closed_class(data: dict) -> ClosedClass:
         span_until=compile_words(data["span_until"]),
         time_words=compile_words(data["time_words"]),
         spokesman_titles=compile_words(data["spokesman_titles"]),
+        border_nouns=compile_words(data["border_nouns"]),
     )
 
 

@@ -92,12 +92,27 @@ def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
     def governed_object(a: Arg) -> bool:
         if a.state and a.prep == "في":
             return False  # أسفر عن مقتل العشرات في تركيا: a state after في is where, not who
-        return ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig, j, direct))
+        return ok_o(a) and (a.prep in trig.preps or _owner_of_target(sv, a, trig, j, direct)) \
+            and not _border_with(sv, a)
 
     obj = first_after(sv, start, governed_object, window=14, cross_relative=True)
     if obj is not None and _next_trigger_clause(sv, j, obj.t0):
         obj = None  # في قتال التنظيم، معارك مع القوات التركية: the later trigger owns that object
     return _Pair(ok_s, ok_o, obj, near_after(sv, j, ok_s, preps=near_preps))
+
+
+def _border_with(sv: SentView, a: Arg) -> bool:
+    """قرب الحدود مع X، معبر على حدودها مع X: the preposition before ``a`` follows a border noun (closed
+    class border_nouns), which takes it itself: X is where the border runs, no party of the trigger."""
+    k = a.t0 - 1
+    while k >= 0 and (sv.skippable(k) or sv.is_member(k)):
+        k -= 1
+    if k < 1 or not bare_in(sv.norm[k], sv.lex.object_preps):
+        return False
+    k -= 1
+    while k >= 0 and sv.skippable(k):
+        k -= 1
+    return sv.is_word(k, sv.lex.closed.border_nouns)
 
 
 def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) -> bool:
