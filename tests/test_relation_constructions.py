@@ -210,6 +210,12 @@ def test_a_title_its_body_and_the_person_past_the_body_it_belongs_to_and_a_compo
     assert _leads("حضر قائد فيلق الشام، والفريق أول سامر الحمد، الاجتماع في إدلب.") == set()
 
 
+def test_a_title_after_an_office_word_names_the_leader_after_it_only():  # مكتب رئيس X، P
+    assert _leads("قال مصدر في مكتب قائد فيلق الشام، سامر الحمد، إن الوضع هادئ.") == {("SAMER", "FAYLAQ")}
+    assert _leads("قال مدير مكتب قائد فيلق الشام سامر الحمد إن الوضع هادئ.") == set()  # the office's director
+    assert _leads("قال خالد العلي، المكتب الإعلامي لقائد فيلق الشام، إن الوضع هادئ.") == set()  # its spokesman
+
+
 def _leads(text: str, *bodies: str, origin: str = "gazetteer") -> set[tuple[str, str]]:
     """LEADS pairs of ``text`` in an article whose next sentence also names ``bodies`` (state bodies of the
     alias table), by a mention of ``origin`` ("generic": only by a back-reference such as الحكومة)."""

@@ -332,6 +332,7 @@ class Lexicon:
     visit_words: frozenset[str]
     deputy_words: frozenset[str]  # نائب وزير الخارجية P: a deputy's title names no leader
     deputy_modifiers: frozenset[str]  # النائب الأول للرئيس P: an ordinal between the deputy word and the title
+    office_words: frozenset[str]  # مكتب رئيس الوزراء P: the leader's office, unless a title heads it
     arrival_words: frozenset[str]
     min_confidence: float
     non_names: frozenset[str]
@@ -500,6 +501,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         visit_words=compile_words(data.get("visit_words", {}).get("visit", [])),
         deputy_words=compile_words(data.get("deputy_words", {}).get("words", [])),
         deputy_modifiers=compile_words(data.get("deputy_words", {}).get("modifiers", [])),
+        office_words=compile_words(data.get("deputy_words", {}).get("offices", [])),
         arrival_words=compile_words(data.get("visit_words", {}).get("arrival", [])),
         min_confidence=float(data.get("min_confidence", 0.0)),
         non_names=compile_words(data.get("non_names", {}).get("words", [])),

@@ -59,15 +59,31 @@ def _new_conjunct(sv: SentView, trig: Trigger, i: int) -> bool:
     return sv.norm[i].startswith("و") and bool(trig.seq.parts[0].fullmatch(sv.norm[i][1:]))
 
 
-def _deputy(sv: SentView, trig: Trigger, i: int) -> bool:
-    """نائب وزير الخارجية، مساعد رئيس X، النائب الأول للرئيس، المكتب الإعلامي لرئيس الوزراء: the title is
-    someone else's; its holder leads nothing."""
+def _before_title(sv: SentView, trig: Trigger, i: int) -> int:
+    """The word the title at i stands after, past an ordinal or a nisba adjective (النائب الأول للرئيس،
+    المكتب الإعلامي لرئيس الوزراء); -1 where the title opens a new conjunct (مجلس النواب وقائد الجيش P)."""
     if _new_conjunct(sv, trig, i):
-        return False  # a new conjunct is no genitive of the word before
+        return -1  # a new conjunct is no genitive of the word before
     k = i - 1
     if k > 0 and (NISBA.match(sv.norm[k]) or sv.is_word(k, sv.lex.deputy_modifiers)):
         k -= 1
+    return k
+
+
+def _deputy(sv: SentView, trig: Trigger, i: int) -> bool:
+    """نائب وزير الخارجية، مساعد رئيس X، النائب الأول للرئيس، مدير مكتب رئيس الوزراء: the title is
+    someone else's; its holder leads nothing.  An office with no title of its own before it (مكتب رئيس
+    الوزراء P) is the leader's: see _office."""
+    k = _before_title(sv, trig, i)
+    if sv.is_word(k, sv.lex.office_words):
+        return sv.trigger_types.get(k - 1) == trig.type
     return sv.is_word(k, sv.lex.deputy_words)
+
+
+def _office(sv: SentView, trig: Trigger, i: int) -> bool:
+    """The title at i is the genitive of an office word (المكتب الإعلامي لرئيس الوزراء P، ديوان الرئيس P):
+    the person after it holds the title; one before it (P، المكتب الإعلامي لرئيس الوزراء) speaks for it."""
+    return sv.is_word(_before_title(sv, trig, i), sv.lex.office_words)
 
 
 def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -78,7 +94,7 @@ def title(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list
     org = near_after(sv, k, _is_org, gap=2, preps=("", "ل") if k == j else ("", "ب"))
     if org is None:
         return _titled_body(sv, i, j)
-    person = _person_around(sv, i, org.t1)
+    person = _person_around(sv, i, org.t1, before=not _office(sv, trig, i))
     return [Cand([person], [org], C_NEAR)] if person else []
 
 
@@ -92,11 +108,11 @@ def _past_naming(sv: SentView, j: int) -> int:
     return k if named >= 2 else j
 
 
-def _person_around(sv: SentView, i: int, end: int) -> Arg | None:
-    """The person a title (tokens i .. its organization's ``end``) names: after it, else right before it
-    (P، زعيم X) unless the title opens a new conjunct (وزعيم X)."""
+def _person_around(sv: SentView, i: int, end: int, before: bool = True) -> Arg | None:
+    """The person a title (tokens i .. its organization's ``end``) names: after it, else (``before``) right
+    before it (P، زعيم X) unless the title opens a new conjunct (وزعيم X)."""
     person = _person_after(sv, end, modifiers=True)
-    if person is None and not sv.norm[i].startswith("و"):
+    if person is None and before and not sv.norm[i].startswith("و"):
         person = last_before(sv, i, lambda a: a.etype == "Person" and sv.gap_is(
             a.t1, i, lambda t: sv.skippable(t) or sv.is_comma(t)), window=2)
     return person
@@ -139,7 +155,7 @@ def title_of_state(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType
             return found
         return _article_body(sv, trig, i, j)
     end = named.t1 if named else j + 1
-    person = _person_around(sv, i, end) or _titled_person(sv, i)
+    person = _person_around(sv, i, end, before=not _office(sv, trig, i)) or _titled_person(sv, i)
     return [Cand([person], [Arg(body, "Organization", j, end, False)], C_NEAR)] if person else []
 
 
