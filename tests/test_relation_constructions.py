@@ -817,3 +817,8 @@ def test_a_backer_named_between_the_control_verb_and_its_place_is_an_aside():  #
         ("CONTROLS", "FSA", "AFRIN", "asserted"), ("SUPPORTED_BY", "FSA", "TURKEY", "asserted")}
     assert facts("سيطرت قسد بمساندة من التحالف الدولي على منبج.") == {
         ("CONTROLS", "SDF", "MANBIJ", "asserted"), ("SUPPORTED_BY", "SDF", "COALITION", "asserted")}
+
+
+def test_a_body_the_ally_of_a_state_is_backed_by_the_state():  # X الحليف لـ Y (a state)
+    assert ("SUPPORTED_BY", "HEZBOLLAH", "RUSSIA", "asserted") in facts("وقال إن حزب الله الحليف لروسيا يقاتل في حماة.")
+    assert ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted") in facts("وقالت روسيا، حليفة النظام السوري، إن الوضع هادئ.")

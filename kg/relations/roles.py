@@ -301,6 +301,18 @@ def supporter_of(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     return [Cand([backed], sv.group(backer), C_NEAR)] if backer and backer.entity != backed.entity else []
 
 
+def ally_of(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
+    """Y حليف X reads as Y الداعمة لـ X (روسيا، حليفة الحكومة السورية), except that a state is the
+    stronger side: a body the ally of a state (حزب الله الحليف لإيران، X، حليفة موسكو) is backed by it."""
+    out = []
+    for cand in supporter_of(sv, trig, i, j, rt):
+        state, bodies = cand.subjects[0], [a for a in cand.objects if not a.state]
+        if state.state and bodies and len(bodies) == len(cand.objects):
+            cand = Cand(bodies, [state], cand.conf)
+        out.append(cand)
+    return out
+
+
 def supports_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """Y تدعم X; قوات تدعمها Y: Y backs the antecedent."""
     ok = eligible(rt.subject_types, sv, trig.type)
@@ -432,6 +444,7 @@ ROLE_HANDLERS: dict[tuple[str, str], RoleHandler] = {
     ("supported", "backed_by"): backed_by,
     ("supported", "with_support"): with_support,
     ("supported", "supporter_of"): supporter_of,
+    ("supported", "ally_of"): ally_of,
     ("supported", "supports_verb"): supports_verb,
     ("supported", "support_masdar"): support_masdar,
 }
