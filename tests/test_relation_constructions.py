@@ -822,3 +822,10 @@ def test_a_backer_named_between_the_control_verb_and_its_place_is_an_aside():  #
 def test_a_body_the_ally_of_a_state_is_backed_by_the_state():  # X الحليف لـ Y (a state)
     assert ("SUPPORTED_BY", "HEZBOLLAH", "RUSSIA", "asserted") in facts("وقال إن حزب الله الحليف لروسيا يقاتل في حماة.")
     assert ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted") in facts("وقالت روسيا، حليفة النظام السوري، إن الوضع هادئ.")
+
+
+def test_the_backers_a_support_cue_names_end_at_a_comma():  # بين X المدعومة بـ Y وZ، وW
+    got = facts("اندلعت اشتباكات بين قوات النظام المدعومة بحزب الله وروسيا، والمعارضة في حماة.")
+    backing = {f for f in got if f[0] == "SUPPORTED_BY"}
+    assert backing == {("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted"),
+                       ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}

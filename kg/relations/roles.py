@@ -250,7 +250,19 @@ def backed_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> 
     backed = antecedent_actor(sv, i, ok_any)
     if backer is None or backed is None:
         return []
-    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), C_NEAR)]
+    return [Cand([a for a in sv.group(backed) if not a.blocked], _backers(sv, backer), C_NEAR)]
+
+
+def _backers(sv: SentView, backer: Arg) -> list[Arg]:
+    """The backers a support cue names: the run of ``backer``, up to a comma, after which و returns to the
+    main list (بين X المدعومة بـ Y وZ، والمتمردين W: W is the other side, no backer)."""
+    run = sv.group(backer, blocked_too=True)
+    out = [backer]
+    for a in run[run.index(backer) + 1:]:
+        if any(sv.is_comma(k) for k in range(out[-1].t1, a.t0)):
+            break
+        out.append(a)
+    return [a for a in run if a.t0 < backer.t0] + out
 
 
 def _accused_backer(sv: SentView, i: int, j: int, rt: RelationType) -> list[Cand] | None:
@@ -288,7 +300,7 @@ def with_support(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
     backed, conf = left_subject(sv, i, ok, exclude)
     if backed is None:
         return []
-    return [Cand([a for a in sv.group(backed) if not a.blocked], sv.group(backer, blocked_too=True), conf)]
+    return [Cand([a for a in sv.group(backed) if not a.blocked], _backers(sv, backer), conf)]
 
 
 def supporter_of(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
