@@ -829,3 +829,8 @@ def test_the_backers_a_support_cue_names_end_at_a_comma():  # بين X المد�
     backing = {f for f in got if f[0] == "SUPPORTED_BY"}
     assert backing == {("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted"),
                        ("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+
+
+def test_a_backing_cue_in_a_contrasting_clause_takes_no_party_named_before_it():  # بينما يحظى Z بمساندة W
+    got = facts("تدعم روسيا قوات النظام في حماة، بينما يحظى الطرف الآخر بمساندة تركيا.")
+    assert {f for f in got if f[0] == "SUPPORTED_BY"} == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}

@@ -165,6 +165,7 @@ class ClosedClass:
     repel_words: frozenset[str]  # تصدت، أحبط: تصدت X لهجوم Y: whoever repels Y's attack fights Y
     success_verbs: frozenset[str]  # تمكنت، نجاح: تمكنت X من دخول Y: X did what the verbal noun says
     success_preps: frozenset[str]  # من، في: the preposition between their subject and the verbal noun
+    contrast_words: frozenset[str]  # بينما، فيما، لكن: a contrasting clause has a subject of its own
     carrier_verbs: frozenset[str]  # تواصل، بدأت: X تواصل محاربة Y: the verb's subject is the verbal noun's agent
     holding_nouns: frozenset[str]  # قبضة، أيدي: تحرير Z من قبضة Y: the من before them governs Y
     alliance_heads: frozenset[str]  # التحالف، الحلف: التحالف الدولي ضد Y: an alliance's purpose is its fight
@@ -223,6 +224,7 @@ def _closed_class(data: dict) -> ClosedClass:
         repel_words=compile_words(data["repel_words"]),
         success_verbs=compile_words(data["success_verbs"]),
         success_preps=compile_words(data["success_preps"]),
+        contrast_words=compile_words(data["contrast_words"]),
         carrier_verbs=compile_words(data["carrier_verbs"]),
         holding_nouns=compile_words(data["holding_nouns"]),
         alliance_heads=compile_words(data["alliance_heads"]),

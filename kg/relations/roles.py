@@ -9,6 +9,7 @@ from kg.relations import pairs, places
 from kg.relations.args import (
     C_CLAUSE,
     C_NEAR,
+    C_SENTENCE,
     Cand,
     adjective_agent,
     after_relative,
@@ -298,8 +299,9 @@ def with_support(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) 
         return []
     exclude = {a.entity for a in sv.group(backer)}
     backed, conf = left_subject(sv, i, ok, exclude)
-    if backed is None:
-        return []
+    if backed is None or (conf == C_SENTENCE and any(sv.is_word(k, sv.lex.closed.contrast_words)
+                                                      for k in range(backed.t1, i))):
+        return []  # تدعم X Y، بينما يحظى Z بمساندة W: Z's clause, not X's
     return [Cand([a for a in sv.group(backed) if not a.blocked], _backers(sv, backer), conf)]
 
 
