@@ -88,8 +88,6 @@ class Knowledge:
     place_status_words: frozenset[str] = frozenset()  # المحتلة: a place's situation, not its name
     link_heads: frozenset[str] = frozenset()  # جمهورية، نادي: a name may go without them (linking only)
     head_synonyms: dict[str, str] = field(default_factory=dict)  # head -> the first head of its group (مرفأ -> ميناء)
-    capitals: dict[str, str] = field(default_factory=dict)  # normalized capital name -> its city's id
-    locative_words: frozenset[str] = frozenset()  # في، إلى، العاصمة: before a capital, it is a place
     # (position, alias with that letter removed) -> (id, the letter): finds aliases one dot away
     one_letter_off: dict[tuple[int, str], set[tuple[str, str]]] = field(default_factory=dict)
     dot_group: dict[str, int] = field(default_factory=dict)  # letter -> group of letters one dot apart
@@ -196,8 +194,6 @@ def load_knowledge() -> Knowledge:
             kb.unspecific[normalize(name)] = normalize(name).split()[-1]
         if row.get("unspecific_by_state"):
             kb.unspecific_by_state[ent.id] = dict(row["unspecific_by_state"])
-        if row.get("capital"):
-            _add_capital(kb, ent, row["capital"])
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"), row.get("state_body", ""),
@@ -234,7 +230,6 @@ def load_knowledge() -> Knowledge:
     kb.link_heads = _norm_set(cues.get("link_heads", []))
     kb.place_status_words = _norm_set(cues.get("place_status_words", []))
     kb.head_synonyms = {normalize(h): normalize(group[0]) for group in cues.get("head_synonyms", []) for h in group}
-    kb.locative_words = _norm_set(cues.get("locative_words", []))
     _add_state_forces(kb, cues.get("demonyms", {}))
     _add_state_bodies(kb, cues.get("demonyms", {}), _load_json("actor_patterns.json").get("state_bodies", []))
     return kb
@@ -253,15 +248,6 @@ def _add_state_forces(kb: Knowledge, demonyms: dict[str, str]) -> None:
         kb.entities[forces.id] = forces
         kb.state_forces[state] = forces.id
         kb.generated.add(forces.id)
-
-
-def _add_capital(kb: Knowledge, state: KnownEntity, capital: dict) -> None:
-    """The city of a capital whose name is an alias of its state (واشنطن of USA): an entity of its own,
-    which the resolver gives the name where an article names it only as a place."""
-    city = KnownEntity(id=capital["id"], type="Place", label=capital["label"], label_en=capital.get("label_en", ""),
-                       category="city", country=state.id)
-    kb.entities[city.id] = city
-    kb.capitals[normalize(city.label)] = city.id
 
 
 def _add_state_bodies(kb: Knowledge, demonyms: dict[str, str], bodies: list[dict]) -> None:

@@ -509,34 +509,6 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
             m.entity = kb.unspecific_by_state[m.entity].get(state or "", m.entity)
 
 
-def _capitals_as_places(text: str, named: list[Mention], kb: Knowledge) -> None:
-    """A capital the table folds into its state (واشنطن of USA) stands for the state, as in ``واشنطن
-    ترفض``; in an article that names it only as a place (في واشنطن، إلى طهران، العاصمة الإيرانية طهران،
-    بطهران، a dateline ``لندن -``) it is the city."""
-    by_city: dict[str, list[Mention]] = defaultdict(list)
-    for m in named:
-        city = kb.capitals.get(m.key)
-        if city and m.entity == kb.entities[city].country:
-            by_city[city].append(m)
-    for city, mentions in by_city.items():
-        if all(_after_locative(text, m, kb) for m in mentions):
-            for m in mentions:
-                m.entity, m.type = city, "Place"
-
-
-def _after_locative(text: str, m: Mention, kb: Knowledge) -> bool:
-    """The mention follows a locative word, a demonym (العاصمة الإيرانية طهران), the preposition بـ, or
-    starts a line (a dateline)."""
-    before = text[: m.start]
-    if before[-1:] == "ب" or before[-2:] in ("وب", "فب"):
-        return True
-    words = before.rsplit("\n", 1)[-1].split()
-    if not words:
-        return True
-    last = normalize(words[-1].strip("(«\"“"))
-    return last in kb.locative_words or last in kb.demonyms or (len(words) == 1 and last in ("-", "–"))
-
-
 QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
 MAX_TITLE_WORDS = 4
 
@@ -952,7 +924,6 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _unspecific_names(named, kb)
     _peoples_as_states(named, kb)
     _successors(named, kb)
-    _capitals_as_places(adoc.doc.text, named, kb)
     _facility_trailers(adoc.doc.text, named, kb)
     clusters = _Clusters()
     for m in named:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kg.knowledge import load_knowledge
 from kg.model import Document
 from kg.pipeline import build_pipeline
 
@@ -189,14 +190,18 @@ def test_a_known_name_with_two_letters_swapped_is_that_name(pipeline):
     assert {m.entity for m in adoc.mentions if "الأنباء" in m.text} == {"SABA"}
 
 
-def test_a_capital_named_only_as_a_place_is_the_city_else_its_state(pipeline):
-    place = analyze(pipeline, "وصل الوفد إلى واشنطن أمس، وعقد اجتماعا في واشنطن مع مسؤولين. واجتمع الوزير بنظيره "
-                              "في طهران، وزار العاصمة الإيرانية طهران للمرة الثانية.")
+def test_a_capital_is_its_own_city_also_where_it_stands_for_its_state(pipeline):
+    """The gold names a capital used for its state (رفضت واشنطن) as its own party: the city, whose
+    ``capital_of`` lets the relation layer take it for the state's government."""
+    place = analyze(pipeline, "وصل الوفد إلى واشنطن أمس، واجتمع الوزير بنظيره في طهران.")
     assert {m.entity for m in place.mentions if m.text == "واشنطن"} == {"WASHINGTON"}
     assert {m.entity for m in place.mentions if m.text == "طهران"} == {"TEHRAN"}
-    assert place.entities["WASHINGTON"].type == "Place"
-    party = analyze(pipeline, "رفضت واشنطن الاتفاق، وقال مسؤول في واشنطن إن الولايات المتحدة لن توقع.")
-    assert {m.entity for m in party.mentions if m.text == "واشنطن"} == {"USA"}  # one use as a party decides
+    party = analyze(pipeline, "رفضت واشنطن الاتفاق، وقال مسؤول إن الولايات المتحدة لن توقع مع بيونغ يانغ.")
+    assert {m.entity for m in party.mentions if m.text == "واشنطن"} == {"WASHINGTON"}
+    assert {m.entity for m in party.mentions if m.text == "الولايات المتحدة"} == {"USA"}
+    assert party.entities["WASHINGTON"].type == "Place"
+    assert load_knowledge().entities["WASHINGTON"].capital_of == "USA"
+    assert load_knowledge().entities["PYONGYANG"].capital_of == "NORTH_KOREA"
 
 
 def test_an_organization_inside_a_persons_title_is_a_mention_of_its_own(pipeline):
