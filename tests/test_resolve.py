@@ -915,3 +915,13 @@ def test_a_street_named_with_and_without_its_head_is_one_place():
         clusters.find(m.key)
     _link_head_names(named, clusters, frozenset(), load_knowledge())
     assert clusters.find(named[0].key) == clusters.find(named[1].key)
+
+
+def test_yemen_back_references_with_no_name_before_them(pipeline):
+    """In a Yemen article that names neither, التحالف is the Saudi-led coalition and الانقلابيين or
+    المتمردين the Houthis (generic_references.json by_state)."""
+    adoc = analyze(pipeline, "قال مسؤول في اليمن إن الجيش اليمني تقدم في محافظة تعز اليمنية. وقصفت طائرات التحالف "
+                             "مواقع الانقلابيين، وفر المتمردون من البلدة.")
+    assert entity_of(adoc, "التحالف") == "ARAB_COALITION"
+    assert entity_of(adoc, "الانقلابيين") == "HOUTHIS"
+    assert entity_of(adoc, "المتمردون") == "HOUTHIS"
