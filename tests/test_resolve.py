@@ -925,3 +925,20 @@ def test_yemen_back_references_with_no_name_before_them(pipeline):
     assert entity_of(adoc, "التحالف") == "ARAB_COALITION"
     assert entity_of(adoc, "الانقلابيين") == "HOUTHIS"
     assert entity_of(adoc, "المتمردون") == "HOUTHIS"
+
+
+def test_spellings_and_named_governments_of_known_actors():
+    """The table knows a spelling of an actor news also use (هيومن رايتس واتش beside ووتش), so its clitic
+    form (لهيومن رايتس واتش) loses the clitic; and a government named by its head (حكومة محلب) is the state's
+    government, as حكومة هادي is."""
+    from kg.knowledge import load_knowledge
+    from kg.normalize import normalize
+
+    kb = load_knowledge()
+    for name, eid in [("منظمة هيومن رايتس واتش", "HRW"), ("حكومة محلب", "EGYPT_GOV"), ("حكومة سلام", "LEBANESE_GOV"),
+                      ("التحالف العربي العسكري", "ARAB_COALITION"), ("التحالف العسكري العربي", "ARAB_COALITION")]:
+        assert kb.lookup(normalize(name)).id == eid
+    text = "نشرت منظمة هيومن رايتس واتش تقريرا عن السجون، وقال شاهد لهيومن رايتس واتش إن الحراس ضربوه."
+    adoc = resolved(text, [("منظمة هيومن رايتس واتش", "Organization", "HRW"), ("لهيومن رايتس واتش", "Organization")])
+    assert [m.entity for m in adoc.mentions] == ["HRW", "HRW"]
+    assert adoc.mentions[1].text == "هيومن رايتس واتش"
