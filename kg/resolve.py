@@ -2,7 +2,8 @@
 
 - names in the alias table resolve to their table id (all spellings and clitic forms fold by key);
 - other names cluster by key, with merges that hold across news styles: an acronym in brackets right
-  after a name (``قوات سوريا الديمقراطية (قسد)``), a quoted second name after a trailer word
+  after a name (``قوات سوريا الديمقراطية (قسد)``), an organization's other name of several words in brackets or
+  quotes after it (``الموساد (جهاز المخابرات الخارجية)``), a quoted second name after a trailer word
   (``المعروف باسم "النمر"``) and a person's single-word surname or first name standing for the full name;
 - generic references (التنظيم، النظام، التحالف) take the most salient candidate: among the actors whose
   name starts with their head noun (تنظيم ...) and their default actor when the article names it, the
@@ -49,6 +50,7 @@ class _Clusters:
 
 BRACKETED_WORD = re.compile(r"\s*[(（]\s*(?P<name>[^\s()（）]{2,15})\s*[)）]")
 QUOTED_WORD = re.compile(r"\s*[«\"“]\s*(?P<name>[^\s«»\"“”]{2,15})\s*[»\"”]")
+BRACKETED_NAME = re.compile(r"\s*[(（«\"“]\s*(?P<name>[^()（）«»\"“”\n]{3,60}?)\s*[)）»\"”]")
 SHORT_FORM_MIN_WORDS = 3  # a long organization name may be followed by its short form in quotes
 KUNYA_CUE_SPAN = 30  # characters before a nickname searched for its cue: room for (و)المكنى باسم " and spaces
 NEXT_IN_LIST = re.compile(r"\s*[»\"”']?\s*(?:[،,]\s*و?|و)\s*[«\"“']?\s*")  # between two names of a list
@@ -74,6 +76,8 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
         inner = by_start.get(match.start("name"))
         if origin == "quoted_short_form" and not _may_be_short_form(m, inner, match.group("name")):
             continue
+        if origin == "bracketed_name" and not _is_bracketed_body(m, inner, match):
+            continue
         if origin == "bare_second_name":
             inner = inner or by_start.get(match.start("name") - 1)  # بشار read as بـ + شار
             if inner is None or inner.type != m.type:
@@ -92,6 +96,16 @@ def _link_names_after(adoc: AnalyzedDoc, named: list[Mention], clusters: _Cluste
                 o.type = "Person" if o.key == inner.key else o.type
         clusters.union(m.key, inner.key)
     return added
+
+
+def _is_bracketed_body(m: Mention, inner: Mention | None, match: re.Match) -> bool:
+    """An organization's other name of several words in brackets or quotes right after it (الموساد (جهاز
+    المخابرات الخارجية)، لجنة حقوق الإنسان العربية "لجنة الميثاق"، وكالة التصنيف «ستاندارد أند بورز») is that
+    organization where a finder marked all of it as one organization: one word there is an acronym or a
+    short form (the rules for those), a person or a place there is someone else (جون كيري «الشرق الأوسط»,
+    and a place before brackets is left alone: منطقة اليورو «آلية الاستقرار الأوروبية»)."""
+    return (m.type == "Organization" and inner is not None and inner.type == "Organization"
+            and inner.end == match.end("name") and " " in inner.key)
 
 
 def _may_be_short_form(m: Mention, inner: Mention | None, word: str) -> bool:
@@ -930,6 +944,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         clusters.find(m.key)
     named += _link_names_after(adoc, named, clusters, BRACKETED_WORD, "acronym")
     named += _link_names_after(adoc, named, clusters, QUOTED_WORD, "quoted_short_form")
+    named += _link_names_after(adoc, named, clusters, BRACKETED_NAME, "bracketed_name")
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
         named += _link_names_after(adoc, named, clusters, kb.bare_second_name, "bare_second_name")

@@ -942,3 +942,19 @@ def test_spellings_and_named_governments_of_known_actors():
     adoc = resolved(text, [("منظمة هيومن رايتس واتش", "Organization", "HRW"), ("لهيومن رايتس واتش", "Organization")])
     assert [m.entity for m in adoc.mentions] == ["HRW", "HRW"]
     assert adoc.mentions[1].text == "هيومن رايتس واتش"
+
+
+def test_an_organizations_other_name_in_brackets_or_quotes_is_that_organization():
+    """A name of several words, all one organization, in brackets or quotes right after an organization's
+    name is another name of it; a person or a place there, or after a place, is someone else."""
+    text = ("جند الموساد (جهاز المخابرات الخارجية) عميلا، ودعا رئيس لجنة حقوق الإنسان العربية \"لجنة الميثاق\" "
+            "إلى التحقيق.")
+    adoc = resolved(text, [("الموساد", "Organization", "MOSSAD"), ("جهاز المخابرات الخارجية", "Organization"),
+                           ("لجنة حقوق الإنسان العربية", "Organization"), ("لجنة الميثاق", "Organization")])
+    mossad, service, committee, charter = adoc.mentions
+    assert service.entity == mossad.entity == "MOSSAD"
+    assert charter.entity == committee.entity
+    apart = ("وقالت منظمة حقوق الإنسان «يش دين» إن الشكوى رفضت، وتدعم منطقة اليورو «آلية الاستقرار الأوروبية» "
+             "الخطة.")
+    assert entity_count(apart, [("منظمة حقوق الإنسان", "Organization"), ("يش دين", "Person"),
+                                ("منطقة اليورو", "Place"), ("آلية الاستقرار الأوروبية", "Organization")]) == 4
