@@ -75,6 +75,7 @@ class Knowledge:
     variant_suffixes: tuple[str, ...] = ()  # endings a last word may gain or lose (الإسلامي/الإسلامية)
     second_name: re.Pattern | None = None  # group ``name``: a quoted second name after a trailer
     bare_second_name: re.Pattern | None = None  # group ``name``: the first word of an unquoted one
+    or_short_form: re.Pattern | None = None  # group ``name``: أو "X" اختصارا after a name, its short form
     kunya_cue_before: re.Pattern | None = None  # matches the text right before a nickname (والمكنى بـ")
     kunya_list_cue_before: re.Pattern | None = None  # ... before the first of a list of them (أسماء حركية مثل)
     stop_after_head: frozenset[str] = frozenset()
@@ -217,8 +218,10 @@ def load_knowledge() -> Knowledge:
     kb.demonym_states = {normalize(word): state for word, state in cues.get("demonyms", {}).items()}
     kb.variant_suffixes = tuple(normalize(s) for s in cues.get("variant_suffixes", []))
     kb.dot_group = {letter: n for n, group in enumerate(cues.get("dot_variants", [])) for letter in normalize(group)}
-    kb.second_name = _second_name_pattern(cues.get("name_trailers", []))
-    kb.bare_second_name = _second_name_pattern(cues.get("name_trailers", []), quoted=False)
+    adverbs = cues.get("name_trailer_adverbs", [])
+    kb.second_name = _second_name_pattern(cues.get("name_trailers", []), adverbs)
+    kb.bare_second_name = _second_name_pattern(cues.get("name_trailers", []), adverbs, quoted=False)
+    kb.or_short_form = _or_short_form_pattern(cues.get("short_form_cues", []))
     kb.kunya_cue_before = _cue_before_pattern(cues.get("kunya_cues", []))
     kb.kunya_list_cue_before = _cue_before_pattern(cues.get("kunya_list_cues", []))
     kb.stop_after_head = _norm_set(cues.get("stop_after_head", []))
@@ -297,13 +300,27 @@ def _cue_before_pattern(cues: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?:^|\s)و?(?:{_alternation(cues)})\s*{NAME_LINK}[«\"“']?\s*$")
 
 
-def _second_name_pattern(trailers: list[str], quoted: bool = True) -> re.Pattern | None:
-    """A trailer word (``المعروف باسم``، ``المعروف أيضا بـ``), then the second name: in quotes, or
-    (``quoted=False``) the word that opens an unquoted name (``المعروفة باسم أم سياف``)."""
+QUOTED_NAME = "[«\"“'](?P<name>[^»\"”'\n]{2,30})[»\"”']"
+HARAKAT = "[\u064B-\u0652]*"  # the tanween of an adverb (أيضاً، اختصاراً)
+
+
+def _second_name_pattern(trailers: list[str], adverbs: list[str], quoted: bool = True) -> re.Pattern | None:
+    """A trailer word (``المعروف باسم``), an adverb or none (``المعروف أيضا بـ``، ``المعروفة اختصارا
+    باسم``), then the second name: in quotes, or (``quoted=False``) the word that opens an unquoted name
+    (``المعروفة باسم أم سياف``)."""
     if not trailers:
         return None
-    name = "[«\"“'](?P<name>[^»\"”'\n]{2,30})[»\"”']" if quoted else "(?P<name>[^\\s«\"“'(]+)"
-    return re.compile(rf"\s*[(،,]?\s*(?:{_alternation(trailers)})\s+(?:[أا]يضا\s+)?{NAME_LINK}{name}")
+    name = QUOTED_NAME if quoted else "(?P<name>[^\\s«\"“'(]+)"
+    adverb = rf"(?:(?:{_alternation(adverbs)}){HARAKAT}\s+)?" if adverbs else ""
+    return re.compile(rf"\s*[(،,]?\s*(?:{_alternation(trailers)})\s+{adverb}{NAME_LINK}{name}")
+
+
+def _or_short_form_pattern(cues: list[str]) -> re.Pattern | None:
+    """``أو`` and a quoted name, then a word that says it is the short form (``منظمة حظر الأسلحة الكيماوية،
+    أو "OPCW" اختصاراً``): the name before's short form."""
+    if not cues:
+        return None
+    return re.compile(rf"\s*[،,]?\s*أو\s+{QUOTED_NAME}\s*(?:{_alternation(cues)}){HARAKAT}(?!\w)")
 
 
 def is_state(entity_id: str) -> bool:

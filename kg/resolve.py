@@ -948,6 +948,8 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     if kb.second_name is not None:
         named += _link_names_after(adoc, named, clusters, kb.second_name, "second_name")
         named += _link_names_after(adoc, named, clusters, kb.bare_second_name, "bare_second_name")
+    if kb.or_short_form is not None:
+        named += _link_names_after(adoc, named, clusters, kb.or_short_form, "or_short_form")
     _link_distant_nicknames(adoc.doc.text, named, clusters, kb)
     _link_person_parts(adoc.doc.text, named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)

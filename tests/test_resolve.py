@@ -958,3 +958,14 @@ def test_an_organizations_other_name_in_brackets_or_quotes_is_that_organization(
              "الخطة.")
     assert entity_count(apart, [("منظمة حقوق الإنسان", "Organization"), ("يش دين", "Person"),
                                 ("منطقة اليورو", "Place"), ("آلية الاستقرار الأوروبية", "Organization")]) == 4
+
+
+def test_a_short_form_said_to_be_one_is_the_name_before():
+    """اختصارا says the quoted name is the short form: after a trailer (المعروفة اختصارا باسم «X») and after
+    أو (X، أو «Y» اختصاراً)."""
+    text = "ترعى هيئة التنمية في شرق أفريقيا المعروفة اختصارا باسم \"إيقاد\" المحادثات."
+    adoc = resolved(text, [("هيئة التنمية في شرق أفريقيا", "Organization"), ("إيقاد", "Organization", "IGAD")])
+    assert [m.entity for m in adoc.mentions] == ["IGAD", "IGAD"]
+    text = "وصل خبراء منظمة حظر الأسلحة الكيماوية، أو \"OPWC\" اختصاراً، إلى البلدة."
+    adoc = resolved(text, [("منظمة حظر الأسلحة الكيماوية", "Organization", "OPCW"), ("OPWC", "Organization")])
+    assert [m.entity for m in adoc.mentions] == ["OPCW", "OPCW"]
