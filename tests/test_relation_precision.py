@@ -233,3 +233,22 @@ def test_peacekeeping_forces_and_a_military_alliance_fight_but_the_un_does_not()
     assert ("AMISOM", "SHABAAB") in fought("اشتبكت قوات أميصوم مع حركة الشباب قرب الحدود.")
     assert ("NATO", "TALIBAN") in fought("شن حلف الناتو غارات على مواقع حركة طالبان في الجنوب.")
     assert not fought("هاجمت حركة الشباب مقر الأمم المتحدة قرب الحدود.")
+
+
+# ---- partners and backers named after a fight are no opponents (ANT sample, session 12) ---------------
+
+def test_an_idiom_head_makes_no_war():  # heads_that_cancel FOUGHT: رأس الحربة is a spearhead
+    got = facts("وكان مقاتلو جبهة النصرة رأس الحربة مع حركة أحرار الشام في معركة إدلب.")
+    assert ("FOUGHT", "AHRAR", "NUSRA") not in got
+    assert ("FOUGHT", "NUSRA", "AHRAR") not in got
+
+
+def test_a_joint_operation_partner_is_beside_the_subject():  # ally_phrases: بالاشتراك مع
+    got = facts("وقاتلت قوات النظام تنظيم داعش في البادية بالاشتراك مع حزب الله.")
+    assert ("FOUGHT", "HEZBOLLAH", "REGIME") not in got
+    assert {("FOUGHT", "ISIS", "REGIME"), ("FOUGHT", "HEZBOLLAH", "ISIS")} <= got
+
+
+def test_who_gives_support_after_a_support_noun_is_no_opponent():  # SentView._supporter_after
+    got = facts("تمكنت قوات النظام من استعادة معظم مناطق البادية مستندة إلى دعم قوي من روسيا والولايات المتحدة.")
+    assert not {r for r in got if r[0] == "FOUGHT" and {"RUSSIA", "USA"} & set(r[1:])}

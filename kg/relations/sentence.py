@@ -14,6 +14,7 @@ PUNCT_SKIP = frozenset({"", "(", ")", "[", "]", "«", "»", "\"", "'", "“", "�
 # nisba adjectives: العراقية، سوري, and those of the two-letter nouns جو and بر (غارة جوية، القوات البرية)
 NISBA = re.compile(r"^(و)?(ال)?(\w{3,}|جو|بر)(يه|ي|يين|يون|يتين)$")
 BACKING_ROLES = frozenset({"backed_by", "with_support", "supporter_of", "led_by"})
+SUPPORT_NOUN_ROLES = frozenset({"support_masdar"})
 
 
 def bare_in(word: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> str:
@@ -241,11 +242,19 @@ class SentView:
             any(stem in heads or stem.removeprefix("ال") in heads for _, stem in proclitic_readings(w))
             for w in words)
 
-    def _is_backing_word(self, k: int) -> bool:
+    def _is_backing_word(self, k: int, roles: frozenset[str] = BACKING_ROLES) -> bool:
         """A support or leadership trigger (المدعومة، بدعم، بقيادة): who follows it backs or leads."""
         found = {t for _, stem in self.forms[k] for t in self.lex.first_matches(stem)}
-        return any(self.lex.triggers[t].role in BACKING_ROLES and self.lex.triggers[t].seq.match(self.forms, k)
+        return any(self.lex.triggers[t].role in roles and self.lex.triggers[t].seq.match(self.forms, k)
                    for t in found)
+
+    def _supporter_after(self, k: int, t0: int) -> bool:
+        """A support noun at ``k`` and من right before the actor at ``t0`` (مستندة إلى دعم قوي من X):
+        X gives the support; without من (دعم بلاده للعراق في محاربة Y) the one backed may be a party."""
+        m = t0 - 1
+        while m > k and self.skippable(m):
+            m -= 1
+        return m > k and self.norm[m] == "من" and self._is_backing_word(k, SUPPORT_NOUN_ROLES)
 
     def _is_trigger_word(self, k: int) -> bool:
         return any(len(self.lex.triggers[t].seq.parts) == 1 for _, stem in self.forms[k]
@@ -331,6 +340,8 @@ class SentView:
                 return True
             if self.norm[k] == "مع" and k > 0 and self._in(k - 1, self.lex.alliance_nouns):
                 return True  # تحالف مع X، بالتنسيق مع X: a partner, not an opponent
+            if self._is_trigger_word(k) and self._supporter_after(k, t0):
+                return True
             if self.hard[k] or self.is_comma(k) or self._is_trigger_word(k):
                 return False  # حليف للغرب في المعركة ضد X: X is the fight's, not the cue's
         return False
