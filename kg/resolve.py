@@ -255,6 +255,34 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             break
 
 
+DOTTED_SURNAME_MIN_LETTERS = 5  # a shorter word one dot off is often another name (تامر / ثامر)
+
+
+def _one_dot_apart(a: str, b: str, kb: Knowledge) -> bool:
+    """Two words of one length that differ in one letter only, one of a group of letters one dot apart
+    (``dot_variants``: مغازي / معازي)."""
+    diff = [(x, y) for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
+    return len(diff) == 1 and kb.dot_group.get(diff[0][0], -1) == kb.dot_group.get(diff[0][1], -2)
+
+
+def _link_dotted_surnames(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
+    """A lone person name the table does not know, of five letters or more, that no rule joined to anyone,
+    one dot off the surname of one person the article names in full (معازي beside حسام الدين مغازي), is
+    that person misspelt: news drop or add a dot, and the gold names the misspelling with the person."""
+    owners: dict[str, set[str]] = defaultdict(set)  # surname -> clusters of the full names ending in it
+    for m in named:
+        if m.type == "Person" and " " in m.key:
+            owners[m.key.split()[-1]].add(clusters.find(m.key))
+    alone = Counter(clusters.find(m.key) for m in named)
+    for m in named:
+        if (m.type != "Person" or m.entity or " " in m.key or len(m.key) < DOTTED_SURNAME_MIN_LETTERS
+                or alone[clusters.find(m.key)] != sum(1 for o in named if o.key == m.key)):
+            continue
+        found = {c for surname, cs in owners.items() if _one_dot_apart(m.key, surname, kb) for c in cs}
+        if len(found) == 1:
+            clusters.union(found.pop(), m.key)
+
+
 PARTICLE_MAX_LETTERS = 3  # لو، دي، فان of a foreign surname, which news also write glued to the next word
 
 
@@ -952,6 +980,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         named += _link_names_after(adoc, named, clusters, kb.or_short_form, "or_short_form")
     _link_distant_nicknames(adoc.doc.text, named, clusters, kb)
     _link_person_parts(adoc.doc.text, named, clusters, kb)
+    _link_dotted_surnames(named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)
     _link_known_without_demonym(named, clusters, kb)
     _link_known_person_words(named, clusters, kb)

@@ -969,3 +969,13 @@ def test_a_short_form_said_to_be_one_is_the_name_before():
     text = "وصل خبراء منظمة حظر الأسلحة الكيماوية، أو \"OPWC\" اختصاراً، إلى البلدة."
     adoc = resolved(text, [("منظمة حظر الأسلحة الكيماوية", "Organization", "OPCW"), ("OPWC", "Organization")])
     assert [m.entity for m in adoc.mentions] == ["OPCW", "OPCW"]
+
+
+def test_a_lone_name_one_dot_off_a_full_names_surname_is_that_person():
+    """معازي beside حسام الدين مغازي is the minister misspelt; a short name (ثامر beside محمد تامر) is
+    often another person, and a letter that is no dot variant makes another name."""
+    text = "قال وزير الري حسام الدين مغازي إن المحادثات تقدمت، وجدد معازي موقف بلاده."
+    assert entity_count(text, [("حسام الدين مغازي", "Person"), ("معازي", "Person")]) == 1
+    text = "قال المدرب محمد تامر إن الفريق جاهز، وأكد ثامر أن اللاعبين بخير، وقال حسام الدين مغازي إن مجازي غاب."
+    assert entity_count(text, [("محمد تامر", "Person"), ("ثامر", "Person"), ("حسام الدين مغازي", "Person"),
+                               ("مجازي", "Person")]) == 4
