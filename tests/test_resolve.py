@@ -979,3 +979,10 @@ def test_a_lone_name_one_dot_off_a_full_names_surname_is_that_person():
     text = "قال المدرب محمد تامر إن الفريق جاهز، وأكد ثامر أن اللاعبين بخير، وقال حسام الدين مغازي إن مجازي غاب."
     assert entity_count(text, [("محمد تامر", "Person"), ("ثامر", "Person"), ("حسام الدين مغازي", "Person"),
                                ("مجازي", "Person")]) == 4
+
+
+def test_unrwa_named_without_the_palestinians_is_unrwa(pipeline):
+    """وكالة الأمم المتحدة لغوث وتشغيل اللاجئين, without الفلسطينيين, is UNRWA, not the UN inside its name."""
+    adoc = analyze(pipeline, "أبدت وكالة الأمم المتحدة لغوث وتشغيل اللاجئين قلقها على مصير المدنيين في المخيم.")
+    assert entity_of(adoc, "وكالة الأمم المتحدة") == "UNRWA"
+    assert "UN" not in {m.entity for m in adoc.mentions}
