@@ -21,11 +21,11 @@ follow.  Spans the alias table knows as a whole are left to it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from kg.knowledge import RESOURCES, Knowledge
+from kg.knowledge import RESOURCES, Knowledge, KnownEntity
 from kg.mentions import SpanKeys, token_mention
 from kg.model import Mention, Sentence
 from kg.normalize import normalize
@@ -77,6 +77,7 @@ class ActorPatterns:
     leader_modifiers: frozenset[str] = frozenset()  # السابق، المخلوع: words of a leader's title
     leader_max_words: int = 0
     leader_state_kinds: dict[str, str] = field(default_factory=dict)  # حكومة -> GOV: the state's body of a kind
+    leader_split_kinds: frozenset[str] = frozenset()  # قوات: kinds cut before a leader named only inside them
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -132,6 +133,7 @@ def load_actor_patterns(path: Path = RESOURCES / "actor_patterns.json") -> Actor
         leader_modifiers=_norm_set(data.get("leader_modifiers", [])),
         leader_max_words=int(data.get("leader_max_words", 0)),
         leader_state_kinds=dict(data.get("leader_state_bodies", {})),
+        leader_split_kinds=frozenset(data.get("leader_split_kinds", [])),
         **{f"unit_{part}": _word_seqs(units.get(key, []))
            for part, key in (("heads", "heads"), ("numbers", "ordinals"), ("trailers", "trailers"))
            for units in (data.get("numbered_units", {}),)},
@@ -323,6 +325,8 @@ def _leader_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns,
     j = i + 1
     if j < len(spans.norm) and spans.norm[j] in pat.leader_links:
         j += 1
+    if j < len(spans.norm) and spans.norm[j] in kb.demonyms:
+        return None  # a state's forces (القوات السعودية), whoever is named after them
     for k in range(j, min(len(spans.norm), j + pat.leader_max_words + 1)):
         person = _known_at(spans, k, kb, ("Person",), clitics=True)
         if person:
@@ -331,10 +335,32 @@ def _leader_body(spans: SpanKeys, i: int, head: str, pat: ActorPatterns,
             known = next((body for name in (leader.label, *leader.aliases) for h in heads
                           if (body := kb.lookup(f"{h} {normalize(name)}")) and body.type == "Organization"), None)
             return person[0], f"{kind} {normalize(leader.label)}", known and known.id, leader.id
-        if not any(stem in pat.leader_modifiers or stem in kb.demonyms or stem in kb.person_titles
-                   or "ال" + stem in kb.person_titles for _, stem in spans.readings[k]):
-            return None
+        if any(stem in pat.leader_modifiers or stem in kb.demonyms or stem in kb.person_titles
+               or "ال" + stem in kb.person_titles for _, stem in spans.readings[k]):
+            continue  # a title: the name comes after it (a title alone, قوات المخلوع, is the table's)
+        if named := _named_after_at(spans, k, kind, pat, kb):
+            end, forces = named
+            return end, f"{kind} {normalize(kb.entities[forces.named_after].label)}", forces.id, forces.named_after
+        return None
     return None
+
+
+def _named_after_at(spans: SpanKeys, k: int, kind: str, pat: ActorPatterns,
+                    kb: Knowledge) -> tuple[int, KnownEntity] | None:
+    """(end token, forces) where the words from token k, after any head of ``kind``, are a name the alias
+    table gives forces named after a person (``named_after``): فلول صالح and مليشيات علي صالح as قوات صالح
+    and قوات علي صالح, a short name (صالح) the table leaves to no one person alone."""
+    heads = [h for h, of in pat.leader_heads.items() if of == kind]
+    best = None
+    for first in [stem for _, stem in spans.readings[k]]:
+        words: list[str] = []
+        for end in range(k, min(len(spans.norm), k + pat.leader_max_words)):
+            words.append(first if end == k else spans.norm[end])
+            found = next((body for h in heads if (body := kb.lookup(f"{h} {' '.join(words)}"))
+                          and body.named_after in kb.entities), None)
+            if found and (best is None or end + 1 > best[0]):
+                best = (end + 1, found)
+    return best
 
 
 def find_leader_bodies(text: str, sentence: Sentence, spans: SpanKeys, kb: Knowledge,
@@ -363,20 +389,75 @@ def with_leaders_named(bodies: list[tuple[Mention, str]], mentions: list[Mention
     and a leader named only inside his body (إدارة أوباما) stays a person rather than vanish into it. A
     state's own government or forces (حكومة الرئيس السوري بشار الأسد; حكومة نتنياهو where the article names
     السلطات الإسرائيلية) keeps its head and its leader apart, as the other finders read them, who leads it
-    included."""
+    included. Forces (``leader_split_kinds``) whose leader the article names only inside them, a state's
+    forces too (القوات الموالية للرئيس هادي), are cut before the leader's name (``_before_leader``)."""
     pat = pat or load_actor_patterns()
     spans = [(m.start, m.end) for m, _ in bodies]
     named = {known.id for m in mentions if m.type == "Person" and not any(s <= m.start and m.end <= e for s, e in spans)
              and (known := kb.entities.get(m.entity or "") or kb.lookup(m.key))}
     present = {m.entity for m in mentions if m.entity}
-    states = {*kb.state_bodies.values(), *kb.state_forces.values()}
+    forces = set(kb.state_forces.values())
+    states = {*kb.state_bodies.values(), *forces}
     kept = []
     for m, leader in bodies:
         kind = pat.leader_state_kinds.get(m.key.split()[0])
         of_state = kind and kb.state_body(kb.entities[leader].country, kind) in present
-        if leader in named and m.entity not in states and not (m.entity is None and of_state):
+        split = pat.leader_heads.get(normalize(m.text.split()[0])) in pat.leader_split_kinds
+        if (m.entity in states and not (split and m.entity in forces)) or (m.entity is None and of_state):
+            continue
+        if leader in named and m.entity not in states:
             kept.append(m)
+        elif split and leader not in named and (head := _before_leader(m, leader, mentions, kb)):
+            kept.append(head)
     return kept
+
+
+def _before_leader(body: Mention, leader: str, mentions: list[Mention], kb: Knowledge) -> Mention | None:
+    """The words of a leader's body before its leader's name (جيش of جيش المخلوع صالح, قوات الرئيس السابق
+    of قوات الرئيس السابق علي عبدالله صالح), where the article names the leader only there: the gold lists
+    both the forces and the person, so the head and its titles are the forces and the name stays the
+    person's. The person mention is one another finder read there, ending where the body ends: the leader's
+    name (المخلوع صالح) before any other (the NER's صالح), the longest first, as the longest mention of a
+    stretch is the one kept; a name that starts after a proclitic (للرئيس) cuts the body before that word.
+    The body whole where no finder read a person there; None where no words are left before the name."""
+    people = [p for p in mentions if p.type == "Person" and body.start < p.start and p.end == body.end]
+    if not people:
+        return body  # no finder read a person there (مليشيات علي صالح as one NER name): the body whole
+
+    def is_leader(p: Mention) -> bool:
+        known = kb.entities.get(p.entity or "") or kb.lookup(p.key)
+        return known is not None and known.id == leader
+
+    person = min(people, key=lambda p: (not is_leader(p), p.start))
+    cut = person.start - body.start
+    if not body.text[cut - 1].isspace():
+        cut = body.text.rfind(" ", 0, cut)
+    head = body.text[:max(cut, 0)].rstrip()
+    if not head:
+        return None
+    return replace(body, end=body.start + len(head), text=head)
+
+
+def leader_name_after(m: Mention, after: Mention | None, text: str, kb: Knowledge,
+                      pat: ActorPatterns | None = None) -> str | None:
+    """The full written name (قوات الرئيس السابق علي عبدالله صالح) of a leader's forces whose mention stops
+    before the leader's name, the person mention right after it (only spaces or a proclitic, ل of للرئيس,
+    between): a body ``_before_leader`` cut there, or forces the alias table names after that person
+    (``named_after``: قوات المخلوع before علي عبدالله صالح). None for any other mention."""
+    pat = pat or load_actor_patterns()
+    words = m.text.split()
+    if (after is None or after.type != "Person" or not words
+            or pat.leader_heads.get(normalize(words[0])) not in pat.leader_split_kinds):
+        return None
+    gap = text[m.end:after.start]
+    if not gap[:1].isspace() or len(gap.strip()) > 2 or gap.strip() != gap.lstrip():
+        return None
+    known = kb.entities.get(m.entity or "")
+    cut = m.origin == "pattern" and m.key.endswith(" " + normalize(after.text).split()[-1])
+    person = kb.entities.get(after.entity or "") or kb.lookup(after.key)
+    if not cut and not (known and known.named_after and person and known.named_after == person.id):
+        return None
+    return " ".join(text[m.start:after.end].split())
 
 
 def written_leader_body(m: Mention, pat: ActorPatterns | None = None) -> str | None:

@@ -29,6 +29,7 @@ class KnownEntity:
     country: str = ""  # the state it belongs to or acts for (SUDAN for the Sudanese army)
     forces_of: str = ""  # set on a state's armed forces: the state (الجيش السوداني -> SUDAN)
     capital_of: str = ""  # set on a state's capital city: the state it may stand for (نيروبي -> KENYA)
+    named_after: str = ""  # forces named after a person: that person (قوات صالح -> ALI_ABDULLAH_SALEH)
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def load_knowledge() -> Knowledge:
             wikidata=row.get("wikidata"), category=row.get("category", ""), state=bool(row.get("state")),
             aliases=tuple(row.get("aliases", []) + row.get("ambiguous_aliases", [])),
             country=row.get("country", ""), forces_of=row.get("forces_of", ""),
-            capital_of=row.get("capital_of", ""),
+            capital_of=row.get("capital_of", ""), named_after=row.get("named_after", ""),
         )
         kb.entities[ent.id] = ent
         if ent.forces_of:

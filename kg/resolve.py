@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.actor_patterns import load_actor_patterns, written_leader_body
+from kg.actor_patterns import leader_name_after, load_actor_patterns, written_leader_body
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
 from kg.mentions import NameTable, SpanKeys, find_names, nisba_stem, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
@@ -993,6 +993,8 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in named:
         groups[clusters.find(m.key)].append(m)
+    in_order = sorted(named, key=lambda m: m.start)
+    after = {id(m): nxt for m, nxt in zip(in_order, in_order[1:], strict=False)}
     for members in groups.values():
         known_ids = Counter(m.entity for m in members if m.entity)
         if not known_ids:
@@ -1008,6 +1010,10 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
         entity = _article_entity(adoc, kb, eid, label, ent_type, wikidata)
         for m in members:
             m.entity, m.type = eid, ent_type
+            # forces cut before their leader's name (جيش of جيش المخلوع صالح): the name in full, not the head
+            if full := leader_name_after(m, after.get(id(m)), adoc.doc.text, kb, patterns):
+                _add_alias(entity, full)
+                continue
             if id(m) not in commands:
                 _add_alias(entity, surface(m))
             if written := written_leader_body(m, patterns):

@@ -584,6 +584,40 @@ def test_a_body_named_after_its_leader_is_one_organization_and_the_leader_stays_
     assert entities_of(adoc, "قوات الرئيس اليمني") == entities_of(adoc, "ميليشيات المخلوع") == {"SALEH_FORCES"}
 
 
+def test_forces_named_after_a_leader_named_only_there_are_the_forces_and_the_name_stays_the_person(pipeline):
+    adoc = analyze(pipeline, "قصفت قوات الرئيس السابق علي عبدالله صالح حيا في المدينة، ثم تراجعت فلول المخلوع صالح "
+                             "نحو الجبال.")
+    # the head and its titles are the forces, the name after them the person; the full name an alias
+    assert entities_of(adoc, "قوات الرئيس السابق") == entities_of(adoc, "فلول") == {"SALEH_FORCES"}
+    assert {m.entity for m in adoc.mentions if m.type == "Person"} == {"ALI_ABDULLAH_SALEH"}
+    assert {"قوات الرئيس السابق علي عبدالله صالح", "فلول المخلوع صالح"} <= set(adoc.entities["SALEH_FORCES"].aliases)
+
+
+def test_forces_the_table_names_after_a_person_by_a_short_name_under_another_head(pipeline, kb):
+    # قوات علي صالح is the table's name of SALEH_FORCES (named_after ALI_ABDULLAH_SALEH): مليشيات علي صالح
+    # and فلول صالح are those forces too, a title before the name (للرئيس المخلوع) no matter
+    assert kb.entities["SALEH_FORCES"].named_after == "ALI_ABDULLAH_SALEH"
+    adoc = analyze(pipeline, "هاجمت مليشيات علي صالح منفذا حدوديا، وتصدى الأهالي لقوات موالية للرئيس المخلوع علي صالح، "
+                             "ثم فرت فلول صالح.")
+    orgs = {m.text: m.entity for m in adoc.mentions if m.type == "Organization"}
+    assert set(orgs.values()) == {"SALEH_FORCES"} and "مليشيات علي صالح" in orgs and "فلول" in orgs
+    assert {"قوات موالية للرئيس المخلوع علي صالح", "فلول صالح"} <= set(adoc.entities["SALEH_FORCES"].aliases)
+
+
+def test_a_states_forces_named_after_its_president_named_only_there(pipeline):
+    # the table's name of Yemen's forces (القوات الموالية لهادي), cut before the president's name
+    adoc = analyze(pipeline, "أحكمت القوات الموالية للرئيس عبد ربه منصور هادي سيطرتها على المدينة.")
+    assert entities_of(adoc, "القوات الموالية") == {"YEMENI_ARMY"}
+    assert entities_of(adoc, "منصور هادي") == {"HADI"}
+    assert "القوات الموالية للرئيس عبد ربه منصور هادي" in adoc.entities["YEMENI_ARMY"].aliases
+
+
+def test_a_states_forces_before_a_leaders_name_stay_the_states_forces(pipeline):
+    adoc = analyze(pipeline, "وسوم: الحوثي القوات السعودية المخلوع صالح")
+    assert entities_of(adoc, "القوات السعودية") == {"SAUDI_FORCES"}
+    assert "SALEH_FORCES" not in {m.entity for m in adoc.mentions}
+
+
 def test_a_leaders_body_the_article_names_nowhere_else_or_a_states_own_body_stay_apart(pipeline):
     adoc = analyze(pipeline, "انتقدت إدارة ترامب القرار. وقالت السلطات الإسرائيلية إن حكومة نتنياهو لن "
                              "تتراجع، وأكد نتنياهو ذلك.")
