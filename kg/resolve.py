@@ -274,9 +274,10 @@ def _link_dotted_surnames(named: list[Mention], clusters: _Clusters, kb: Knowled
         if m.type == "Person" and " " in m.key:
             owners[m.key.split()[-1]].add(clusters.find(m.key))
     alone = Counter(clusters.find(m.key) for m in named)
+    by_key = Counter(m.key for m in named)
     for m in named:
         if (m.type != "Person" or m.entity or " " in m.key or len(m.key) < DOTTED_SURNAME_MIN_LETTERS
-                or alone[clusters.find(m.key)] != sum(1 for o in named if o.key == m.key)):
+                or alone[clusters.find(m.key)] != by_key[m.key]):
             continue
         found = {c for surname, cs in owners.items() if _one_dot_apart(m.key, surname, kb) for c in cs}
         if len(found) == 1:

@@ -340,10 +340,11 @@ class SentView:
                 return True
             if self.norm[k] == "مع" and k > 0 and self._in(k - 1, self.lex.alliance_nouns):
                 return True  # تحالف مع X، بالتنسيق مع X: a partner, not an opponent
-            if self._is_trigger_word(k) and self._supporter_after(k, t0):
-                return True
-            if self.hard[k] or self.is_comma(k) or self._is_trigger_word(k):
-                return False  # حليف للغرب في المعركة ضد X: X is the fight's, not the cue's
+            if self._is_trigger_word(k):
+                return self._supporter_after(k, t0)  # حليف للغرب في المعركة ضد X: X is the fight's, not the
+                # cue's, unless the word is a support noun and من names who gives it (دعم قوي من X)
+            if self.hard[k] or self.is_comma(k):
+                return False
         return False
 
     def _affiliate(self, t0: int, prev: Arg | None, entity: str) -> bool:
