@@ -834,3 +834,20 @@ def test_the_backers_a_support_cue_names_end_at_a_comma():  # بين X المد�
 def test_a_backing_cue_in_a_contrasting_clause_takes_no_party_named_before_it():  # بينما يحظى Z بمساندة W
     got = facts("تدعم روسيا قوات النظام في حماة، بينما يحظى الطرف الآخر بمساندة تركيا.")
     assert {f for f in got if f[0] == "SUPPORTED_BY"} == {("SUPPORTED_BY", "REGIME", "RUSSIA", "asserted")}
+
+
+def test_states_coordinated_as_the_vso_subject_all_fought_the_object():  # قصفت روسيا وإيران مواقع لـ X
+    assert facts("قصفت روسيا وتركيا مواقع لتنظيم داعش قرب تدمر.") == {
+        ("FOUGHT", "ISIS", "RUSSIA", "asserted"), ("FOUGHT", "ISIS", "TURKEY", "asserted")}
+    assert facts("تقاتل روسيا وتركيا تنظيم داعش في الريف.") == {
+        ("FOUGHT", "ISIS", "RUSSIA", "asserted"), ("FOUGHT", "ISIS", "TURKEY", "asserted")}
+
+
+def test_a_subject_name_ending_in_a_nisba_before_the_owned_target():  # قصفت قوات سوريا الديمقراطية مواقع لـ X
+    assert facts("استهدفت قوات سوريا الديمقراطية مواقع لتنظيم داعش قرب منبج.") == {
+        ("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
+def test_places_right_after_a_passive_verb_are_its_target_not_its_subject():  # استهدف معسكر X وY التابع لـ Z
+    assert {f for f in facts("قالت قسد إن داعش هاجم أمس، كما استهدف معسكر منبج وجرابلس التابع لقوات النظام.")
+            if "REGIME" in f} == set()

@@ -122,16 +122,18 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
     if a.prep != "ل":
         return False
     k, owned = a.t0 - 1, False
-    while k >= j and a.t0 - k <= 5 and (sv.skippable(k) or sv.is_possessed(k) or sv.is_member(k)
-                                        or bool(NISBA.match(sv.norm[k]))):
+    named = {t for b in sv.args if b.t1 <= a.t0 for t in range(b.t0, b.t1)}  # a name's nisba ends the walk
+    while k >= j and a.t0 - k <= 5 and k not in named and (sv.skippable(k) or sv.is_possessed(k) or sv.is_member(k)
+                                                          or bool(NISBA.match(sv.norm[k]))):
         owned = owned or sv.is_possessed(k)
         k -= 1
     if not owned or k < 0 or "ل" in sv.prefix_of(k + 1):
         return False  # رأس حربة لأهداف X: the لـ is the target noun's own (for X's aims), not the owner's
     if bare_in(sv.norm[k], trig.preps) or k == j - 1:
         return True  # the trigger's genitive or direct object right after it (قصف معسكرات لـ X، قصفت مواقع لـ X)
-    # a direct object after the verb's VSO subject (استهدفت قسد عشرات المواقع التابعة لـ X)
-    return direct and any(b.t0 == j and b.t1 == k + 1 for b in sv.args)
+    # a direct object after the verb's VSO subject, one or coordinated (استهدفت قسد عشرات المواقع التابعة
+    # لـ X، قصفت روسيا وإيران مواقع لـ X)
+    return direct and any(b.t0 == j and b.actor and sv.group(b)[-1].t1 == k + 1 for b in sv.args)
 
 
 def _genitive_agent(sv: SentView, j: int, p: _Pair) -> bool:
@@ -512,9 +514,12 @@ def _unknown_object_after(sv: SentView, near: Arg) -> bool:
 
 
 def _place_object_after(sv: SentView, near: Arg) -> bool:
-    """A place right after the VSO subject is the verb's object (هاجمت تركيا بلدة عفرين); a country that
-    only says where (المقاومة في تعز (جنوب اليمن)) is not."""
-    return any(a.place and not a.prep and not a.blocked and a.t0 - near.t1 <= 2 for a in sv.args if a.t0 >= near.t1)
+    """A place right after the VSO subject (and the states coordinated with it) is the verb's object
+    (هاجمت تركيا بلدة عفرين); a country that only says where (المقاومة في تعز (جنوب اليمن)) is not."""
+    side = sv.group(near)  # روسيا وإيران: a state coordinated with the subject is a second subject
+    end = side[-1].t1
+    return any(a.place and not a.prep and not a.blocked and a.t0 - end <= 2 for a in sv.args
+               if a.t0 >= end and a not in side)
 
 
 def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg], bool],
