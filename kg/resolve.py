@@ -265,10 +265,17 @@ def _one_dot_apart(a: str, b: str, kb: Knowledge) -> bool:
     return len(diff) == 1 and kb.dot_group.get(diff[0][0], -1) == kb.dot_group.get(diff[0][1], -2)
 
 
+def _misspelt_surname(word: str, surname: str, kb: Knowledge) -> bool:
+    """A lone name that is a surname misspelt: one dot off (``_one_dot_apart``), or with an alef typed
+    before it (اصلاح of صلاح), as the prosthetic alef ``_spelling`` folds in longer words."""
+    return _one_dot_apart(word, surname, kb) or word == "ا" + surname
+
+
 def _link_dotted_surnames(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A lone person name the table does not know, of five letters or more, that no rule joined to anyone,
-    one dot off the surname of one person the article names in full (معازي beside حسام الدين مغازي), is
-    that person misspelt: news drop or add a dot, and the gold names the misspelling with the person."""
+    one dot off the surname of one person the article names in full (معازي beside حسام الدين مغازي) or that
+    surname with an alef before it (اصلاح beside محمد صلاح; ``_misspelt_surname``), is that person misspelt:
+    news drop or add a dot, and the gold names the misspelling with the person."""
     owners: dict[str, set[str]] = defaultdict(set)  # surname -> clusters of the full names ending in it
     for m in named:
         if m.type == "Person" and " " in m.key:
@@ -279,7 +286,7 @@ def _link_dotted_surnames(named: list[Mention], clusters: _Clusters, kb: Knowled
         if (m.type != "Person" or m.entity or " " in m.key or len(m.key) < DOTTED_SURNAME_MIN_LETTERS
                 or alone[clusters.find(m.key)] != by_key[m.key]):
             continue
-        found = {c for surname, cs in owners.items() if _one_dot_apart(m.key, surname, kb) for c in cs}
+        found = {c for surname, cs in owners.items() if _misspelt_surname(m.key, surname, kb) for c in cs}
         if len(found) == 1:
             clusters.union(found.pop(), m.key)
 
@@ -357,8 +364,8 @@ def _link_name_prefixes(named: list[Mention], clusters: _Clusters, kb: Knowledge
     الاتحاد الوطني X, are one) stays apart, as do two different known actors
     (a body made for a demonym is no known actor here).  Longest names first, so a short form of two
     names the step joined (منظمة التجارة of منظمة التجارة العالمية، named again with a word more) has one."""
-    orgs = [m for m in named if m.type == "Organization" or (
-        m.type == "Place" and m.key.split()[0] in kb.town_facility_heads)]  # مستشفى سامراء (العام)
+    orgs = [m for m in named if m.type == "Organization" or (  # مستشفى سامراء (العام)، حي الفهد (الشمالي)
+        m.type == "Place" and m.key.split()[0] in kb.town_facility_heads | kb.place_heads)]
     spelt_known = {_spelling(o.key): o.entity for o in orgs if o.entity}  # اتحاد الوطني X of الاتحاد الوطني X
 
     def owner_of(o: Mention) -> str:
@@ -698,7 +705,9 @@ def _spelling(key: str, loose: bool = False) -> str:
 def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
     """Two spellings of one name the table does not know, in one article, are one entity (same type):
     equal once folded, one word that ``_same_word`` reads as one (كوندوغا / كودونغا), or names of as many
-    words, each such a spelling of the other's (ألكسيس تسيبراس / أليكسيس تسيبراس)."""
+    words, each such a spelling of the other's (ألكسيس تسيبراس / أليكسيس تسيبراس).  So is such a spelling
+    of a name of one known entity the article names (أمريكيا of أمريكا، تحالف دولي of التحالف الدولي),
+    where no known name is in its cluster yet (``_link_known_spellings``)."""
     first: dict[tuple[str, str], str] = {}
     words: dict[str, set[str]] = defaultdict(set)  # type -> unknown one-word names
     longer: dict[tuple[str, int], set[str]] = defaultdict(set)  # (type, words) -> unknown longer names
@@ -719,6 +728,37 @@ def _link_spelling_variants(named: list[Mention], clusters: _Clusters) -> None:
             if other != m.key and all(map(_same_word, other.split(), parts)):
                 clusters.union(other, m.key)
         longer[(m.type, len(parts))].add(m.key)
+    _link_known_spellings(named, clusters)
+
+
+def _is_spelling_of(key: str, other: str) -> bool:
+    """``key`` and ``other`` are spellings of one name as ``_link_spelling_variants`` reads them: one word
+    of six letters or more that ``_same_word`` reads as the other, or as many words, each such a spelling."""
+    parts, others = key.split(), other.split()
+    if len(parts) != len(others) or key == other:
+        return False
+    if len(parts) == 1:
+        return min(len(key), len(other)) >= 6 and _same_word(key, other)
+    return all(map(_same_word, parts, others))
+
+
+def _link_known_spellings(named: list[Mention], clusters: _Clusters) -> None:
+    """A name the table does not know, whose cluster holds no known name, that is a spelling
+    (``_is_spelling_of``) of names of one known entity the article names, of its type, is that entity."""
+    known_in: dict[str, set[str]] = defaultdict(set)  # cluster -> the known entities it holds
+    for m in named:
+        if m.entity:
+            known_in[clusters.find(m.key)].add(m.entity)
+    known = {(m.key, m.type): m.entity for m in named if m.entity}
+    for m in named:
+        if m.entity or known_in[clusters.find(m.key)]:
+            continue
+        ids = {eid for (key, kind), eid in known.items() if kind == m.type and _is_spelling_of(m.key, key)}
+        if len(ids) == 1:
+            eid = ids.pop()
+            key = next(k for (k, kind), e in known.items() if e == eid and kind == m.type and _is_spelling_of(m.key, k))
+            clusters.union(key, m.key)
+            known_in[clusters.find(m.key)].add(eid)
 
 
 GLUED_WORD_MIN_LETTERS = 3  # letters on either side of a glued article (تحرير|الشام), so سلالات stays whole

@@ -986,3 +986,32 @@ def test_unrwa_named_without_the_palestinians_is_unrwa(pipeline):
     adoc = analyze(pipeline, "أبدت وكالة الأمم المتحدة لغوث وتشغيل اللاجئين قلقها على مصير المدنيين في المخيم.")
     assert entity_of(adoc, "وكالة الأمم المتحدة") == "UNRWA"
     assert "UN" not in {m.entity for m in adoc.mentions}
+
+
+def test_a_lone_name_with_an_alef_before_a_full_names_surname_is_that_person():
+    """امنيف beside أحمد منيف is the player with an alef typed before his surname."""
+    text = "قال اللاعب أحمد منيف إن الفريق جاهز، وأكد امنيف أن المباراة صعبة."
+    assert entity_count(text, [("أحمد منيف", "Person"), ("امنيف", "Person")]) == 1
+
+
+def test_a_spelling_of_a_known_name_of_the_article_is_that_entity():
+    """الكوييت beside الكويت, حرس ثوري beside الحرس الثوري: one known entity in another spelling.  A short
+    name (ليبيه beside ليبيا: a nisba as often) stays apart."""
+    place, org = "Place", "Organization"
+    adoc = resolved("زار الوفد الكويت الأسبوع الماضي، وقال إن الكوييت تدعم الاتفاق.",
+                    [("الكويت", place, "KUWAIT"), ("الكوييت", place)])
+    assert [m.entity for m in adoc.mentions] == ["KUWAIT", "KUWAIT"]
+    adoc = resolved("قال الحرس الثوري إن عناصر من حرس ثوري شاركوا في المناورة.",
+                    [("الحرس الثوري", org, "IRGC"), ("حرس ثوري", org)])
+    assert [m.entity for m in adoc.mentions] == ["IRGC", "IRGC"]
+    adoc = resolved("عاد الوفد إلى ليبيا، وقال إن ليبيه قادمة.", [("ليبيا", place, "LIBYA"), ("ليبيه", place)])
+    assert adoc.mentions[1].entity != "LIBYA"
+
+
+def test_a_place_named_by_the_first_words_of_a_longer_name_of_the_article_is_that_place():
+    """حي النسيم beside حي النسيم الغربي is the district; beside two such districts it is neither."""
+    place = "Place"
+    text = "سقطت قذيفة في حي النسيم الغربي، وقال سكان حي النسيم إن الأضرار كبيرة."
+    assert entity_count(text, [("حي النسيم الغربي", place), ("حي النسيم", place)]) == 1
+    text = "سقطت قذيفة في حي النسيم الغربي وأخرى في حي النسيم الشرقي، وقال سكان حي النسيم إن الأضرار كبيرة."
+    assert entity_count(text, [("حي النسيم الغربي", place), ("حي النسيم الشرقي", place), ("حي النسيم", place)]) == 3
