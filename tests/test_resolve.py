@@ -502,6 +502,24 @@ def test_more_actors_of_the_region_are_in_the_table(pipeline):
     assert entity_of(adoc, "طالبان") == "TALIBAN"
 
 
+def test_the_table_knows_actors_of_the_wars_after_2019(pipeline):  # Yemen, Sahel, Ethiopia, Libya, Iraq
+    yemen = analyze(pipeline, "اجتمع مجلس القيادة الرئاسي برئاسة رشاد العليمي في عدن، ثم قال العليمي إن قوات درع "
+                              "الوطن انتشرت في حضرموت.")
+    assert entity_of(yemen, "مجلس القيادة") == "YEMEN_PLC"
+    assert {m.entity for m in yemen.mentions if "العليمي" in m.text} == {"RASHAD_ALIMI"}  # full name and surname
+    assert entity_of(yemen, "درع") == "NATION_SHIELD_YE"
+    sahel = analyze(pipeline, "قال آسيمي غويتا إن الفيلق الأفريقي يساند الجيش المالي قرب ميناكا، فيما اجتمع قادة "
+                              "تحالف دول الساحل.")
+    assert [entity_of(sahel, n) for n in ("غويتا", "الفيلق", "ميناكا", "تحالف دول")] == [
+        "ASSIMI_GOITA", "AFRICA_CORPS", "MENAKA", "AES_SAHEL"]
+    ethiopia = analyze(pipeline, "اتهم آبي أحمد جبهة تحرير شعب تيغراي بالهجوم، وقالت الجبهة الشعبية لتحرير تيغراي إن "
+                                 "ميليشيا فانو قاتلت في أمهرة.")
+    assert {m.entity for m in ethiopia.mentions if "تيغراي" in m.text} == {"TPLF"}
+    assert [entity_of(ethiopia, n) for n in ("آبي", "فانو", "أمهرة")] == ["ABIY_AHMED", "FANO", "AMHARA"]
+    iraq = analyze(pipeline, "وتبنت المقاومة الإسلامية في العراق هجوما على قاعدة عين الأسد.")
+    assert entity_of(iraq, "المقاومة") == "ISLAMIC_RESISTANCE_IRAQ"
+
+
 def test_a_name_that_says_only_the_kind_is_the_actor_of_that_kind_the_article_names(pipeline):
     yemen = analyze(pipeline, "أعلن التحالف العربي بقيادة السعودية تدمير منصة صواريخ. وقال سكان إن طيران التحالف "
                               "شن غارات على صعدة.")
