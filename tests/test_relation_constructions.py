@@ -475,6 +475,12 @@ def test_opening_fire_or_firing_rockets_on_a_party_is_a_fight():  # أطلق X �
         ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
     assert facts("تبادلت قسد إطلاق النار مع داعش قرب الحسكة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("أطلقت تركيا سراح عشرة من عناصر داعش.") == set()  # أطلق سراح: a release, no fire
+    # drones and salvoes are fired too, and a subject of two words leaves the projectile further on
+    assert facts("أطلق حزب الله عشرات الصواريخ على مواقع للجيش العراقي.") == {
+        ("FOUGHT", "HEZBOLLAH", "IRAQI_ARMY", "asserted")}
+    assert facts("أطلقت قوات النظام طائرات مسيرة على مواقع المعارضة في إدلب.") == {
+        ("FOUGHT", "OPPOSITION", "REGIME", "asserted")}
+    assert facts("أطلقت قسد رشقات من الرصاص على عناصر داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
 
 
 def test_an_attack_noun_or_verb_right_before_what_belongs_to_a_party():  # قصف معسكرات لـ X، استهدفت موقعا لـ X
