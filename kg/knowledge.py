@@ -30,6 +30,7 @@ class KnownEntity:
     forces_of: str = ""  # set on a state's armed forces: the state (الجيش السوداني -> SUDAN)
     capital_of: str = ""  # set on a state's capital city: the state it may stand for (نيروبي -> KENYA)
     named_after: str = ""  # forces named after a person: that person (قوات صالح -> ALI_ABDULLAH_SALEH)
+    camp: str = ""  # the side of a state split by civil war this body is on (LNA -> LIBYA_EAST)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def load_knowledge() -> Knowledge:
             aliases=tuple(row.get("aliases", []) + row.get("ambiguous_aliases", [])),
             country=row.get("country", ""), forces_of=row.get("forces_of", ""),
             capital_of=row.get("capital_of", ""), named_after=row.get("named_after", ""),
+            camp=row.get("camp", ""),
         )
         kb.entities[ent.id] = ent
         if ent.forces_of:
@@ -328,6 +330,12 @@ def is_state(entity_id: str) -> bool:
     """Countries keep type Place but may act as parties (SUPPORTED_BY the United States)."""
     ent = load_knowledge().entities.get(entity_id)
     return bool(ent and ent.state)
+
+
+def camp_of(entity_id: str) -> str:
+    """The side of its state's civil war a known body is on ('' for a state not split or not said)."""
+    ent = load_knowledge().entities.get(entity_id)
+    return ent.camp if ent else ""
 
 
 def country_of(entity_id: str) -> str:

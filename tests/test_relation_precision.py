@@ -1,6 +1,7 @@
 """Precision rules of the relation layer (issue 11): classes of false positives on unseen text, each
 fixed by declared data (relations.json) and checked on a sentence written for this test."""
 
+from kg.knowledge import camp_of
 from kg.relations import extract_relations, load_lexicon
 from kg.relations.extract import default_category, default_country, default_is_state, one_state
 from tests.test_relations import NAMES, ORG, PLACE, make_doc
@@ -55,6 +56,14 @@ def test_one_side_by_the_alias_table():  # what the learned layer's relations ar
     args = (default_is_state(), default_category(), default_country(), load_lexicon().state_apparatus)
     assert all(one_state(a, b, *args) for a, b in same)
     assert not any(one_state(a, b, *args) for a, b in apart)
+
+
+def test_bodies_of_rival_camps_of_one_state_are_two_sides():  # الجيش الوطني الليبي vs حكومة الوفاق
+    args = (default_is_state(), default_category(), default_country(), load_lexicon().state_apparatus)
+    assert not one_state("LNA", "GNA", *args, camp=camp_of)
+    assert not one_state("LIBYA_HOR", "GNU_LY", *args, camp=camp_of)
+    assert one_state("LNA", "LIBYA_HOR", *args, camp=camp_of)  # one camp, one side
+    assert one_state("LNA", "LIBYA", *args, camp=camp_of)  # a body of either camp is still on its state's side
 
 
 def test_a_state_body_still_fights_another_party():

@@ -60,25 +60,27 @@ def capitals_in(adoc: AnalyzedDoc) -> Callable[[str], str]:
 
 def one_state(a: str, b: str, is_state: Callable[[str], bool], category: Callable[[str], str],
               country: Callable[[str], str], apparatus: frozenset[str],
-              capital_of: Callable[[str], str] = lambda _id: "") -> bool:
+              capital_of: Callable[[str], str] = lambda _id: "", camp: Callable[[str], str] = lambda _id: "") -> bool:
     """A state and its own army or government (إسرائيل، الجيش الإسرائيلي), or two bodies of one state (its
     army and its air force), are one side: never the two parties of a fight or an agreement.  A body is an
     entity of an ``apparatus`` category (military, government) that the alias table gives a state; a
-    state's capital (``capital_of``: الرياض والمملكة) is on its side too."""
+    state's capital (``capital_of``: الرياض والمملكة) is on its side too.  Two bodies in different camps of
+    a state split by civil war (``camp``: the LNA and the Tripoli government) are two sides."""
     def state_of(x: str) -> str:
         return (country(x) if category(x) in apparatus else "") or capital_of(x)
 
     sa, sb = state_of(a), state_of(b)
-    return bool((is_state(a) and sb == a) or (is_state(b) and sa == b) or (sa and sa == sb))
+    rivals = bool(camp(a) and camp(b) and camp(a) != camp(b))
+    return bool((is_state(a) and sb == a) or (is_state(b) and sa == b) or (sa and sa == sb and not rivals))
 
 
 def one_side_pair(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable[[str], bool], category: Callable[[str], str],
                   country: Callable[[str], str]) -> Callable[[str, str, str], bool]:
     """(relation type, a, b) -> the type keeps ``sides_apart`` and a and b are one state's side
     (``one_state``): the rules and the learned layer leave such a pair out alike."""
-    capital_of = capitals_in(adoc)
+    capital_of, camp = capitals_in(adoc), _from_knowledge("camp_of", lambda _id: "")
     return lambda rtype, a, b: lex.types[rtype].sides_apart and one_state(
-        a, b, is_state, category, country, lex.state_apparatus, capital_of)
+        a, b, is_state, category, country, lex.state_apparatus, capital_of, camp)
 
 
 def led_side(found: list[Relation], lex: Lexicon, category: Callable[[str], str],
