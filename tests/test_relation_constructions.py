@@ -849,6 +849,10 @@ def test_states_coordinated_as_the_vso_subject_all_fought_the_object():  # قص�
         ("FOUGHT", "ISIS", "RUSSIA", "asserted"), ("FOUGHT", "ISIS", "TURKEY", "asserted")}
 
 
+def test_a_member_noun_before_the_vso_subject_of_an_owned_target():  # هاجم مسلحو X قاعدة لـ Y
+    assert facts("هاجم مقاتلو قسد مواقع لتنظيم داعش قرب منبج.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
 def test_a_subject_name_ending_in_a_nisba_before_the_owned_target():  # قصفت قوات سوريا الديمقراطية مواقع لـ X
     assert facts("استهدفت قوات سوريا الديمقراطية مواقع لتنظيم داعش قرب منبج.") == {
         ("FOUGHT", "ISIS", "SDF", "asserted")}

@@ -131,9 +131,10 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
         return False  # رأس حربة لأهداف X: the لـ is the target noun's own (for X's aims), not the owner's
     if bare_in(sv.norm[k], trig.preps) or k == j - 1:
         return True  # the trigger's genitive or direct object right after it (قصف معسكرات لـ X، قصفت مواقع لـ X)
-    # a direct object after the verb's VSO subject, one or coordinated (استهدفت قسد عشرات المواقع التابعة
-    # لـ X، قصفت روسيا وإيران مواقع لـ X)
-    return direct and any(b.t0 == j and b.actor and sv.group(b)[-1].t1 == k + 1 for b in sv.args)
+    # a direct object after the verb's VSO subject, one or coordinated, its member noun before it (استهدفت قسد
+    # عشرات المواقع التابعة لـ X، قصفت روسيا وإيران مواقع لـ X، هاجم مسلحو Y قاعدة لـ X)
+    return direct and any(j <= b.t0 and sv.gap_is(j, b.t0, sv.is_filler) and b.actor
+                          and sv.group(b)[-1].t1 == k + 1 for b in sv.args)
 
 
 def _genitive_agent(sv: SentView, j: int, p: _Pair) -> bool:
