@@ -853,6 +853,12 @@ def test_a_member_noun_before_the_vso_subject_of_an_owned_target():  # هاجم 
     assert facts("هاجم مقاتلو قسد مواقع لتنظيم داعش قرب منبج.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
 
 
+def test_reinforcements_of_a_party_moving_to_a_place_are_its_transfer():  # وصلت تعزيزات لقوات X إلى Y
+    assert facts("وصلت تعزيزات عسكرية لقوات النظام إلى تدمر.") == {("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
+    assert facts("وصلت تعزيزات تابعة لقسد إلى منبج.") == {("TRANSFERRED_TO", "SDF", "MANBIJ", "asserted")}
+    assert facts("وصلت تعزيزات من قوات النظام إلى تدمر.") == {("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
+
+
 def test_a_subject_name_ending_in_a_nisba_before_the_owned_target():  # قصفت قوات سوريا الديمقراطية مواقع لـ X
     assert facts("استهدفت قوات سوريا الديمقراطية مواقع لتنظيم داعش قرب منبج.") == {
         ("FOUGHT", "ISIS", "SDF", "asserted")}

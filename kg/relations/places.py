@@ -388,6 +388,21 @@ def _resumed_subject(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> Arg | N
     return left_subject(sv, i - 1, lambda a: ok(a) and a.etype != "Person", set())[0]
 
 
+def _movers_of(sv: SentView, trig: Trigger, a: Arg) -> bool:
+    """وصلت تعزيزات (عسكرية تابعة) لقوات X إلى Y، تعزيزات من X: after the movers the trigger needs (its
+    ``needs`` noun) or a member noun, لـ X or من X says whose they are: X moves."""
+    if a.prep not in ("ل", "من"):
+        return False
+    k = a.t0 - 1
+    while k >= 0:
+        if sv.is_member(k) or (trig.needs is not None and any(trig.needs.fullmatch(s) for _, s in sv.forms[k])):
+            return True
+        if not (sv.skippable(k) or sv.is_possessed(k) or NISBA.match(sv.norm[k]) or sv.norm[k] == "من"):
+            return False
+        k -= 1
+    return False
+
+
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
@@ -405,7 +420,7 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
                  and not governed(sv, a, range(i, j)) and not sv.boundary_between(j, a.t0)]
         if not transitive:
             after = [a for a in after if a.etype != "Person"]  # a minister travelling is no transfer
-        if after and not after[0].prep:
+        if after and (not after[0].prep or _movers_of(sv, trig, after[0])):
             party = after[0]
             second = after[1] if len(after) > 1 else None
             if (transitive and second is not None and not second.prep
