@@ -502,6 +502,13 @@ def test_more_actors_of_the_region_are_in_the_table(pipeline):
     assert entity_of(adoc, "طالبان") == "TALIBAN"
 
 
+def test_a_leaders_title_with_his_body_keeps_the_body_apart(pipeline):  # زعيم جماعة الحوثي P
+    adoc = analyze(pipeline, "أعلن زعيم جماعة الحوثي عبد الملك الحوثي استمرار الهجمات.")
+    assert entity_of(adoc, "جماعة الحوثي") == "HOUTHIS"
+    assert entity_of(adoc, "عبد الملك") == "HOUTHI_LEADER"
+    assert {(r.type, r.subject, r.object) for r in adoc.relations} == {("LEADS", "HOUTHI_LEADER", "HOUTHIS")}
+
+
 def test_the_table_knows_actors_of_the_wars_after_2019(pipeline):  # Yemen, Sahel, Ethiopia, Libya, Iraq
     yemen = analyze(pipeline, "اجتمع مجلس القيادة الرئاسي برئاسة رشاد العليمي في عدن، ثم قال العليمي إن قوات درع "
                               "الوطن انتشرت في حضرموت.")
