@@ -442,6 +442,11 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
         if p.obj is None:
             return []
     elif p.obj is None and near is not None:
+        held = _controller_of_target(sv, trig, j, p.ok_o, rt.target_holder, start=sv.group(near)[-1].t1) \
+            if rt.target_holder else None
+        if held is not None and held.entity != near.entity:  # قصفت X أحياء يسيطر عليها Y: Y's ground
+            p.subj, p.obj, p.conf = near, held, C_SENTENCE
+            return _close(sv, i, j, p, rt)
         if _place_object_after(sv, near) or _unknown_object_after(sv, near):
             return []  # هاجمت تركيا بلدة عفرين، طردت تركيا المقاتلين الأكراد: the object is no actor we know
         nxt = first_after(sv, _past_backers(sv, near), lambda a: p.ok_o(a) and a.entity != near.entity
@@ -524,12 +529,15 @@ def _place_object_after(sv: SentView, near: Arg) -> bool:
 
 
 def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg], bool],
-                          holder_type: str) -> Arg | None:
+                          holder_type: str, start: int | None = None) -> Arg | None:
     """هجوم على قرية X التي تسيطر عليها قوات Y / الخاضعة لسيطرة Y: attacking Y's ground is fighting Y.
     The target itself need not be a known place; the control clause (a ``holder_type`` trigger) must
-    describe it (relative or الخاضعة/تحت)."""
+    describe it (relative or الخاضعة/تحت).  ``start``: a verb's direct object begins there, after its VSO
+    subject (قصفت X أحياء يسيطر عليها Y), with no preposition."""
     on = next((k for k in range(j, min(sv.n, j + 4)) if bare_in(sv.norm[k], trig.preps)
                or (sv.prefix_of(k)[-1:] in trig.preps and sv.prefix_of(k) != "")), None)
+    if on is None and start is not None:
+        on = start - 1
     if on is None or sv.boundary_between(j, on):
         return None
     for k in range(on + 1, min(sv.n, on + 18)):
