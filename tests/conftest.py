@@ -26,6 +26,14 @@ def test_output() -> Path:
     return TEST_OUTPUT
 
 
+@pytest.fixture(scope="session")
+def pipeline():
+    """The standard pipeline (stanza NER included), loaded once for the tests that analyze sentences."""
+    from kg.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
 def _extract(inputs: list[Path], out: Path) -> Path:
     from kg.extract import extract
 

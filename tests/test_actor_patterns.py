@@ -10,14 +10,8 @@ from kg.actor_patterns import find_actor_patterns
 from kg.knowledge import RESOURCES, country_of, load_knowledge
 from kg.mentions import SpanKeys, from_ner
 from kg.model import AnalyzedDoc, Document, Mention
-from kg.pipeline import build_pipeline
 from kg.resolve import resolve
 from kg.tokenize import split_sentences
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline()
 
 
 @pytest.fixture(scope="module")

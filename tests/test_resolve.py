@@ -1,15 +1,8 @@
 """Entity resolution through the real pipeline (stanza NER included), on sentences written for the tests."""
 
-import pytest
 
 from kg.knowledge import load_knowledge
 from kg.model import Document
-from kg.pipeline import build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline()
 
 
 def analyze(pipeline, text: str):
