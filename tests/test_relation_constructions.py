@@ -865,6 +865,7 @@ def test_a_verbs_object_held_by_a_party_makes_that_party_the_opponent():  # قص
         ("FOUGHT", "FSA", "REGIME", "asserted")}
     assert facts("استهدفت قسد المجمع الحكومي الذي يسيطر عليه تنظيم داعش.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("هاجمت تركيا بلدة جرابلس.") == set()  # ground nobody is said to hold: no opponent
+    assert facts("استهدفت قسد المناطق التي سيطر عليها تنظيم داعش.") == set()  # taken once, perhaps lost since
 
 
 def test_a_subject_name_ending_in_a_nisba_before_the_owned_target():  # قصفت قوات سوريا الديمقراطية مواقع لـ X

@@ -176,6 +176,7 @@ def _among_subjects(sv: SentView, i: int, p: _Pair) -> list[Cand]:
     return [Cand(side, side, C_CLAUSE)] if each or len(gap) <= 1 + made or _vso_maker(sv, k, i, gap) else []
 
 
+IMPERFECT_PREFIXES = "يت"  # a verb saying what holds now (يسيطر، تسيطر), not what happened once (سيطرت)
 VSO_GAP = 8  # tokens between a VSO list and the event noun the verb makes (its date, جولة جديدة من)
 
 
@@ -533,7 +534,8 @@ def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg
     """هجوم على قرية X التي تسيطر عليها قوات Y / الخاضعة لسيطرة Y: attacking Y's ground is fighting Y.
     The target itself need not be a known place; the control clause (a ``holder_type`` trigger) must
     describe it (relative or الخاضعة/تحت).  ``start``: a verb's direct object begins there, after its VSO
-    subject (قصفت X أحياء يسيطر عليها Y), with no preposition."""
+    subject (قصفت X أحياء يسيطر عليها Y), with no preposition; its control clause must say the holding
+    now (يسيطر، الخاضعة لسيطرة), not a capture once (سيطرت عليها)."""
     on = next((k for k in range(j, min(sv.n, j + 4)) if bare_in(sv.norm[k], trig.preps)
                or (sv.prefix_of(k)[-1:] in trig.preps and sv.prefix_of(k) != "")), None)
     if on is None and start is not None:
@@ -550,12 +552,14 @@ def _controller_of_target(sv: SentView, trig: Trigger, j: int, ok: Callable[[Arg
             end = k + 1
             while end < sv.n and sv.trigger_types.get(end) == holder_type:
                 end += 1
+            under = bool({sv.norm[k], sv.norm[k - 1]} & closed.under) or any(
+                sv.norm[m].startswith(closed.subject_to_prefixes) for m in range(max(0, k - 2), k + 1))
             # a resumptive pronoun makes the clause relative without التي (مناطق تسيطر عليها Y)
-            described = after_relative(sv, k) or bool({sv.norm[k], sv.norm[k - 1]} & closed.under) or \
-                any(sv.norm[m].startswith(closed.subject_to_prefixes) for m in range(max(0, k - 2), k + 1)) or \
-                (end < sv.n and sv.norm[end] in closed.resumptive_pronouns)
+            described = after_relative(sv, k) or under or (end < sv.n and sv.norm[end] in closed.resumptive_pronouns)
             if not described:
                 return None
+            if start is not None and not (under or sv.norm[k][:1] in IMPERFECT_PREFIXES):
+                return None  # المناطق التي سيطرت عليها Y: ground Y took once, perhaps lost since
             ctrl = first_after(sv, end, ok, window=3, cross_weak=False)
             return ctrl if ctrl is not None and not ctrl.prep else None
     return None
