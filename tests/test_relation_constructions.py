@@ -868,6 +868,13 @@ def test_a_verbs_object_held_by_a_party_makes_that_party_the_opponent():  # قص
     assert facts("استهدفت قسد المناطق التي سيطر عليها تنظيم داعش.") == set()  # taken once, perhaps lost since
 
 
+def test_downing_or_destroying_what_belongs_to_a_party_is_fighting_it():  # أسقطت X طائرة تابعة لـ Y، دمرت X مواقع لـ Y
+    assert facts("أسقطت قسد طائرة مسيرة تابعة لتنظيم داعش قرب منبج.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("دمرت قوات النظام مواقع للجيش الحر في درعا.") == {("FOUGHT", "FSA", "REGIME", "asserted")}
+    assert facts("أسقطت المحكمة التهم عن قادة الجيش الحر.") == set()  # dropped charges: no aircraft, no fight
+    assert facts("تواصل قسد عمليتها العسكرية ضد داعش في الريف.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
 def test_a_subject_name_ending_in_a_nisba_before_the_owned_target():  # قصفت قوات سوريا الديمقراطية مواقع لـ X
     assert facts("استهدفت قوات سوريا الديمقراطية مواقع لتنظيم داعش قرب منبج.") == {
         ("FOUGHT", "ISIS", "SDF", "asserted")}
