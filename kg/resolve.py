@@ -753,10 +753,9 @@ def _link_known_spellings(named: list[Mention], clusters: _Clusters) -> None:
     for m in named:
         if m.entity or known_in[clusters.find(m.key)]:
             continue
-        ids = {eid for (key, kind), eid in known.items() if kind == m.type and _is_spelling_of(m.key, key)}
-        if len(ids) == 1:
-            eid = ids.pop()
-            key = next(k for (k, kind), e in known.items() if e == eid and kind == m.type and _is_spelling_of(m.key, k))
+        spelt = [(key, eid) for (key, kind), eid in known.items() if kind == m.type and _is_spelling_of(m.key, key)]
+        if len({eid for _, eid in spelt}) == 1:
+            key, eid = spelt[0]
             clusters.union(key, m.key)
             known_in[clusters.find(m.key)].add(eid)
 

@@ -122,9 +122,9 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
     if a.prep != "ل":
         return False
     k, owned = a.t0 - 1, False
-    named = {t for b in sv.args if b.t1 <= a.t0 for t in range(b.t0, b.t1)}  # a name's nisba ends the walk
-    while k >= j and a.t0 - k <= 5 and k not in named and (sv.skippable(k) or sv.is_possessed(k) or sv.is_member(k)
-                                                          or bool(NISBA.match(sv.norm[k]))):
+    # a name's nisba (قوات سوريا الديمقراطية) ends the walk
+    while k >= j and a.t0 - k <= 5 and k not in sv.covered and (sv.skippable(k) or sv.is_possessed(k)
+                                                               or sv.is_member(k) or bool(NISBA.match(sv.norm[k]))):
         owned = owned or sv.is_possessed(k)
         k -= 1
     if not owned or k < 0 or "ل" in sv.prefix_of(k + 1):
