@@ -457,7 +457,9 @@ def _ends(key: str) -> set[str]:
 def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
     """A proclitic never makes a new entity: a name read with its clitic (ونيجيريا، لأوروبا) that the
     article also names without it, in this spelling or another (لعبد العاطي اشتيوي / عبد العاطي شتيوي),
-    or that spells a known name once stripped, loses the clitic; so do two names read with different
+    or that spells a known name once stripped (an ambiguous alias where the NER gave its type), loses the
+    clitic; so does one after another name with a space between, a list's و (الحوثيين وصالح، والكاميرون
+    وبينين), with every spelling of it in the article; so do two names read with different
     clitics (وشبه الجزيرة / لشبه الجزيرة), one name without them, and a person's full name whose first and
     last words, without the clitic, are words of one person the article names (وسامي كمال نصر beside سامي
     نصر)."""
@@ -467,17 +469,21 @@ def _strip_clitic_forms(text: str, named: list[Mention], kb: Knowledge) -> None:
     shared = {r for r, n in readings.items() if n > 1}  # no name of its own: بنين is no clitic form of نين
     spellings = {(_spelling(m.key, loose=True), m.type) for m in named if " " in m.key}
     persons = [set(m.key.split()) for m in named if m.type == "Person"]
+    ends = {m.end for m in named}
+    listed = {(_spelling(m.key[1:], loose=True), m.type) for m in named  # الحوثيين وصالح، والكاميرون وبينين
+              if not m.entity and m.key[0] == "و" and m.start - 1 in ends and text[m.start - 1].isspace()}
     for m in named:
         if m.entity:
             continue
         for stripped, bare in _clitic_free(m.key):
-            known = kb.lookup(bare)
+            known = kb.lookup(bare) or (m.origin == "ner" and kb.lookup(bare, ambiguous=True)) or None
             spelt = " " in bare and ((_spelling(bare, loose=True), m.type) in spellings
                                      or (m.type == "Person" and any(_ends(bare) <= p for p in persons)))
             joined = (bare, m.type) in keys or ((bare, m.type) in shared and (m.key, m.type) not in readings)
             if " " not in bare and len(bare) > 4 and bare.endswith("ا") and (bare[:-1], m.type) in keys:
                 bare, joined = bare[:-1], True  # the accusative alef of an indefinite name (بين الحويجة ومخمورا)
-            if (known and known.type == m.type) or (len(bare) >= 3 and joined) or spelt:
+            conjoined = stripped == 1 and m.key[0] == "و" and (_spelling(bare, loose=True), m.type) in listed
+            if (known and known.type == m.type) or (len(bare) >= 3 and joined) or spelt or conjoined:
                 m.start = skip_letters(text, m.start, stripped)
                 m.text, m.key, m.entity = text[m.start : m.end], bare, known.id if known else None
                 break
