@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.actor_patterns import leader_name_after, load_actor_patterns, written_leader_body
+from kg.actor_patterns import ActorPatterns, leader_name_after, load_actor_patterns, written_leader_body
 from kg.knowledge import FUZZY_MIN_LETTERS, GenericReference, Knowledge, KnownEntity, load_knowledge
 from kg.mentions import NameTable, SpanKeys, find_names, nisba_stem, skip_letters
 from kg.model import ENTITY_TYPES, AnalyzedDoc, Entity, Mention, Sentence
@@ -1066,7 +1066,61 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
                 _add_alias(entity, written)
     _specified_generics(adoc, named, kb)
     named += repeated_names(adoc, named, kb)
-    adoc.mentions = sorted(named + resolve_generics(adoc, generics, kb), key=lambda m: m.start)
+    resolved = resolve_generics(adoc, generics, kb)
+    adoc.mentions = sorted(named + resolved, key=lambda m: m.start)
+    loyal = _loyal_forces(adoc, generics, kb, patterns)
+    adoc.mentions = sorted(adoc.mentions + [g for g in loyal if g not in resolved], key=lambda m: m.start)
+
+
+LOYAL_TO = re.compile(r"\s+(?P<link>\S+)\s+(?P<to>ل\S*)")
+RESUMPTIVE_TO = frozenset({"له", "لها", "لهم", "لهما"})
+
+
+def _forces_of(eid: str, kb: Knowledge) -> str | None:
+    """The forces that are loyal to ``eid``: a state's (by its capital or its government too), an armed
+    group's own, those named after a person."""
+    known = kb.entities.get(eid)
+    if known is None:
+        return None
+    if known.state or known.capital_of:
+        return kb.state_forces.get(known.capital_of or eid)
+    if known.category == "government" and known.country:
+        return kb.state_forces.get(known.country)
+    if known.type == "Person":
+        return next((e.id for e in kb.entities.values() if e.named_after == eid), None)
+    return eid if known.category in ("armed_group", "military") else None
+
+
+def _loyal_forces(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge, patterns: ActorPatterns,
+                  ) -> list[Mention]:
+    """Generic forces said loyal to an actor (الحكومة اليمنية والقوات الموالية لها، القوات الموالية لدمشق)
+    are that actor's forces (``_forces_of``), not the most salient force named before them: ل + the actor
+    named there, or a resumptive pronoun (لها) for the last actor named before them in the sentence."""
+    text = adoc.doc.text
+    out = []
+    for m in generics:
+        if m.key.split()[-1] not in patterns.leader_heads:
+            continue
+        k = next((i for i, b in enumerate(adoc.mentions) if b.start >= m.end), len(adoc.mentions))
+        link = LOYAL_TO.match(text, m.end)
+        if not link or normalize(link["link"]) not in patterns.leader_links:
+            continue
+        to = normalize(link["to"]).rstrip(".،,")
+        if to in RESUMPTIVE_TO:
+            sentence = next((s for s in adoc.sentences if s.start <= m.start < s.end), None)
+            before = [b for b in adoc.mentions[:k] if b.entity and sentence and sentence.start <= b.start < m.start
+                      and (b.type != "Place" or kb.entities.get(b.entity, KnownEntity("", "", "")).state)]
+            actor = before[-1].entity if before else None
+        else:
+            actor = next((b.entity for b in adoc.mentions[k:] if b.entity
+                          and link.start("to") <= b.start <= link.start("to") + 2), None)
+        forces = _forces_of(actor, kb) if actor else None
+        if forces and forces != m.entity:
+            known = kb.entities[forces]
+            _article_entity(adoc, kb, forces, known.label, known.type, known.wikidata)
+            m.entity, m.type = forces, known.type
+            out.append(m)
+    return out
 
 
 def repeated_names(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) -> list[Mention]:
