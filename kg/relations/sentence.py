@@ -349,8 +349,8 @@ class SentView:
 
     def _affiliate(self, t0: int, prev: Arg | None, entity: str) -> bool:
         """X ذراع Y، X، أحد فصائل Y، X التابعة لـ Y، X (Y): the actor at ``t0`` names the body that the
-        organization ``prev`` right before it belongs to (lexicon ``affiliation_cues``, with member nouns and
-        ``affiliation_links`` between), or stands in brackets as its apposition: it is no party beside X."""
+        organization ``prev`` right before it belongs to (lexicon ``affiliation_cues``, with member nouns after
+        the cue and ``affiliation_links`` between), or stands in brackets as its apposition: it is no party beside X."""
         if prev is None or prev.entity == entity or not (prev.etype == "Organization" or prev.state) \
                 or t0 - prev.t1 > 5:
             return False
@@ -361,6 +361,8 @@ class SentView:
         for k in gap:
             if self._in(k, self.lex.affiliation_cues):
                 cue = True
+            elif not cue and self.is_member(k):
+                return False  # X مواقع تابعة لـ Y، X طائرة تابعة لـ Y: what Y owns is the noun, not X
             elif not (self.skippable(k) or self.is_comma(k) or self.is_member(k)
                       or self._in(k, self.lex.affiliation_links)):
                 return False
