@@ -314,6 +314,7 @@ class Lexicon:
     affiliation_cues: frozenset[str]  # X ذراع Y، X التابعة لـ Y: Y is X's parent body, not a party beside X
     affiliation_links: frozenset[str]  # من، تحت لواء: what may stand between such a cue and Y
     event_makers: tuple[Seq, ...]  # أبرم، وقع: their subject is a party of the event a definite noun names
+    event_during: frozenset[str]  # خلال، أثناء: right before a definite event noun, so is the clause's subject
     ally_phrases: tuple[Seq, ...]  # إلى جانب Y: Y is on the side of the one before
     alliance_nouns: frozenset[str]
     figurative: frozenset[str]
@@ -479,6 +480,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         affiliation_cues=compile_words(data.get("affiliation_cues", {}).get("words", [])),
         affiliation_links=compile_words(data.get("affiliation_cues", {}).get("links", [])),
         event_makers=tuple(compile_seq(w) for w in data.get("event_makers", {}).get("patterns", [])),
+        event_during=compile_words(data.get("event_makers", {}).get("during", [])),
         ally_phrases=tuple(compile_seq(w) for w in data.get("ally_phrases", {}).get("phrases", [])),
         alliance_nouns=compile_words(data.get("alliance_nouns", [])),
         figurative=compile_words(data.get("figurative_modifiers", [])),

@@ -242,8 +242,11 @@ def _speaks_for(sv: SentView, a: Arg, ok: Callable[[Arg], bool], window: int = 1
 def _makes_event(sv: SentView, subj: Arg, i: int) -> bool:
     """أبرمت مصر الاتفاق مع X، مصر وقعت الاتفاق مع X: a verb that makes the event (lexicon ``event_makers``)
     stands by the subject, before the definite noun, or the noun names the act itself (رفضت X التفاوض مع
-    Y); otherwise (رفضت X الاتفاق مع Y) the subject only speaks of an event it is no party of."""
-    return any(seq.match(sv.forms, k) for k in range(max(0, subj.t0 - 2), i + 1) for seq in sv.lex.event_makers)
+    Y), or the clause's act happens during it (رفضت X الشروط خلال المفاوضات مع Y: lexicon ``event_during``
+    right before the noun); otherwise (رفضت X الاتفاق مع Y) the subject only speaks of an event it is no party of."""
+    before = next((k for k in range(i - 1, subj.t1 - 1, -1) if not sv.skippable(k)), None)
+    return (before is not None and sv.is_word(before, sv.lex.event_during)) or any(
+        seq.match(sv.forms, k) for k in range(max(0, subj.t0 - 2), i + 1) for seq in sv.lex.event_makers)
 
 
 def _participants(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> list[Arg]:
@@ -355,8 +358,11 @@ def _repelled(sv: SentView, i: int, j: int, p: _Pair) -> None:
 
 @_sides_first
 def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """اشتبكت X مع Y: the object comes with a preposition."""
+    """اشتبكت X مع Y: the object comes with a preposition; a resumptive pronoun may stand before a VSO
+    subject (المناطق التي اتفقت عليها X وY)."""
     p = _slots(sv, trig, j, rt, j, ("",))
+    if p.near is None and j < sv.n and bare_in(sv.norm[j], sv.lex.closed.resumptive_pronouns):
+        p.near = near_after(sv, j + 1, p.ok_s)
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
     return _close(sv, i, j, p, rt)
