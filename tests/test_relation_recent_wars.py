@@ -179,6 +179,18 @@ CASES = [
      {("NEGOTIATED_WITH", "HAMAS", "ISRAEL")}),
     ("وتقع البلدة ضمن مناطق خفض التصعيد التي اتفقت عليها روسيا وتركيا وإيران.",
      {("NEGOTIATED_WITH", "RUSSIA", "TURKEY"), ("NEGOTIATED_WITH", "TURKEY", "IRAN")}),
+    ("وأرسلت تشاد مئات الجنود إلى النيجر لمساعدة الجيش النيجري في حربه ضد بوكو حرام.",
+     {("FOUGHT", "NIGER_FORCES", "BOKO_HARAM"), ("FOUGHT", "CHAD", "BOKO_HARAM")}),
+    ("وأكدت الولايات المتحدة دعمها للحكومة الصومالية في مواجهة حركة الشباب.",
+     {("FOUGHT", "SOMALI_GOV", "AL_SHABAAB")}),
+    ("ونشرت كينيا قوات على الحدود لمواجهة حركة الشباب.",
+     {("FOUGHT", "KENYA", "AL_SHABAAB")}),
+    ("ودفعت قوات الدعم السريع بمئات المقاتلين إلى الفاشر لقتال الجيش السوداني.",
+     {("FOUGHT", "RSF", "SUDANESE_ARMY"), ("TRANSFERRED_TO", "RSF", "EL_FASHER")}),
+    ("وتواصل إيران دعم الحوثيين ضد التحالف العربي في اليمن.",
+     {("FOUGHT", "HOUTHIS", "ARAB_COALITION")}),
+    ("وهي الأحياء التي هاجمت فيها قوات الدعم السريع الجيش السوداني الأسبوع الماضي.",
+     {("FOUGHT", "RSF", "SUDANESE_ARMY")}),
 ]
 
 
@@ -195,3 +207,12 @@ def _facts(adoc) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(("text", "facts"), CASES, ids=[f"case{k}" for k in range(len(CASES))])
 def test_recent_wars_constructions(pipeline, text: str, facts: set[tuple[str, str, str]]):
     assert facts <= _facts(pipeline(Document(id="t", text=text)))
+
+
+def test_backer_is_no_party_of_the_fight_it_backs(pipeline):
+    """دعمها للحكومة الصومالية في مواجهة حركة الشباب: the one helped fights; a backer that came for no
+    such purpose (no لمساعدة، لدعم) does not."""
+    text = "وأكدت الولايات المتحدة دعمها للحكومة الصومالية في مواجهة حركة الشباب."
+    facts = _facts(pipeline(Document(id="t", text=text)))
+    assert ("FOUGHT", "SOMALI_GOV", "AL_SHABAAB") in facts
+    assert ("FOUGHT", "USA", "AL_SHABAAB") not in facts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,9 @@ from kg.relations.sentence import Arg, SentView
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
 # الأمين العام: a title that is also its person's generic mention
+# أرسلت، نقلوا، ينشرون: a finite verb, whose VSO subject right after it is no object as a verbal noun's
+# genitive is (إرسال X، نقل X); folded spelling, و/ف aside
+FINITE_VERB = re.compile(r"^[وف]?(?:(?:س?[ي]|س[تن])\w{2,}|\w{2,}(?:ت|وا|ون))$")
 TITLE_ROLES = frozenset({"title", "title_of_antecedent", "title_of_state"})
 TA_MARBUTA = ("ة", "ةً", "ةٍ", "ةُ", "ةَ", "ةِ", "ةٌ")  # no verb ends in ة; folding makes it ه, the pronoun
 
@@ -202,7 +206,8 @@ def extract_relations(adoc: AnalyzedDoc, is_state: Callable[[str], bool] | None 
         hits = find_triggers(sv, lex)
         sv.trigger_tokens = {k for _, i, j, _ in hits for k in range(i, j)}
         sv.trigger_types = {k: t.type for t, i, j, _ in hits for k in range(i, j)}
-        sv.object_taking = {k for t, i, j, _ in hits if t.role in OBJECT_TAKING for k in range(i, j)}
+        sv.object_taking = {k for t, i, j, _ in hits if t.role in OBJECT_TAKING and not FINITE_VERB.match(sv.norm[i])
+                            for k in range(i, j)}
         for trig, i, j, strip in hits:
             rtype = lex.types[trig.type]
             for cand in _candidates(sv, lex, trig, i, j):

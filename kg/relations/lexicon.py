@@ -174,6 +174,9 @@ class ClosedClass:
     time_words: frozenset[str]  # أمس، منذ أسابيع: a time said between a head and its argument (تستهدف منذ أسابيع X)
     spokesman_titles: frozenset[str]  # المتحدث باسم X، القيادي في X، ...، P: the person speaks for the body X
     border_nouns: frozenset[str]  # الحدود مع X: the noun takes the preposition itself; X is where the border runs
+    help_words: frozenset[str]  # مساعدة، دعم: لمساعدة X في حربها ضد Y: the one helped in the act is its agent
+    help_preps: frozenset[str]  # في، على: the preposition between the one helped and the act
+    help_against: frozenset[str]  # ضد: دعم X لـ Y ضد Z: the one helped fights Z
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -233,6 +236,8 @@ def _closed_class(data: dict) -> ClosedClass:
         time_words=compile_words(data["time_words"]),
         spokesman_titles=compile_words(data["spokesman_titles"]),
         border_nouns=compile_words(data["border_nouns"]),
+        help_words=compile_words(data["help_words"]), help_preps=compile_words(data["help_preps"]),
+        help_against=compile_words(data["help_against"]),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,9 +82,11 @@ def _relative_after(sv: SentView, j: int) -> int | None:
 
 
 def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
-           near_preps: tuple[str, ...], direct: bool = False) -> _Pair:
+           near_preps: tuple[str, ...], direct: bool = False, resumptive: bool = False) -> _Pair:
     """``direct``: the trigger takes a direct object (a verb), so what it governs starts right after it.
-    An actor after an ally phrase (إلى جانب Y) is on the subject's side, never the object."""
+    ``resumptive``: a verb, whose VSO subject may follow a resumptive pronoun (المناطق التي اتفقت عليها X
+    وY، المرة التي تقصف فيها قوات X Y).  An actor after an ally phrase (إلى جانب Y) is on the subject's
+    side, never the object."""
     ok_s, any_o = eligible(rt.subject_types, sv, rt.name), eligible(rt.object_types, sv, rt.name)
 
     def ok_o(a: Arg) -> bool:
@@ -98,7 +101,10 @@ def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
     obj = first_after(sv, start, governed_object, window=14, cross_relative=True)
     if obj is not None and _next_trigger_clause(sv, j, obj.t0):
         obj = None  # في قتال التنظيم، معارك مع القوات التركية: the later trigger owns that object
-    return _Pair(ok_s, ok_o, obj, near_after(sv, j, ok_s, preps=near_preps))
+    near = near_after(sv, j, ok_s, preps=near_preps)
+    if near is None and resumptive and j < sv.n and bare_in(sv.norm[j], sv.lex.closed.resumptive_pronouns):
+        near = near_after(sv, j + 1, ok_s)
+    return _Pair(ok_s, ok_o, obj, near)
 
 
 def _border_with(sv: SentView, a: Arg) -> bool:
@@ -201,6 +207,14 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     if subj is None:  # a subject between the trigger and the object (يشنها X ضد Y)
         subj = next((a for a in sv.args if j <= a.t0 and a.t1 <= obj.t0 and p.ok_s(a) and not a.prep
                      and a.entity != obj.entity and a not in sv.group(obj)), None)
+    help_ = _helped(sv, i, p.ok_s) if subj is None else None
+    if help_ is None and subj is None and sv.norm[i] in sv.lex.closed.help_against:
+        return []  # دعم ... ضد Y with no one helped named: no side of the fight is known
+    helped, helpers = help_[0] if help_ else None, []
+    if help_ is not None:
+        subj, conf = helped, C_CLAUSE
+        helper = left_subject(sv, i, p.ok_s, same_side(sv, obj) | {subj.entity})[0] if help_[1] else None
+        helpers = sv.group(helper) if helper is not None else []
     if subj is None and agent_adjective(sv, j):
         agent = adjective_agent(sv, j)  # الغارات الإسرائيلية ضد X: the adjective's state, if the article names it
         objects = [a for a in sv.group(obj) if p.ok_o(a) and a.entity != getattr(agent, "entity", None)]
@@ -215,13 +229,42 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         subj, conf = allies[0], C_CLAUSE  # (unnamed) تقاتل Z إلى جانب Y: Y fights Z
     if subj is None:
         return []
-    subjects = [a for a in (_speaks_for(sv, a, p.ok_s) or a for a in sv.group(subj)) if p.ok_s(a)]
+    subjects = [a for a in (_speaks_for(sv, a, p.ok_s) or a for a in sv.group(subj)) if p.ok_s(a) or a == helped]
     objects = [a for a in sv.group(obj) if p.ok_o(a)]
     taken = {a.entity for a in subjects} | same_side(sv, obj)
     partners = [a for a in sv.args if 0 < a.t0 - subjects[-1].t1 <= 4 and sv.beside(a) and p.ok_s(a)] \
         if subjects else []  # بدأت X بالتنسيق مع Y عملية ضد Z: Y fights Z beside X
-    subjects += [a for a in _participants(sv, i, p.ok_s) + allies + partners if a.entity not in taken]
+    subjects += [a for a in _participants(sv, i, p.ok_s) + allies + partners + helpers if a.entity not in taken]
     return [Cand(subjects, objects, conf)]
+
+
+HELP_WINDOW = 4  # tokens from a help word to the one helped: دعم واشنطن للأكراد في مواجهة Y
+HELPED_GAP = 2  # words between the one helped and في/على: الحكومة الصومالية الضعيفة في مواجهة Y
+
+
+def _helped(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> tuple[Arg, bool] | None:
+    """دعم واشنطن للأكراد في مواجهة Y، ساعدت X Y على صد Z، دعم X لـ Y ضد Z: the one helped in (في، على)
+    the act, or against (ضد) its foe, is its agent (closed class help_words, help_preps, help_against);
+    the helper only backs it, unless it came for that (لمساعدة، لدعم: forces sent to help the government
+    fight Y fight Y too).  (the one helped, purposive)"""
+    closed = sv.lex.closed
+    k = i - 1
+    while k > 0 and sv.skippable(k):
+        k -= 1
+    if sv.norm[i] in closed.help_against:
+        k = i  # دعم واشنطن لوحدات حماية الشعب ضد داعش: the trigger is the preposition itself
+    elif k < 1 or sv.norm[k] not in closed.help_preps:
+        return None
+    helped = next((a for a in reversed(sv.args) if a.t1 <= k), None)
+    # the help word's own argument: blocked as a party elsewhere, the agent of this act
+    if helped is None or k - helped.t1 > HELPED_GAP or not ok(dataclasses.replace(helped, blocked=False)) or any(
+            sv.hard[m] or sv.is_comma(m) or m in sv.trigger_tokens for m in range(helped.t1, k)):
+        return None
+    word = next((m for m in range(helped.t0 - 1, max(-1, helped.t0 - 1 - HELP_WINDOW), -1)
+                 if sv.is_word(m, closed.help_words)), None)
+    if word is None or sv.boundary_between(word, helped.t0):
+        return None
+    return helped, "ل" in sv.prefix_of(word)
 
 
 def _speaks_for(sv: SentView, a: Arg, ok: Callable[[Arg], bool], window: int = 10) -> Arg | None:
@@ -360,9 +403,7 @@ def _repelled(sv: SentView, i: int, j: int, p: _Pair) -> None:
 def verb_prep(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """اشتبكت X مع Y: the object comes with a preposition; a resumptive pronoun may stand before a VSO
     subject (المناطق التي اتفقت عليها X وY)."""
-    p = _slots(sv, trig, j, rt, j, ("",))
-    if p.near is None and j < sv.n and bare_in(sv.norm[j], sv.lex.closed.resumptive_pronouns):
-        p.near = near_after(sv, j + 1, p.ok_s)
+    p = _slots(sv, trig, j, rt, j, ("",), resumptive=True)
     if p.near is not None and p.near is not p.obj:
         p.subj = p.near
     return _close(sv, i, j, p, rt)
@@ -438,7 +479,7 @@ def alliance_against(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationTy
 @_sides_first
 def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
     """هاجمت X Y (VSO), X هاجمت Y (SVO), التنظيمات التي تستهدفها X (the object pronoun's antecedent)."""
-    p = _slots(sv, trig, j, rt, j, ("",), direct=True)
+    p = _slots(sv, trig, j, rt, j, ("",), direct=True, resumptive=True)
     near = p.near
     if has_pronoun_object(sv, i, j, trig):  # التنظيمات التي تستهدفها موسكو
         if near is None:
