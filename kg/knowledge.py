@@ -44,6 +44,7 @@ class GenericReference:
     # with no candidate named: this body of the article's state (FORCES: its forces, else a state-body kind)
     state_body: str = ""
     by_state: tuple[tuple[str, str], ...] = ()  # (state, entity): with no candidate, the state's one
+    speaker_state: bool = False  # بلاده: the state of the person or body named last before it in its sentence
 
 
 @dataclass
@@ -201,7 +202,7 @@ def load_knowledge() -> Knowledge:
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"), row.get("state_body", ""),
-                               tuple(row.get("by_state", {}).items()))
+                               tuple(row.get("by_state", {}).items()), bool(row.get("speaker_state")))
         for key in (normalize(s) for s in (ref.surface, *row.get("also", []))):
             kb.generics[key] = ref
             kb.max_generic_tokens = max(kb.max_generic_tokens, len(key.split()))

@@ -970,6 +970,28 @@ def _specified_generics(adoc: AnalyzedDoc, named: list[Mention], kb: Knowledge) 
         del adoc.entities[eid]
 
 
+SPEAKER_DEMONYM_WORDS = 3  # words before a speaker's name that may carry its demonym (وزير الدفاع الإسرائيلي P)
+
+
+def _speaker_state(adoc: AnalyzedDoc, g: Mention, named: list[Mention], kb: Knowledge) -> str | None:
+    """بلاده، بلادها: the state of the person or body named last before the generic in its sentence (its
+    country in the alias table, else the demonym in or right before its name: قال وزير الدفاع الإسرائيلي P
+    إن بلاده), where the article names that state; a guess at a state it never names would be no mention."""
+    speaker = next((m for m in reversed(named) if m.sentence == g.sentence and m.end <= g.start
+                    and m.type in ("Person", "Organization")), None)
+    if speaker is None:
+        return None
+    known = kb.entities.get(speaker.entity or "")
+    state = known.country if known is not None else ""
+    if not state:
+        lo = adoc.sentences[g.sentence].start
+        words = normalize(adoc.doc.text[lo:speaker.end]).split()
+        words = words[-(len(speaker.text.split()) + SPEAKER_DEMONYM_WORDS):]
+        state = next((kb.demonym_states[w] for w in reversed(words) if w in kb.demonym_states), "")
+    named_states = {m.entity for m in named if m.entity and adoc.entities[m.entity].type == "Place"}
+    return state if state in named_states else None
+
+
 def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) -> list[Mention]:
     """Each generic stands for the most salient candidate: the entity mentioned most often before it
     (nearest on ties) among those whose name starts with one of its heads, plus its default when the
@@ -980,6 +1002,12 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
     present = {m.entity for m in named}
     for g in generics:
         ref = kb.generics[g.key]
+        if ref.speaker_state:
+            g.entity = _speaker_state(adoc, g, named, kb)
+            if g.entity:
+                g.type = adoc.entities[g.entity].type
+                resolved.append(g)
+            continue
         before = [m for m in named + resolved if m.start < g.start]
         candidates = {m.entity for m in before if _heads_fit(ref, adoc.entities[m.entity], kb)}
         if ref.default in present:

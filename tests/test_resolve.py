@@ -1033,3 +1033,13 @@ def test_a_place_named_by_the_first_words_of_a_longer_name_of_the_article_is_tha
     assert entity_count(text, [("حي النسيم الغربي", place), ("حي النسيم", place)]) == 1
     text = "سقطت قذيفة في حي النسيم الغربي وأخرى في حي النسيم الشرقي، وقال سكان حي النسيم إن الأضرار كبيرة."
     assert entity_count(text, [("حي النسيم الغربي", place), ("حي النسيم الشرقي", place), ("حي النسيم", place)]) == 3
+
+
+def test_his_country_is_the_state_of_the_speaker_named_before_it(pipeline):
+    """بلاده: the state of the person named last before it, by the demonym of his title; only a state the
+    article names (a state it never names makes no mention)."""
+    adoc = analyze(pipeline, "قال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن بلاده سترد على أي هجوم. "
+                             "وتتهم إسرائيل إيران بنشر قوات في سوريا.")
+    assert entity_of(adoc, "بلاده") == "ISRAEL"
+    unnamed = analyze(pipeline, "قال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن بلاده سترد على أي هجوم.")
+    assert all("بلاده" not in m.text or m.entity is None for m in unnamed.mentions)
