@@ -19,10 +19,10 @@ from kg.relations.sentence import Arg, SentView
 
 VERB_ROLES = frozenset({"verb", "verb_prep", "direct", "supports_verb", "leads_verb"})
 OBJECT_TAKING = frozenset({"masdar", "direct_masdar", "transitive"})  # لطرد X، نقل X: X is the object
-# الأمين العام: a title that is also its person's generic mention
 # أرسلت، نقلوا، ينشرون: a finite verb, whose VSO subject right after it is no object as a verbal noun's
 # genitive is (إرسال X، نقل X); folded spelling, و/ف aside
 FINITE_VERB = re.compile(r"^[وف]?(?:(?:س?[ي]|س[تن])\w{2,}|\w{2,}(?:ت|وا|ون))$")
+# الأمين العام: a title that is also its person's generic mention
 TITLE_ROLES = frozenset({"title", "title_of_antecedent", "title_of_state"})
 TA_MARBUTA = ("ة", "ةً", "ةٍ", "ةُ", "ةَ", "ةِ", "ةٌ")  # no verb ends in ة; folding makes it ه, the pronoun
 

@@ -115,10 +115,7 @@ def _border_with(sv: SentView, a: Arg) -> bool:
         k -= 1
     if k < 1 or not bare_in(sv.norm[k], sv.lex.object_preps):
         return False
-    k -= 1
-    while k >= 0 and sv.skippable(k):
-        k -= 1
-    return sv.is_word(k, sv.lex.closed.border_nouns)
+    return sv.is_word(sv.word_before(k), sv.lex.closed.border_nouns)
 
 
 def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) -> bool:
@@ -207,14 +204,16 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     if subj is None:  # a subject between the trigger and the object (يشنها X ضد Y)
         subj = next((a for a in sv.args if j <= a.t0 and a.t1 <= obj.t0 and p.ok_s(a) and not a.prep
                      and a.entity != obj.entity and a not in sv.group(obj)), None)
-    help_ = _helped(sv, i, p.ok_s) if subj is None else None
-    if help_ is None and subj is None and sv.norm[i] in sv.lex.closed.help_against:
-        return []  # دعم ... ضد Y with no one helped named: no side of the fight is known
-    helped, helpers = help_[0] if help_ else None, []
-    if help_ is not None:
-        subj, conf = helped, C_CLAUSE
-        helper = left_subject(sv, i, p.ok_s, same_side(sv, obj) | {subj.entity})[0] if help_[1] else None
-        helpers = sv.group(helper) if helper is not None else []
+    helped, helpers = None, []
+    if subj is None:
+        help_ = _helped(sv, i, p.ok_s)
+        if help_ is None and sv.norm[i] in sv.lex.closed.help_against:
+            return []  # دعم ... ضد Y with no one helped named: no side of the fight is known
+        if help_ is not None:
+            helped, purposive = help_
+            subj, conf = helped, C_CLAUSE
+            helper = left_subject(sv, i, p.ok_s, same_side(sv, obj) | {helped.entity})[0] if purposive else None
+            helpers = sv.group(helper) if helper is not None else []
     if subj is None and agent_adjective(sv, j):
         agent = adjective_agent(sv, j)  # الغارات الإسرائيلية ضد X: the adjective's state, if the article names it
         objects = [a for a in sv.group(obj) if p.ok_o(a) and a.entity != getattr(agent, "entity", None)]
@@ -248,13 +247,12 @@ def _helped(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> tuple[Arg, bool]
     the helper only backs it, unless it came for that (لمساعدة، لدعم: forces sent to help the government
     fight Y fight Y too).  (the one helped, purposive)"""
     closed = sv.lex.closed
-    k = i - 1
-    while k > 0 and sv.skippable(k):
-        k -= 1
     if sv.norm[i] in closed.help_against:
         k = i  # دعم واشنطن لوحدات حماية الشعب ضد داعش: the trigger is the preposition itself
-    elif k < 1 or sv.norm[k] not in closed.help_preps:
-        return None
+    else:
+        k = sv.word_before(i)
+        if k < 1 or sv.norm[k] not in closed.help_preps:
+            return None
     helped = next((a for a in reversed(sv.args) if a.t1 <= k), None)
     # the help word's own argument: blocked as a party elsewhere, the agent of this act
     if helped is None or k - helped.t1 > HELPED_GAP or not ok(dataclasses.replace(helped, blocked=False)) or any(
@@ -287,17 +285,15 @@ def _makes_event(sv: SentView, subj: Arg, i: int) -> bool:
     stands by the subject, before the definite noun, or the noun names the act itself (رفضت X التفاوض مع
     Y), or the clause's act happens during it (رفضت X الشروط خلال المفاوضات مع Y: lexicon ``event_during``
     right before the noun); otherwise (رفضت X الاتفاق مع Y) the subject only speaks of an event it is no party of."""
-    before = next((k for k in range(i - 1, subj.t1 - 1, -1) if not sv.skippable(k)), None)
-    return (before is not None and sv.is_word(before, sv.lex.event_during)) or any(
+    before = sv.word_before(i)
+    return (before >= subj.t1 and sv.is_word(before, sv.lex.event_during)) or any(
         seq.match(sv.forms, k) for k in range(max(0, subj.t0 - 2), i + 1) for seq in sv.lex.event_makers)
 
 
 def _participants(sv: SentView, i: int, ok: Callable[[Arg], bool]) -> list[Arg]:
     """تشارك X حاليا في ضربات Y ضد Z، شاركت X في الهجوم على Z: who takes part in (في) the attack
     is a party to it too: right after the participation word (VSO) or its clause's subject."""
-    k = i - 1
-    while k >= 0 and sv.skippable(k):
-        k -= 1
+    k = sv.word_before(i)
     if k < 1 or sv.norm[k] != "في":
         return []
     verb = next((m for m in range(k - 1, max(-1, k - 4), -1) if sv.is_word(m, sv.lex.closed.participation)), None)
@@ -348,9 +344,7 @@ def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
     agent = _agent_after(sv, j, p)
     if agent is None:
         return
-    k = i - 1
-    while k >= 0 and sv.skippable(k):
-        k -= 1
+    k = sv.word_before(i)
     placed = "ب" in sv.prefix_of(i).lstrip("وف")[:1]
     if not placed and not (k >= 0 and bare_in(sv.norm[k], closed.casualty_preps)):
         return

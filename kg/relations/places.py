@@ -42,9 +42,7 @@ def _object_place(sv: SentView, start: int, window: int = 12) -> Arg | None:
 
 
 def _locative(sv: SentView, a: Arg) -> bool:
-    k = a.t0 - 1
-    while k >= 0 and sv.skippable(k):
-        k -= 1
+    k = sv.word_before(a.t0)
     return a.prep in ("ب", "في") or (k >= 0 and sv.is_word(k, sv.lex.locative_preps))
 
 

@@ -132,6 +132,13 @@ class SentView:
     def skippable(self, k: int) -> bool:
         return self.norm[k] in PUNCT_SKIP
 
+    def word_before(self, t: int) -> int:
+        """The nearest token before ``t`` that is no quote or bracket (``skippable``); -1 if none."""
+        k = t - 1
+        while k >= 0 and self.skippable(k):
+            k -= 1
+        return k
+
     def is_comma(self, k: int) -> bool:
         """A list comma (، or ,): it separates list items and appositions, and often clauses."""
         return self.norm[k] in self.lex.closed.list_commas
@@ -305,18 +312,14 @@ class SentView:
         ``capital_parties``): في الدوحة، على بغداد، شرقي القاهرة، العاصمة السورية دمشق."""
         if prep in self.lex.capital_place_preps or self.where_not_who(t0) or self._in(t0, self.lex.place_heads):
             return True
-        k = t0 - 1
-        while k > 0 and self.skippable(k):
-            k -= 1
+        k = self.word_before(t0)
         return k > 0 and bool(NISBA.match(self.norm[k])) and self._in(k - 1, self.lex.place_heads)
 
     def where_not_who(self, t0: int) -> bool:
         """A country at ``t0`` names a place here, not a party: after a place word (شمال العراق، ريف
         سوريا), after a visit word (يزور لبنان، زار الوزير تركيا) or an arrival word and إلى (وصل إلى
         موسكو) within a few words of the same clause."""
-        k = t0 - 1
-        while k >= 0 and self.skippable(k):
-            k -= 1
+        k = self.word_before(t0)
         if k >= 0 and (self._in(k, self.lex.place_heads) or self._in(k, self.lex.relative_location)):
             return True
         words = self.lex.visit_words
