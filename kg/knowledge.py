@@ -58,6 +58,9 @@ class Knowledge:
     unspecific: dict[str, str] = field(default_factory=dict)
     # such an actor -> {state: actor}: who its kind-only names are in an article about that state
     unspecific_by_state: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a state body's names that do not say the state (الحرس الجمهوري، الحكومة الاتحادية) -> (body, state,
+    # the state_bodies kind it is of another state: GOV for الحكومة الاتحادية, '' where none)
+    bound: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # an actor renamed or merged -> its successors (جبهة النصرة -> جبهة فتح الشام، هيئة تحرير الشام)
     successor_of: dict[str, list[str]] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
@@ -199,6 +202,9 @@ def load_knowledge() -> Knowledge:
             kb.unspecific[normalize(name)] = normalize(name).split()[-1]
         if row.get("unspecific_by_state"):
             kb.unspecific_by_state[ent.id] = dict(row["unspecific_by_state"])
+        if bound := row.get("bound_aliases"):
+            for name in bound["aliases"]:
+                kb.bound[normalize(name)] = (ent.id, bound["state"], bound.get("kind", ""))
     for row in _load_json("generic_references.json").get("generic", []):
         ref = GenericReference(row["surface"], row["type"], tuple(normalize(h) for h in row.get("heads", [])),
                                row.get("default"), row.get("state_body", ""),

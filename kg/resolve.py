@@ -565,6 +565,42 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
             m.entity = kb.unspecific_by_state[m.entity].get(state or "", m.entity)
 
 
+def _bound_alias(m: Mention, kb: Knowledge) -> tuple[str, str]:
+    """(state, kind) of a mention that names its known body by a bound alias (``bound_aliases``), alone or
+    after a head (قوات الحرس الجمهوري); ('', '') for any other mention."""
+    words = m.key.split()
+    for i in range(len(words)):
+        body, state, kind = kb.bound.get(" ".join(words[i:]), ("", "", ""))
+        if body and body == m.entity:
+            return state, kind
+    return "", ""
+
+
+def _unbound_names(named: list[Mention], kb: Knowledge) -> set[str]:
+    """A state body's name that does not say the state (الحرس الجمهوري of Syria's, الحكومة الاتحادية of
+    Iraq's; ``bound_aliases``) is that body only where the article names the state otherwise (itself, its
+    capital, a body or place of it).  Elsewhere it is the body of its kind of the state the article is
+    about (الحكومة الاتحادية in a Somali article), else an entity of the article (الحرس الجمهوري in a
+    Yemen one).  Returns the keys set free."""
+    bound = {id(m): found for m in named if m.entity and (found := _bound_alias(m, kb))[0]}
+    if not bound:
+        return set()
+    named_states = set()
+    for m in named:
+        if id(m) not in bound:
+            known = kb.entities.get(m.entity or "")
+            named_states |= {_state_of(known), known.capital_of if known else ""}
+            named_states |= {kb.demonym_states.get(w, "") for w in m.key.split()}  # الرئيس السوري
+    freed = [m for m in named if id(m) in bound and bound[id(m)][0] not in named_states]
+    for m in freed:
+        m.entity = None
+    article_state = _article_state(named, kb) if freed else None
+    for m in freed:
+        kind = bound[id(m)][1]
+        m.entity = kb.state_body(article_state, kind) if kind and article_state else None
+    return {m.key for m in freed}
+
+
 QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
 MAX_TITLE_WORDS = 4
 
@@ -1038,6 +1074,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _clitic_surnames(adoc.doc.text, named)
     named += _quoted_titles(adoc, named, kb)
     _unspecific_names(named, kb)
+    unbound = _unbound_names(named, kb)
     _peoples_as_states(named, kb)
     _successors(named, kb)
     _facility_trailers(adoc.doc.text, named, kb)
@@ -1072,7 +1109,8 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     for members in groups.values():
         known_ids = Counter(m.entity for m in members if m.entity)
         if not known_ids:
-            known_ids = Counter(v.id for m in _spelt_names(members) if (v := _variant_of(m, kb)))
+            known_ids = Counter(v.id for m in _spelt_names(members)
+                                if m.key not in unbound and (v := _variant_of(m, kb)))
         if known_ids:
             eid = _best_known(members, known_ids)
             ent_type, label, wikidata = kb.entities[eid].type, kb.entities[eid].label, kb.entities[eid].wikidata

@@ -1043,3 +1043,21 @@ def test_his_country_is_the_state_of_the_speaker_named_before_it(pipeline):
     assert entity_of(adoc, "بلاده") == "ISRAEL"
     unnamed = analyze(pipeline, "قال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن بلاده سترد على أي هجوم.")
     assert all("بلاده" not in m.text or m.entity is None for m in unnamed.mentions)
+
+
+def test_a_state_body_named_without_its_state_is_that_states_only_where_the_article_names_it(pipeline):
+    """الحرس الجمهوري, الحكومة الاتحادية, حكومة الوفاق say no state (``bound_aliases``): in a Yemen article the
+    guard is no Syrian unit, in a Somali one the federal government is Somalia's, and in a Palestinian one the
+    consensus government's short form is that government, not Libya's; where the state is named they are its."""
+    yemen = analyze(pipeline, "قالت مصادر عسكرية في عدن إن قوات الحرس الجمهوري الموالية لصالح هاجمت مواقع "
+                              "المقاومة الشعبية في لحج، وإن الحرس الجمهوري خسر عشرات المقاتلين.")
+    guard = [m.entity for m in yemen.mentions if "الحرس الجمهوري" in m.text]
+    assert len(guard) == 2 and len(set(guard)) == 1 and guard[0] and guard[0] != "SYRIAN_REPUBLICAN_GUARD"
+    assert entity_of(yemen, "المقاومة الشعبية") == "POPULAR_RESISTANCE_YE"
+    somalia = analyze(pipeline, "أعلنت الحكومة الاتحادية في مقديشو أن الجيش الصومالي استعاد بلدة من حركة الشباب.")
+    assert entity_of(somalia, "الحكومة الاتحادية") == "SOMALI_GOV"
+    palestine = analyze(pipeline, "رحبت حكومة الوفاق الوطني الفلسطينية بالاتفاق بين حركتي فتح وحماس، وقالت "
+                                  "حكومة الوفاق إنها ستتسلم المعابر.")
+    assert {m.entity for m in palestine.mentions if "الوفاق" in m.text} == {"PALESTINIAN_CONSENSUS_GOV"}
+    syria = analyze(pipeline, "دفع النظام السوري بتعزيزات من الحرس الجمهوري إلى ريف دمشق.")
+    assert entity_of(syria, "الحرس الجمهوري") == "SYRIAN_REPUBLICAN_GUARD"
