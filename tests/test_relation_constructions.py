@@ -883,3 +883,8 @@ def test_a_subject_name_ending_in_a_nisba_before_the_owned_target():  # قصفت
 def test_places_right_after_a_passive_verb_are_its_target_not_its_subject():  # استهدف معسكر X وY التابع لـ Z
     assert {f for f in facts("قالت قسد إن داعش هاجم أمس، كما استهدف معسكر منبج وجرابلس التابع لقوات النظام.")
             if "REGIME" in f} == set()
+
+
+def test_a_state_right_after_the_vso_subject_is_the_verbs_object_not_a_place():  # تقصف فيها X تركيا
+    assert facts("وتعرضت الأحياء التي تقصف فيها روسيا تركيا لدمار كبير.") == {("FOUGHT", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("هاجمت قسد إدلب بالمدفعية.") == set()  # a town after the subject: the target is no actor

@@ -563,10 +563,11 @@ def _unknown_object_after(sv: SentView, near: Arg) -> bool:
 
 def _place_object_after(sv: SentView, near: Arg) -> bool:
     """A place right after the VSO subject (and the states coordinated with it) is the verb's object
-    (هاجمت تركيا بلدة عفرين); a country that only says where (المقاومة في تعز (جنوب اليمن)) is not."""
+    (هاجمت تركيا بلدة عفرين); a country that only says where (المقاومة في تعز (جنوب اليمن)) is not, nor a
+    state, which is an actor the verb may take (التي تقصف فيها قوات إيرانية إسرائيل)."""
     side = sv.group(near)  # روسيا وإيران: a state coordinated with the subject is a second subject
     end = side[-1].t1
-    return any(a.place and not a.prep and not a.blocked and a.t0 - end <= 2 for a in sv.args
+    return any(a.place and not a.state and not a.prep and not a.blocked and a.t0 - end <= 2 for a in sv.args
                if a.t0 >= end and a not in side)
 
 
