@@ -567,8 +567,9 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
 
 def _bound_alias(m: Mention, kb: Knowledge) -> tuple[str, str]:
     """(state, kind) of a mention that names its known body by a bound alias (``bound_aliases``), alone or
-    after a head (قوات الحرس الجمهوري); ('', '') for any other mention."""
-    words = m.key.split()
+    after a head (قوات الحرس الجمهوري), titles left out (قوات شيخ الكرامة as قوات الكرامة); ('', '') for
+    any other mention."""
+    words = [w for w in m.key.split() if w not in kb.person_titles]
     for i in range(len(words)):
         body, state, kind = kb.bound.get(" ".join(words[i:]), ("", "", ""))
         if body and body == m.entity:

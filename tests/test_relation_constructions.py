@@ -886,5 +886,15 @@ def test_places_right_after_a_passive_verb_are_its_target_not_its_subject():  # 
 
 
 def test_a_state_right_after_the_vso_subject_is_the_verbs_object_not_a_place():  # تقصف فيها X تركيا
-    assert facts("وتعرضت الأحياء التي تقصف فيها روسيا تركيا لدمار كبير.") == {("FOUGHT", "RUSSIA", "TURKEY", "asserted")}
+    assert facts("وتعرضت الأحياء التي تقصف فيها روسيا تركيا لدمار كبير.") == {
+        ("FOUGHT", "RUSSIA", "TURKEY", "asserted")}
     assert facts("هاجمت قسد إدلب بالمدفعية.") == set()  # a town after the subject: the target is no actor
+
+
+def test_shelling_a_partys_sites_in_construct_is_fighting_it():  # واصلت X قصف مواقع Y
+    assert facts("واصلت قسد قصف مواقع تنظيم داعش قرب الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
+def test_targeting_as_a_circumstantial_participle_after_the_clause_subject():  # شن X غارات مستهدفا Y
+    assert facts("وشن التحالف الدولي غارات جديدة مستهدفا تنظيم داعش في الرقة.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}

@@ -1059,5 +1059,7 @@ def test_a_state_body_named_without_its_state_is_that_states_only_where_the_arti
     palestine = analyze(pipeline, "رحبت حكومة الوفاق الوطني الفلسطينية بالاتفاق بين حركتي فتح وحماس، وقالت "
                                   "حكومة الوفاق إنها ستتسلم المعابر.")
     assert {m.entity for m in palestine.mentions if "الوفاق" in m.text} == {"PALESTINIAN_CONSENSUS_GOV"}
+    sweida = analyze(pipeline, "أعلنت قوات شيخ الكرامة في السويداء أنها صدت هجوما لتنظيم داعش.")
+    assert entity_of(sweida, "قوات شيخ الكرامة") != "LNA"  # Libya's قوات الكرامة, a title left out
     syria = analyze(pipeline, "دفع النظام السوري بتعزيزات من الحرس الجمهوري إلى ريف دمشق.")
     assert entity_of(syria, "الحرس الجمهوري") == "SYRIAN_REPUBLICAN_GUARD"
