@@ -898,3 +898,17 @@ def test_shelling_a_partys_sites_in_construct_is_fighting_it():  # واصلت X 
 def test_targeting_as_a_circumstantial_participle_after_the_clause_subject():  # شن X غارات مستهدفا Y
     assert facts("وشن التحالف الدولي غارات جديدة مستهدفا تنظيم داعش في الرقة.") == {
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+COUNTERPARTS = {**NAMES, "مولود جاويش أوغلو": ("CAVUSOGLU", PER), "محمد جواد ظريف": ("ZARIF", PER),
+                "سيرغي لافروف": ("LAVROV", PER)}
+
+
+def test_talks_with_a_counterpart_are_talks_with_the_person_named_after_it():  # مع نظيره الإيراني P
+    doc = make_doc("وأجرى وزير الخارجية التركي مولود جاويش أوغلو محادثات مع نظيره الإيراني محمد جواد ظريف.",
+                   names=COUNTERPARTS)
+    assert {(r.type, *sorted((r.subject, r.object))) for r in extract_relations(doc)} == {
+        ("NEGOTIATED_WITH", "CAVUSOGLU", "ZARIF")}
+    doc = make_doc("واتفق سيرغي لافروف ونظيره التركي مولود جاويش أوغلو على وقف إطلاق النار.", names=COUNTERPARTS)
+    assert {(r.type, *sorted((r.subject, r.object))) for r in extract_relations(doc)} == {
+        ("NEGOTIATED_WITH", "CAVUSOGLU", "LAVROV")}

@@ -177,6 +177,7 @@ class ClosedClass:
     help_words: frozenset[str]  # مساعدة، دعم: لمساعدة X في حربها ضد Y: the one helped in the act is its agent
     help_preps: frozenset[str]  # في، على: the preposition between the one helped and the act
     help_against: frozenset[str]  # ضد: دعم X لـ Y ضد Z: the one helped fights Z
+    counterparts: frozenset[str]  # نظيره: مع نظيره الإيراني P، X، ونظيره الروسي P: the person is the one after it
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -237,7 +238,7 @@ def _closed_class(data: dict) -> ClosedClass:
         spokesman_titles=compile_words(data["spokesman_titles"]),
         border_nouns=compile_words(data["border_nouns"]),
         help_words=compile_words(data["help_words"]), help_preps=compile_words(data["help_preps"]),
-        help_against=compile_words(data["help_against"]),
+        help_against=compile_words(data["help_against"]), counterparts=compile_words(data["counterparts"]),
     )
 
 

@@ -304,6 +304,11 @@ class SentView:
                 continue
             if k > 0 and self.norm[k - 1] == "من" and self._in(k, self.lex.closed.holding_nouns):
                 return "من"  # تحرير Z من قبضة Y، من أيدي عناصر Y: whose grip it is taken from
+            if self._in(k, self.lex.closed.counterparts) or (
+                    NISBA.match(self.norm[k]) and k > 0 and self._in(k - 1, self.lex.closed.counterparts)):
+                k -= 1  # محادثات مع نظيره الإيراني P: the counterpart is the person named after it
+                steps += 1
+                continue
             break
         return ""
 
@@ -448,6 +453,7 @@ class SentView:
         for k in range(left.t1, right.t0):
             stem_ok = (self.skippable(k) or self.is_connector(k) or self.is_member(k)
                        or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k]))
+                       or self._in(k, self.lex.closed.counterparts)  # X، ونظيره الروسي Y
                        or (self.norm[k] == "من" and k > left.t1 and self.is_member(k - 1)))  # X وعناصر من Y
             if not stem_ok:
                 return False
