@@ -912,3 +912,14 @@ def test_talks_with_a_counterpart_are_talks_with_the_person_named_after_it():  #
     doc = make_doc("واتفق سيرغي لافروف ونظيره التركي مولود جاويش أوغلو على وقف إطلاق النار.", names=COUNTERPARTS)
     assert {(r.type, *sorted((r.subject, r.object))) for r in extract_relations(doc)} == {
         ("NEGOTIATED_WITH", "CAVUSOGLU", "LAVROV")}
+
+
+def test_a_destination_after_inside_or_near_words():  # انسحبت X إلى داخل مدينة Y، إلى مناطق قرب Y
+    assert facts("وانسحبت قوات النظام إلى داخل مدينة تدمر.") == {("TRANSFERRED_TO", "REGIME", "PALMYRA", "asserted")}
+    assert facts("وانتقل مسلحو داعش إلى مناطق قرب منبج.") == {("TRANSFERRED_TO", "ISIS", "MANBIJ", "asserted")}
+
+
+def test_crossing_into_a_place_and_deploying_around_it_are_transfers():  # اجتاز X الحدود إلى Y، نشرت X قوات حول Y
+    assert facts("واجتاز مقاتلو حزب الله الحدود إلى داخل إدلب.") == {
+        ("TRANSFERRED_TO", "HEZBOLLAH", "IDLIB", "asserted")}
+    assert facts("ونشرت تركيا مئات الجنود حول جرابلس.") == {("TRANSFERRED_TO", "TURKEY", "JARABULUS", "asserted")}

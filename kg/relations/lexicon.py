@@ -177,6 +177,7 @@ class ClosedClass:
     help_words: frozenset[str]  # مساعدة، دعم: لمساعدة X في حربها ضد Y: the one helped in the act is its agent
     help_preps: frozenset[str]  # في، على: the preposition between the one helped and the act
     help_against: frozenset[str]  # ضد: دعم X لـ Y ضد Z: the one helped fights Z
+    inside_words: frozenset[str]  # داخل: انسحبت X إلى داخل مدينة Y: the destination is the place after it
     counterparts: frozenset[str]  # نظيره: مع نظيره الإيراني P، X، ونظيره الروسي P: the person is the one after it
 
     @property
@@ -239,6 +240,7 @@ def _closed_class(data: dict) -> ClosedClass:
         border_nouns=compile_words(data["border_nouns"]),
         help_words=compile_words(data["help_words"]), help_preps=compile_words(data["help_preps"]),
         help_against=compile_words(data["help_against"]), counterparts=compile_words(data["counterparts"]),
+        inside_words=compile_words(data["inside_words"]),
     )
 
 

@@ -291,7 +291,9 @@ def _destination(sv: SentView, trig: Trigger, j: int, window: int = 14) -> Arg |
             for a in sv.args:
                 if a.t0 <= k or not a.place:
                     continue
-                fill = sv.gap_is(k + 1, a.t0, lambda t: sv.is_filler(t) or bool(NISBA.match(sv.norm[t])))
+                fill = sv.gap_is(k + 1, a.t0, lambda t: sv.is_filler(t) or bool(NISBA.match(sv.norm[t]))
+                                 or sv.is_word(t, sv.lex.relative_location)  # إلى مناطق قرب X
+                                 or sv.is_word(t, sv.lex.closed.inside_words))  # إلى داخل سوريا
                 if fill and a.t0 - k <= 4:
                     return a
                 break
