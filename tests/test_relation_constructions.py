@@ -923,3 +923,8 @@ def test_crossing_into_a_place_and_deploying_around_it_are_transfers():  # اج�
     assert facts("واجتاز مقاتلو حزب الله الحدود إلى داخل إدلب.") == {
         ("TRANSFERRED_TO", "HEZBOLLAH", "IDLIB", "asserted")}
     assert facts("ونشرت تركيا مئات الجنود حول جرابلس.") == {("TRANSFERRED_TO", "TURKEY", "JARABULUS", "asserted")}
+
+
+def test_a_states_aircraft_named_with_its_kind_and_nationality_is_that_state():  # أسقطت X طائرة مقاتلة روسية
+    assert ("FOUGHT", "RUSSIA", "TURKEY", "asserted") in facts(
+        "وأعلنت روسيا أن تركيا أسقطت طائرة مقاتلة روسية قرب الحدود.")
