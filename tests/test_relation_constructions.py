@@ -928,3 +928,10 @@ def test_crossing_into_a_place_and_deploying_around_it_are_transfers():  # اج�
 def test_a_states_aircraft_named_with_its_kind_and_nationality_is_that_state():  # أسقطت X طائرة مقاتلة روسية
     assert ("FOUGHT", "RUSSIA", "TURKEY", "asserted") in facts(
         "وأعلنت روسيا أن تركيا أسقطت طائرة مقاتلة روسية قرب الحدود.")
+
+
+def test_shelling_by_a_genitive_agent_of_sites_a_nationality_adjective_owns():  # وقصف الجيش X مواقع تركية
+    assert facts("وتتهم تركيا المسلحين بالتمركز قرب الموصل، وقصف الجيش العراقي مواقع تركية هناك.") == {
+        ("FOUGHT", "IRAQI_ARMY", "TURKEY", "asserted")}  # the place before the trigger is no second subject
+    assert facts("وتتهم تركيا المسلحين بالتمركز قرب الموصل، وقصفت روسيا أهدافا تركية هناك.") == {
+        ("FOUGHT", "RUSSIA", "TURKEY", "asserted")}

@@ -228,8 +228,10 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
         subj, conf = allies[0], C_CLAUSE  # (unnamed) تقاتل Z إلى جانب Y: Y fights Z
     if subj is None:
         return []
-    subjects = [a for a in (_speaks_for(sv, a, p.ok_s) or a for a in sv.group(subj)) if p.ok_s(a) or a == helped]
-    objects = [a for a in sv.group(obj) if p.ok_o(a)]
+    # a coordinated list never spans the trigger (سوريا، وقصف الجيش X: the place is no second subject)
+    subjects = [a for a in (_speaks_for(sv, a, p.ok_s) or a for a in sv.group(subj))
+                if (p.ok_s(a) or a == helped) and (a.t0 < i) == (subj.t0 < i)]
+    objects = [a for a in sv.group(obj) if p.ok_o(a) and (a.t0 < i) == (obj.t0 < i)]
     taken = {a.entity for a in subjects} | same_side(sv, obj)
     partners = [a for a in sv.args if 0 < a.t0 - subjects[-1].t1 <= 4 and sv.beside(a) and p.ok_s(a)] \
         if subjects else []  # بدأت X بالتنسيق مع Y عملية ضد Z: Y fights Z beside X
@@ -322,11 +324,16 @@ def noun(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
 def _target_of_agent(sv: SentView, p: _Pair) -> None:
     """قصف طيران X مواقع Y، قصف طائرات X تمركزات ومواقع Y: no object yet, and right after the noun's
     genitive agent what belongs to a party (possessed targets, numbers, و between): the party (its
-    genitive or لـ) is the object."""
+    genitive or لـ) is the object; so is the state a nationality adjective names (قصف الجيش X مواقع
+    إيرانية: the antecedent reference that spans the possessed noun)."""
     if p.obj is not None or p.subj is None:
         return
     k, owned = p.subj.t1, False
     while k < sv.n and (sv.skippable(k) or sv.is_possessed(k) or sv.norm[k].isdigit()):
+        if sv.is_possessed(k) and (held := next((a for a in sv.args if a.t0 == k and a.mention is not None
+                                                  and a.mention.origin == "reference"), None)):
+            owned, k = True, held.t0
+            break
         owned = owned or sv.is_possessed(k)
         k += 1
     owner = next((a for a in sv.args if a.t0 == k), None)
