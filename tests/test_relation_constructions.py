@@ -935,3 +935,8 @@ def test_shelling_by_a_genitive_agent_of_sites_a_nationality_adjective_owns():  
         ("FOUGHT", "IRAQI_ARMY", "TURKEY", "asserted")}  # the place before the trigger is no second subject
     assert facts("وتتهم تركيا المسلحين بالتمركز قرب الموصل، وقصفت روسيا أهدافا تركية هناك.") == {
         ("FOUGHT", "RUSSIA", "TURKEY", "asserted")}
+
+
+def test_an_economic_blockade_is_no_fight_but_a_siege_is():  # حصار اقتصادي، حصارا اقتصاديا
+    assert facts("وفرضت تركيا حصارا اقتصاديا على العراق، وفرضت روسيا حصار اقتصادي على تركيا.") == set()
+    assert facts("وفرضت قسد حصارا على داعش في الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
