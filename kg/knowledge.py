@@ -61,6 +61,9 @@ class Knowledge:
     # a state body's names that do not say the state (الحرس الجمهوري، الحكومة الاتحادية) -> (body, state,
     # the state_bodies kind it is of another state: GOV for الحكومة الاتحادية, '' where none)
     bound: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # a state's name that is also its feminine nationality adjective (سورية): the adjective after a noun
+    nisba_aliases: frozenset[str] = frozenset()
+    nisba_plural_heads: frozenset[str] = frozenset()  # فصائل، مصادر: such a name after them is the adjective
     # an actor renamed or merged -> its successors (جبهة النصرة -> جبهة فتح الشام، هيئة تحرير الشام)
     successor_of: dict[str, list[str]] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
@@ -202,6 +205,7 @@ def load_knowledge() -> Knowledge:
             kb.unspecific[normalize(name)] = normalize(name).split()[-1]
         if row.get("unspecific_by_state"):
             kb.unspecific_by_state[ent.id] = dict(row["unspecific_by_state"])
+        kb.nisba_aliases |= {normalize(name) for name in row.get("nisba_aliases", [])}
         if bound := row.get("bound_aliases"):
             for name in bound["aliases"]:
                 kb.bound[normalize(name)] = (ent.id, bound["state"], bound.get("kind", ""))
@@ -222,6 +226,7 @@ def load_knowledge() -> Knowledge:
     kb.not_names = _norm_set(cues.get("not_names", []) + cues.get("trailing_modifiers", [])
                              + list(cues.get("demonyms", {})))
     kb.not_entities = _norm_set(cues.get("not_entities", []))
+    kb.nisba_plural_heads = _norm_set(cues.get("nisba_plural_heads", []))
     kb.relative_clause_markers = _norm_set(cues.get("relative_clause_markers", []))
     kb.name_trailers = _norm_set(cues.get("name_trailers", []))
     kb.demonyms = _norm_set(list(cues.get("demonyms", {})))

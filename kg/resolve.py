@@ -565,6 +565,22 @@ def _unspecific_names(named: list[Mention], kb: Knowledge) -> None:
             m.entity = kb.unspecific_by_state[m.entity].get(state or "", m.entity)
 
 
+WORD_BEFORE = re.compile(r"(\S+) $")
+
+
+def _nisba_adjective(text: str, m: Mention, kb: Knowledge) -> bool:
+    """A state's name that is also its feminine nationality adjective (``nisba_aliases``: سورية), written
+    bare right after an indefinite noun or adjective it agrees with (one ending in ة or ات, or a broken
+    plural of entity_cues.json ``nisba_plural_heads``: فصائل سورية، مصادر سورية، طائرة مقاتلة سورية), is the
+    adjective: no mention of the state."""
+    if m.key not in kb.nisba_aliases or normalize(m.text) != m.key:
+        return False
+    before = WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    word = before.group(1) if before else ""
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return not bare.startswith("ال") and (bare.endswith(("ة", "ات")) or normalize(bare) in kb.nisba_plural_heads)
+
+
 def _bound_alias(m: Mention, kb: Knowledge) -> tuple[str, str]:
     """(state, kind) of a mention that names its known body by a bound alias (``bound_aliases``), alone or
     after a head (قوات الحرس الجمهوري), titles left out (قوات شيخ الكرامة as قوات الكرامة); ('', '') for
@@ -1070,6 +1086,7 @@ def resolve_generics(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge) 
 
 def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     """Set ``entity`` on every named mention, fill ``adoc.entities``, then resolve generic references."""
+    adoc.mentions = [m for m in adoc.mentions if not _nisba_adjective(adoc.doc.text, m, kb)]
     named = [m for m in adoc.mentions if m.origin != "generic"]
     _strip_clitic_forms(adoc.doc.text, named, kb)
     _clitic_surnames(adoc.doc.text, named)

@@ -1063,3 +1063,13 @@ def test_a_state_body_named_without_its_state_is_that_states_only_where_the_arti
     assert entity_of(sweida, "قوات شيخ الكرامة") != "LNA"  # Libya's قوات الكرامة, a title left out
     syria = analyze(pipeline, "دفع النظام السوري بتعزيزات من الحرس الجمهوري إلى ريف دمشق.")
     assert entity_of(syria, "الحرس الجمهوري") == "SYRIAN_REPUBLICAN_GUARD"
+
+
+def test_syria_spelt_as_its_feminine_adjective_after_a_noun_is_no_mention_of_the_state(pipeline):
+    """سورية is Syria and "Syrian" (f.): after an indefinite noun or adjective it agrees with (فصائل سورية،
+    مصادر سورية، طائرة مقاتلة سورية) it is the adjective; after a verb or a preposition it is the state."""
+    for text in ("وتشن تركيا وفصائل سورية موالية لها هجوما على عفرين.", "وقالت مصادر سورية إن القصف استمر.",
+                 "وأسقطت إسرائيل طائرة مقاتلة سورية فوق الجولان."):
+        assert "SYRIA" not in {m.entity for m in analyze(pipeline, text).mentions}, text
+    assert entity_of(analyze(pipeline, "وزار الوزير سورية الأسبوع الماضي."), "سورية") == "SYRIA"
+    assert entity_of(analyze(pipeline, "وعاد اللاجئون إلى سورية."), "سورية") == "SYRIA"
