@@ -577,8 +577,9 @@ def _nisba_adjective(text: str, m: Mention, kb: Knowledge) -> bool:
         return False
     before = WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
     word = before.group(1) if before else ""
-    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    return not bare.startswith("ال") and (bare.endswith(("ة", "ات")) or normalize(bare) in kb.nisba_plural_heads)
+    readings = {word, word[1:]} if word[:1] in ("و", "ف") and len(word) > 3 else {word}  # وفصائل، فصائل
+    return not any(w.startswith("ال") for w in readings) and (
+        word.endswith(("ة", "ات")) or any(normalize(w) in kb.nisba_plural_heads for w in readings))
 
 
 def _bound_alias(m: Mention, kb: Knowledge) -> tuple[str, str]:
