@@ -611,7 +611,7 @@ def _unbound_names(named: list[Mention], kb: Knowledge) -> set[str]:
             named_states |= {kb.demonym_states.get(w, "") for w in m.key.split()}  # الرئيس السوري
     freed = [m for m in named if id(m) in bound and bound[id(m)][0] not in named_states]
     for m in freed:
-        m.entity = None
+        m.entity = None  # first, so that the article's state is counted without them
     article_state = _article_state(named, kb) if freed else None
     for m in freed:
         kind = bound[id(m)][1]

@@ -330,11 +330,10 @@ def _target_of_agent(sv: SentView, p: _Pair) -> None:
         return
     k, owned = p.subj.t1, False
     while k < sv.n and (sv.skippable(k) or sv.is_possessed(k) or sv.norm[k].isdigit()):
-        if sv.is_possessed(k) and (held := next((a for a in sv.args if a.t0 == k and a.mention is not None
-                                                  and a.mention.origin == "reference"), None)):
-            owned, k = True, held.t0
-            break
-        owned = owned or sv.is_possessed(k)
+        if sv.is_possessed(k):
+            owned = True
+            if any(a.t0 == k and a.mention is not None and a.mention.origin == "reference" for a in sv.args):
+                break  # مواقع إيرانية: the reference spans the possessed noun and is the owner
         k += 1
     owner = next((a for a in sv.args if a.t0 == k), None)
     if owned and owner is not None and owner.prep in ("", "ل") and p.ok_o(owner) and owner.entity != p.subj.entity:
