@@ -129,11 +129,26 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
         if hit:
             j, stripped, key = hit
             entity_id, type_ = table.names[key]
+            j = _same_entity_end(spans, table, i, j, entity_id)
             found.append(token_mention(text, sentence, i, j, stripped, key, type_, origin, entity_id))
             i = j
         else:
             i += 1
     return found
+
+
+def _same_entity_end(spans: SpanKeys, table: NameTable, i: int, j: int, entity_id: str | None) -> int:
+    """End of the name at tokens i..j, run on over another name of the same entity that starts inside it and
+    ends after it (طائرات التحالف العربي + التحالف العربي لدعم الشرعية): what is left after j would otherwise
+    be read as a name of its own (الشرعية, Yemen's government)."""
+    if entity_id is None:
+        return j
+    n = len(spans.tokens)
+    for k in range(i + 1, j):
+        hit = table.longest_at(spans, k, min(n, k + table.max_tokens + 2)) if spans.tokens[k].is_word else None
+        if hit and hit[0] > j and table.names[hit[2]][0] == entity_id:
+            j = hit[0]
+    return j
 
 
 NEXT_WORD = re.compile(r"[^\S\n]+([^\s،,.؛:!?()«»\"]+)")  # the next word on the line, without its punctuation

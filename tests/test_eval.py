@@ -110,3 +110,31 @@ def test_an_entity_named_only_by_a_back_reference_is_met_by_its_surface_in_that_
     pred.add_mention("A2", "CHAD", 30, 35, "الجيش")
     rep = score(arts, pred)
     assert rep.found_typed == 2 and rep.split == []
+
+
+def test_a_surface_with_an_instrument_head_meets_the_actor_it_names():
+    """The gold names the Saudi-led coalition only as التحالف; kg mentions it as طيران التحالف (its
+    aircraft): the surface without the instrument head meets it, and the fight counts.  قوات is no
+    instrument head: قوات الحرس does not meet a gold entity named الحرس."""
+    arts = [GoldArticle("A1", "test", "yemen", "test", "x",
+                        [GoldEntity("COALITION", "Organization", (), generic_names=("التحالف",)),
+                         GoldEntity("HOUTHIS", "Organization", ("الحوثيين",)),
+                         GoldEntity("GUARD", "Organization", (), generic_names=("الحرس",))])]
+    pred = Prediction()
+    pred.entities = {"AC": {"id": "AC", "label": "التحالف العربي", "type": "Organization", "aliases": []},
+                     "H": {"id": "H", "label": "الحوثيين", "type": "Organization", "aliases": []},
+                     "GUARD": {"id": "GUARD", "label": "قوات الحرس", "type": "Organization", "aliases": []}}
+    pred.add_mention("A1", "AC", 0, 13, "طيران التحالف")
+    pred.add_mention("A1", "H", 30, 38, "الحوثيين")
+    pred.add_mention("A1", "GUARD", 40, 50, "قوات الحرس")
+    pred.relations = [{"type": "FOUGHT", "subject": "AC", "object": "H", "doc": "A1", "sentence": "x"}]
+    arts[0].relations.append(GoldRelation("FOUGHT", "COALITION", "HOUTHIS", 0, 40, "x"))
+    rep = score(arts, pred)
+    assert rep.found_typed == 2 and rep.split == []
+    assert rep.relations.prf() == (1.0, 1.0, 1.0, 1)
+    assert [p for _, p, _ in rep.unmatched_predicted] == ["قوات الحرس"]
+
+
+def test_a_gold_name_that_opens_with_a_digit_is_met():
+    """`5 + 1`: its first word is too short for a clitic reading, but the name itself is a key."""
+    assert name_keys("5 + 1") == ("5 + 1",)

@@ -11,18 +11,30 @@ from kg.reader import iter_inputs
 from kg.tokenize import split_sentences
 
 
+def longest_by_every_span(sentence: Sentence, spans: SpanKeys, table: NameTable, i: int) -> tuple | None:
+    n = len(sentence.tokens)
+    if sentence.tokens[i].is_word:
+        for j in range(min(n, i + table.max_tokens + 2), i, -1):
+            if sentence.tokens[j - 1].is_word or spans.norm[j - 1].isdigit():
+                hit = next(((i, j, c, key) for c, key in spans.keys(i, j) if key in table.names), None)
+                if hit:
+                    return hit
+    return None
+
+
 def every_span(sentence: Sentence, spans: SpanKeys, table: NameTable) -> list[tuple[int, int, int, str]]:
-    """The plain longest-match search (every end point, every clitic reading) the index must agree with."""
+    """The plain longest-match search (every end point, every clitic reading) the index must agree with,
+    a name run on over an overlapping name of the same entity."""
     found, i, n = [], 0, len(sentence.tokens)
     while i < n:
-        hit = None
-        if sentence.tokens[i].is_word:
-            for j in range(min(n, i + table.max_tokens + 2), i, -1):
-                if sentence.tokens[j - 1].is_word or spans.norm[j - 1].isdigit():
-                    hit = next(((i, j, c, key) for c, key in spans.keys(i, j) if key in table.names), None)
-                    if hit:
-                        break
+        hit = longest_by_every_span(sentence, spans, table, i)
         if hit:
+            end, entity = hit[1], table.names[hit[3]][0]
+            for k in range(i + 1, hit[1]):
+                inner = longest_by_every_span(sentence, spans, table, k)
+                if entity is not None and inner and inner[1] > end and table.names[inner[3]][0] == entity:
+                    end = inner[1]
+            hit = (i, end, hit[2], hit[3])
             found.append(hit)
         i = hit[1] if hit else i + 1
     return found
@@ -69,3 +81,13 @@ def test_names_of_initials_and_names_ending_in_a_number_are_found():
     sentence = split_sentences(text)[0]
     found = find_names(text, sentence, SpanKeys(sentence.tokens), table, "gazetteer")
     assert [(m.text, m.entity) for m in found] == [("أ ف ب", "AFP"), ("مجموعة 5+1", "P5_PLUS_1")]
+
+
+def test_a_name_runs_on_over_another_name_of_the_same_entity_that_overlaps_it():
+    # written for this test: طائرات التحالف العربي and التحالف العربي لدعم الشرعية are both the coalition's
+    text = "وقالت المصادر إن طائرات التحالف العربي لدعم الشرعية قصفت مواقع الحوثيين."
+    table = NameTable.from_knowledge(load_knowledge())
+    sentence = split_sentences(text)[0]
+    found = find_names(text, sentence, SpanKeys(sentence.tokens), table, "gazetteer")
+    assert [(m.text, m.entity) for m in found] == [("طائرات التحالف العربي لدعم الشرعية", "ARAB_COALITION"),
+                                                  ("الحوثيين", "HOUTHIS")]

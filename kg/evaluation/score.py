@@ -9,14 +9,17 @@ FOUGHT / NEGOTIATED_WITH, optional gold neutral, a predicted relation with an un
 positive.  One addition, for the project's gold, which lists back-references (``الجيش``, ``الحكومة``)
 apart as ``generic_names`` and may name an entity only by them: where label and aliases meet no gold
 name, a surface the entity is mentioned by in that article does (met only through an alias that another
-article added, such an entity also drew other articles' entities to it: splits that were none).
+article added, such an entity also drew other articles' entities to it: splits that were none); last,
+that surface without an instrument head (``طيران التحالف``: resources/scoring.json).
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from kg.evaluation.gold import CORE_TYPES, SYMMETRIC, GoldArticle
@@ -29,13 +32,14 @@ RelKey = tuple[str, str, tuple[str, str]]
 def name_keys(name: str) -> tuple[str, ...]:
     """A name and its clitic-free readings, folded, so `لقوات الدعم السريع` meets `قوات الدعم السريع`.
 
-    In order, the name as written first: a name whose stripped reading is another gold name (`ولير` ->
-    `لير` and `ير`) meets its own entity before that one, the same way in every run."""
+    In order, the name as written first (also where its first word is too short to read: `5 + 1`): a name
+    whose stripped reading is another gold name (`ولير` -> `لير` and `ير`) meets its own entity before that
+    one, the same way in every run."""
     folded = normalize(name)
     if not folded:
         return ()
     first, _, rest = folded.partition(" ")
-    return tuple(dict.fromkeys((stem + " " + rest).strip() for _, stem in proclitic_readings(first)))
+    return tuple(dict.fromkeys([folded, *((stem + " " + rest).strip() for _, stem in proclitic_readings(first))]))
 
 
 def rel_key(doc: str, rtype: str, subj: str, obj: str) -> RelKey:
@@ -117,10 +121,23 @@ class Report:
         return total
 
 
+@cache
+def _instrument_heads() -> frozenset[str]:
+    rows = json.loads((Path(__file__).parent.parent / "resources" / "scoring.json").read_text(encoding="utf-8"))
+    return frozenset(normalize(w) for w in rows["instrument_heads"])
+
+
+def _without_instrument(surface: str) -> str:
+    """The actor's name of a surface that starts with an instrument head (طيران التحالف -> التحالف), else ''."""
+    first, _, rest = normalize(surface).partition(" ")
+    return rest if first in _instrument_heads() else ""
+
+
 def map_entities(article: GoldArticle, pred: Prediction, doc: str) -> dict[str, str]:
     """Predicted entity id -> gold id, for the predicted entities of this article: by label, else an
     alias, else a surface it has in this article (a gold entity named only by a back-reference, الجيش،
-    الحكومة, is found by the mention that takes it up there, not by an alias another article gave)."""
+    الحكومة, is found by the mention that takes it up there, not by an alias another article gave), else
+    such a surface without its instrument head (طيران التحالف meets the gold's التحالف)."""
     gold_by_key: dict[str, str] = {}
     for e in article.entities:
         for n in (*e.names, *e.generic_names):
@@ -131,7 +148,8 @@ def map_entities(article: GoldArticle, pred: Prediction, doc: str) -> dict[str, 
         pe = pred.entities.get(pid)
         if pe is None:
             continue
-        for cand in [pe.get("label", ""), *pe.get("aliases", []), *sorted(pred.surfaces.get((doc, pid), ()))]:
+        surfaces = sorted(pred.surfaces.get((doc, pid), ()))
+        for cand in [pe.get("label", ""), *pe.get("aliases", []), *surfaces, *map(_without_instrument, surfaces)]:
             hit = next((gold_by_key[k] for k in name_keys(cand) if k in gold_by_key), None)
             if hit:
                 out[pid] = hit
