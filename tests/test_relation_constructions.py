@@ -933,3 +933,10 @@ def test_shelling_by_a_genitive_agent_of_sites_a_nationality_adjective_owns():  
 def test_an_economic_blockade_is_no_fight_but_a_siege_is():  # حصار اقتصادي، حصارا اقتصاديا
     assert facts("وفرضت تركيا حصارا اقتصاديا على العراق، وفرضت روسيا حصار اقتصادي على تركيا.") == set()
     assert facts("وفرضت قسد حصارا على داعش في الرقة.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
+def test_the_owner_of_targets_after_the_agent_and_a_time_phrase_is_the_object():  # قصف X ليلة أمس مواقع لـ Y
+    assert facts("قصف التحالف الدولي فجر الأحد مواقع لتنظيم داعش شمال الرقة.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("وهاجمت قسد مساء السبت الماضي مقرات تابعة لجبهة النصرة في ريف المدينة.") == {
+        ("FOUGHT", "NUSRA", "SDF", "asserted")}

@@ -135,9 +135,10 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
     if bare_in(sv.norm[k], trig.preps) or k == j - 1:
         return True  # the trigger's genitive or direct object right after it (قصف معسكرات لـ X، قصفت مواقع لـ X)
     # a direct object after the verb's VSO subject, one or coordinated, its member noun before it (استهدفت قسد
-    # عشرات المواقع التابعة لـ X، قصفت روسيا وإيران مواقع لـ X، هاجم مسلحو Y قاعدة لـ X)
+    # عشرات المواقع التابعة لـ X، قصفت روسيا وإيران مواقع لـ X، هاجم مسلحو Y قاعدة لـ X), a time phrase
+    # between (قصف طيران Y ليلة أمس مواقع لـ X)
     return direct and any(j <= b.t0 and sv.gap_is(j, b.t0, sv.is_filler) and b.actor
-                          and sv.group(b)[-1].t1 == k + 1 for b in sv.args)
+                          and sv.group(b)[-1].t1 <= k + 1 <= sv.past_time(sv.group(b)[-1].t1) for b in sv.args)
 
 
 def _genitive_agent(sv: SentView, j: int, p: _Pair) -> bool:
@@ -328,7 +329,7 @@ def _target_of_agent(sv: SentView, p: _Pair) -> None:
     إيرانية: the antecedent reference that spans the possessed noun)."""
     if p.obj is not None or p.subj is None:
         return
-    k, owned = p.subj.t1, False
+    k, owned = sv.past_time(p.subj.t1), False  # a time phrase may follow the agent (قصف طيران X ليلة أمس مواقع Y)
     while k < sv.n and (sv.skippable(k) or sv.is_possessed(k) or sv.norm[k].isdigit()):
         if sv.is_possessed(k):
             owned = True
