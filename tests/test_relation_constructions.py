@@ -940,3 +940,8 @@ def test_the_owner_of_targets_after_the_agent_and_a_time_phrase_is_the_object():
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("وهاجمت قسد مساء السبت الماضي مقرات تابعة لجبهة النصرة في ريف المدينة.") == {
         ("FOUGHT", "NUSRA", "SDF", "asserted")}
+
+
+def test_a_party_and_its_allies_named_after_it_are_one_side():  # X وحلفائهم من Y
+    assert facts("وقصفت قسد مواقع جبهة النصرة وحلفائها من حركة أحرار الشام قرب المدينة.") == {
+        ("FOUGHT", "NUSRA", "SDF", "asserted"), ("FOUGHT", "AHRAR", "SDF", "asserted")}

@@ -178,6 +178,7 @@ class ClosedClass:
     help_preps: frozenset[str]  # في، على: the preposition between the one helped and the act
     help_against: frozenset[str]  # ضد: دعم X لـ Y ضد Z: the one helped fights Z
     inside_words: frozenset[str]  # داخل: انسحبت X إلى داخل مدينة Y: the destination is the place after it
+    allies: frozenset[str]  # حلفائهم: الحوثيين وحلفائهم من قوات صالح is one side
     counterparts: frozenset[str]  # نظيره: مع نظيره الإيراني P، X، ونظيره الروسي P: the person is the one after it
 
     @property
@@ -240,6 +241,7 @@ def _closed_class(data: dict) -> ClosedClass:
         border_nouns=compile_words(data["border_nouns"]),
         help_words=compile_words(data["help_words"]), help_preps=compile_words(data["help_preps"]),
         help_against=compile_words(data["help_against"]), counterparts=compile_words(data["counterparts"]),
+        allies=compile_words(data["allies"]),
         inside_words=compile_words(data["inside_words"]),
     )
 

@@ -454,7 +454,9 @@ class SentView:
             stem_ok = (self.skippable(k) or self.is_connector(k) or self.is_member(k)
                        or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k]))
                        or self._in(k, self.lex.closed.counterparts)  # X، ونظيره الروسي Y
-                       or (self.norm[k] == "من" and k > left.t1 and self.is_member(k - 1)))  # X وعناصر من Y
+                       or self._in(k, self.lex.closed.allies)  # X وحلفائهم من Y
+                       or (self.norm[k] == "من" and k > left.t1 and (self.is_member(k - 1)  # X وعناصر من Y
+                                                                     or self._in(k - 1, self.lex.closed.allies))))
             if not stem_ok:
                 return False
             if left.place and self.is_comma(k) and k + 1 < right.t0 and self._in(k + 1, self.lex.place_heads):
