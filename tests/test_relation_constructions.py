@@ -945,3 +945,8 @@ def test_the_owner_of_targets_after_the_agent_and_a_time_phrase_is_the_object():
 def test_a_party_and_its_allies_named_after_it_are_one_side():  # X وحلفائهم من Y
     assert facts("وقصفت قسد مواقع جبهة النصرة وحلفائها من حركة أحرار الشام قرب المدينة.") == {
         ("FOUGHT", "NUSRA", "SDF", "asserted"), ("FOUGHT", "AHRAR", "SDF", "asserted")}
+
+
+def test_casualties_of_a_party_from_a_counted_number_of_attacks_by_another():  # قتلى من X جراء ثلاث غارات لـ Y
+    assert facts("وسقط قتلى وجرحى من عناصر تنظيم داعش جراء أربع غارات للتحالف الدولي على مواقعه.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}

@@ -352,6 +352,8 @@ def _victim_before(sv: SentView, i: int, j: int, p: _Pair) -> None:
     if agent is None:
         return
     k = sv.word_before(i)
+    while k >= 0 and (sv.norm[k].isdigit() or sv.is_word(k, closed.count_words)):
+        k = sv.word_before(k)  # a count of attacks (جراء ثلاث غارات لـ Y)
     placed = "ب" in sv.prefix_of(i).lstrip("وف")[:1]
     if not placed and not (k >= 0 and bare_in(sv.norm[k], closed.casualty_preps)):
         return
