@@ -950,3 +950,8 @@ def test_a_party_and_its_allies_named_after_it_are_one_side():  # X وحلفائ
 def test_casualties_of_a_party_from_a_counted_number_of_attacks_by_another():  # قتلى من X جراء ثلاث غارات لـ Y
     assert facts("وسقط قتلى وجرحى من عناصر تنظيم داعش جراء أربع غارات للتحالف الدولي على مواقعه.") == {
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_the_second_side_after_a_backer_phrase_may_open_with_a_member_noun():  # بين X المدعومة من Z، ومقاتلي Y
+    assert facts("واندلعت المعارك بين قوات النظام المدعومة من حزب الله، ومقاتلي جبهة النصرة في ريف المدينة.") == {
+        ("FOUGHT", "NUSRA", "REGIME", "asserted"), ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}

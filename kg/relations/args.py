@@ -283,6 +283,11 @@ def _side(ok: Callable[[Arg], bool]) -> Callable[[Arg], bool]:
     return lambda a: ok(a) and not (a.state and a.prep == "في")
 
 
+def _conjunct_start(sv: SentView, a: Arg) -> int:
+    """Where the conjunct of ``a`` starts: at a member noun right before it (ومقاتلي المقاومة), else at it."""
+    return a.t0 - 1 if a.t0 > 0 and sv.is_member(a.t0 - 1) else a.t0
+
+
 def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, past_events: str = "") -> Cand | None:
     """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone.  بين may
     stand ``window`` tokens after the trigger: past a name, a participle and a date (اتفاق فيينا المبرم
@@ -332,8 +337,9 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, p
     else:
         inside = [a for a in sv.args_in(k + 1, comma_end(k + 1)) if ok(a)]
         if len({a.entity for a in inside}) == 1:  # بين روسيا، حليفة دمشق، وتركيا
-            later = next((a for a in sv.args if a.t0 > inside[-1].t1 and a.t0 - k <= 12 and ok(a)
-                          and sv.norm[a.t0].startswith("و") and not sv.boundary_between(k, a.t0)), None)
+            later = next((a for a in sv.args if a.t0 > inside[-1].t1 and _conjunct_start(sv, a) - k <= 12 and ok(a)
+                          and sv.norm[_conjunct_start(sv, a)].startswith("و") and not sv.boundary_between(k, a.t0)),
+                         None)
             inside += [later] if later is not None else []
         if len({a.entity for a in inside}) < 2:
             return None
