@@ -140,13 +140,19 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
 def _same_entity_end(spans: SpanKeys, table: NameTable, i: int, j: int, entity_id: str | None) -> int:
     """End of the name at tokens i..j, run on over another name of the same entity that starts inside it and
     ends after it (طائرات التحالف العربي + التحالف العربي لدعم الشرعية): what is left after j would otherwise
-    be read as a name of its own (الشرعية, Yemen's government)."""
+    be read as a back-reference of its own (الشرعية, Yemen's government). Never over another entity's
+    name (طائرات التحالف الدولي + التحالف الدولي لمحاربة داعش: داعش stays a mention)."""
     if entity_id is None:
         return j
     n = len(spans.tokens)
+
+    def name_at(k: int) -> tuple[int, int, str] | None:
+        return table.longest_at(spans, k, min(n, k + table.max_tokens + 2)) if spans.tokens[k].is_word else None
+
     for k in range(i + 1, j):
-        hit = table.longest_at(spans, k, min(n, k + table.max_tokens + 2)) if spans.tokens[k].is_word else None
-        if hit and hit[0] > j and table.names[hit[2]][0] == entity_id:
+        hit = name_at(k)
+        if hit and hit[0] > j and table.names[hit[2]][0] == entity_id and not any(
+                (other := name_at(m)) and table.names[other[2]][0] != entity_id for m in range(j, hit[0])):
             j = hit[0]
     return j
 

@@ -32,7 +32,9 @@ def every_span(sentence: Sentence, spans: SpanKeys, table: NameTable) -> list[tu
             end, entity = hit[1], table.names[hit[3]][0]
             for k in range(i + 1, hit[1]):
                 inner = longest_by_every_span(sentence, spans, table, k)
-                if entity is not None and inner and inner[1] > end and table.names[inner[3]][0] == entity:
+                if entity is not None and inner and inner[1] > end and table.names[inner[3]][0] == entity and not any(
+                        (other := longest_by_every_span(sentence, spans, table, m))
+                        and table.names[other[3]][0] != entity for m in range(end, inner[1])):
                     end = inner[1]
             hit = (i, end, hit[2], hit[3])
             found.append(hit)
@@ -91,3 +93,8 @@ def test_a_name_runs_on_over_another_name_of_the_same_entity_that_overlaps_it():
     found = find_names(text, sentence, SpanKeys(sentence.tokens), table, "gazetteer")
     assert [(m.text, m.entity) for m in found] == [("طائرات التحالف العربي لدعم الشرعية", "ARAB_COALITION"),
                                                   ("الحوثيين", "HOUTHIS")]
+    # never over another entity's name: التحالف الدولي لمحاربة داعش leaves داعش a mention of its own
+    text = "وقالت المصادر إن طائرات التحالف الدولي لمحاربة داعش قصفت الموقع."
+    sentence = split_sentences(text)[0]
+    found = find_names(text, sentence, SpanKeys(sentence.tokens), table, "gazetteer")
+    assert [(m.text, m.entity) for m in found] == [("طائرات التحالف الدولي", "COALITION"), ("داعش", "ISIS")]
