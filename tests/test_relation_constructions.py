@@ -955,3 +955,9 @@ def test_casualties_of_a_party_from_a_counted_number_of_attacks_by_another():  #
 def test_the_second_side_after_a_backer_phrase_may_open_with_a_member_noun():  # بين X المدعومة من Z، ومقاتلي Y
     assert facts("واندلعت المعارك بين قوات النظام المدعومة من حزب الله، ومقاتلي جبهة النصرة في ريف المدينة.") == {
         ("FOUGHT", "NUSRA", "REGIME", "asserted"), ("SUPPORTED_BY", "REGIME", "HEZBOLLAH", "asserted")}
+
+
+def test_destroying_a_partys_convoys_or_reinforcements_is_fighting_it():  # دمرت X أرتالا وتعزيزات لـ Y
+    assert facts("ودمرت طائرات التحالف الدولي أرتالا وتعزيزات لتنظيم داعش قرب الرقة.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("ودمر التحالف الدولي تعزيزات لتنظيم داعش قرب الرقة.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
