@@ -88,6 +88,13 @@ class NameTable:
         """Generic references (التنظيم، القوات الحكومية): no entity until the resolver picks one."""
         return cls({key: (None, ref.type) for key, ref in kb.generics.items()}, kb.max_generic_tokens)
 
+    def name_at(self, spans: SpanKeys, i: int) -> tuple[int, int, str] | None:
+        """``longest_at`` for a name that starts on the word at token i; +2: punctuation tokens inside a
+        name (قوات “قسد”) do not count as words of the key."""
+        if not spans.tokens[i].is_word:
+            return None
+        return self.longest_at(spans, i, min(len(spans.tokens), i + self.max_tokens + 2))
+
     def longest_at(self, spans: SpanKeys, i: int, limit: int) -> tuple[int, int, str] | None:
         """The longest name starting at token i and ending before token ``limit``, as (end token, chars
         stripped, key): longest first, then the unstripped reading, as ``SpanKeys.keys`` orders them."""
@@ -124,8 +131,7 @@ def find_names(text: str, sentence: Sentence, spans: SpanKeys, table: NameTable,
     found = []
     i, n = 0, len(sentence.tokens)
     while i < n:
-        # +2: punctuation tokens inside a name (قوات “قسد”) do not count as words of the key
-        hit = table.longest_at(spans, i, min(n, i + table.max_tokens + 2)) if sentence.tokens[i].is_word else None
+        hit = table.name_at(spans, i)
         if hit:
             j, stripped, key = hit
             entity_id, type_ = table.names[key]
@@ -144,15 +150,10 @@ def _same_entity_end(spans: SpanKeys, table: NameTable, i: int, j: int, entity_i
     name (طائرات التحالف الدولي + التحالف الدولي لمحاربة داعش: داعش stays a mention)."""
     if entity_id is None:
         return j
-    n = len(spans.tokens)
-
-    def name_at(k: int) -> tuple[int, int, str] | None:
-        return table.longest_at(spans, k, min(n, k + table.max_tokens + 2)) if spans.tokens[k].is_word else None
-
     for k in range(i + 1, j):
-        hit = name_at(k)
+        hit = table.name_at(spans, k)
         if hit and hit[0] > j and table.names[hit[2]][0] == entity_id and not any(
-                (other := name_at(m)) and table.names[other[2]][0] != entity_id for m in range(j, hit[0])):
+                (other := table.name_at(spans, m)) and table.names[other[2]][0] != entity_id for m in range(j, hit[0])):
             j = hit[0]
     return j
 

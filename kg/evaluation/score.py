@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kg.evaluation.gold import CORE_TYPES, SYMMETRIC, GoldArticle
 from kg.graph import iter_records
+from kg.knowledge import RESOURCES
 from kg.normalize import normalize, proclitic_readings
 
 RelKey = tuple[str, str, tuple[str, str]]
@@ -123,7 +124,7 @@ class Report:
 
 @cache
 def _instrument_heads() -> frozenset[str]:
-    rows = json.loads((Path(__file__).parent.parent / "resources" / "scoring.json").read_text(encoding="utf-8"))
+    rows = json.loads((RESOURCES / "scoring.json").read_text(encoding="utf-8"))
     return frozenset(normalize(w) for w in rows["instrument_heads"])
 
 

@@ -337,9 +337,8 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, p
     else:
         inside = [a for a in sv.args_in(k + 1, comma_end(k + 1)) if ok(a)]
         if len({a.entity for a in inside}) == 1:  # بين روسيا، حليفة دمشق، وتركيا
-            later = next((a for a in sv.args if a.t0 > inside[-1].t1 and _conjunct_start(sv, a) - k <= 12 and ok(a)
-                          and sv.norm[_conjunct_start(sv, a)].startswith("و") and not sv.boundary_between(k, a.t0)),
-                         None)
+            later = next((a for a in sv.args if a.t0 > inside[-1].t1 and (start := _conjunct_start(sv, a)) - k <= 12
+                          and ok(a) and sv.norm[start].startswith("و") and not sv.boundary_between(k, a.t0)), None)
             inside += [later] if later is not None else []
         if len({a.entity for a in inside}) < 2:
             return None

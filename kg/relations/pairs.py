@@ -138,7 +138,7 @@ def _owner_of_target(sv: SentView, a: Arg, trig: Trigger, j: int, direct: bool) 
     # عشرات المواقع التابعة لـ X، قصفت روسيا وإيران مواقع لـ X، هاجم مسلحو Y قاعدة لـ X), a time phrase
     # between (قصف طيران Y ليلة أمس مواقع لـ X)
     return direct and any(j <= b.t0 and sv.gap_is(j, b.t0, sv.is_filler) and b.actor
-                          and sv.group(b)[-1].t1 <= k + 1 <= sv.past_time(sv.group(b)[-1].t1) for b in sv.args)
+                          and (end := sv.group(b)[-1].t1) <= k + 1 <= sv.past_time(end) for b in sv.args)
 
 
 def _genitive_agent(sv: SentView, j: int, p: _Pair) -> bool:
