@@ -961,3 +961,19 @@ def test_destroying_a_partys_convoys_or_reinforcements_is_fighting_it():  # دم
     assert facts("ودمرت طائرات التحالف الدولي أرتالا وتعزيزات لتنظيم داعش قرب الرقة.") == {
         ("FOUGHT", "COALITION", "ISIS", "asserted")}
     assert facts("ودمر التحالف الدولي تعزيزات لتنظيم داعش قرب الرقة.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_a_unit_or_arm_that_belongs_to_a_party_through_taabi_stands_for_it():  # قوة تابعة لـ X، الطيران التابع لـ X
+    assert facts("وهاجمت قوة تابعة للجيش العراقي مقرات لتنظيم داعش قرب الحدود.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("قصف الطيران الحربي التابع للجيش العراقي مواقع لتنظيم داعش شمال المدينة.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("وقتل عشرة من عناصر داعش في غارات نفذتها مروحيات تابعة للجيش العراقي.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_a_name_owned_through_taabi_is_no_stand_in_for_its_owner():  # X التابعة لـ Y: Y is X's parent
+    assert facts("وهاجمت هيئة تحرير الشام مواقع لحركة أحرار الشام التابعة لجبهة النصرة.") == {
+        ("FOUGHT", "AHRAR", "HTS", "asserted")}
+    assert facts("وقال المرصد إن مسلحين تابعين لجبهة النصرة هاجموا مواقع لحركة أحرار الشام.") == {
+        ("FOUGHT", "AHRAR", "NUSRA", "asserted")}

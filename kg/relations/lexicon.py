@@ -180,6 +180,8 @@ class ClosedClass:
     inside_words: frozenset[str]  # داخل: انسحبت X إلى داخل مدينة Y: the destination is the place after it
     allies: frozenset[str]  # حلفائهم: الحوثيين وحلفائهم من قوات صالح is one side
     counterparts: frozenset[str]  # نظيره: مع نظيره الإيراني P، X، ونظيره الروسي P: the person is the one after it
+    affiliated: frozenset[str]  # التابعة: قوة تابعة لـ X: the noun phrase before it is X's, and stands for X
+    force_heads: frozenset[str]  # طيران، وحدة: units and arms such a phrase names (besides member nouns)
 
     @property
     def agent_nouns(self) -> frozenset[str]:
@@ -242,6 +244,7 @@ def _closed_class(data: dict) -> ClosedClass:
         help_words=compile_words(data["help_words"]), help_preps=compile_words(data["help_preps"]),
         help_against=compile_words(data["help_against"]), counterparts=compile_words(data["counterparts"]),
         allies=compile_words(data["allies"]),
+        affiliated=compile_words(data["affiliated"]), force_heads=compile_words(data["force_heads"]),
         inside_words=compile_words(data["inside_words"]),
     )
 

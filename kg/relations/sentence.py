@@ -222,13 +222,17 @@ class SentView:
                 # المدينة that kg.relations.antecedents took as the place named before)
             etype = adoc.entities[m.entity].type
             state = etype == "Place" and bool(is_state(m.entity))
-            arg = Arg(m.entity, etype, t0, t1, state, category=self.category(m.entity) or "", mention=m)
             prefix = normalize(self.text[self.tokens[t0].start:m.start]) if m.start > self.tokens[t0].start else ""
             surface = normalize(m.text)
             if not prefix and m.key and surface != m.key and surface.endswith(m.key) and \
                     len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
                 prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
+            arg = Arg(m.entity, etype, t0, t1, state, category=self.category(m.entity) or "", mention=m)
             arg.prep = self._governing_prep(t0, prefix)
+            head = self._affiliated_head(t0, args[-1].t1 if args else 0) \
+                if (etype != "Place" or state) and arg.prep == "ل" else None
+            if head is not None:  # قوة تابعة لـ X: the argument is the whole phrase
+                arg.t0, arg.prep = head, self._governing_prep(head, self.prefix_of(head))
             arg.capital = etype == "Place" and not state and bool(adoc.entities[m.entity].capital_of) \
                 and not self._capital_as_city(t0, arg.prep)
             arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self.where_not_who(t0)) \
@@ -266,6 +270,27 @@ class SentView:
     def _is_trigger_word(self, k: int) -> bool:
         return any(len(self.lex.triggers[t].seq.parts) == 1 for _, stem in self.forms[k]
                    for t in self.lex.first_matches(stem))
+
+    def _affiliated_head(self, t0: int, floor: int) -> int | None:
+        """The first token of a noun phrase that the actor at ``t0`` owns through تابع (closed class
+        ``affiliated``: هاجمت قوة تابعة لـ X، قصف الطيران الحربي التابع لـ X، على مواقع تابعة لـ X): the
+        phrase stands for X, so X takes the preposition that governs it.  Its words are member nouns,
+        possessed targets, ``force_heads`` and nisba adjectives after ``floor`` (the argument before); None
+        if there is none (X التابعة لـ Y: a name, not a noun, is owned)."""
+        k = self.word_before(t0)
+        if k < 1 or not bare_in(self.norm[k], self.lex.closed.affiliated):
+            return None
+        head, owned = None, False
+        for m in range(k - 1, max(floor, k - 5) - 1, -1):
+            if self._is_trigger_word(m):
+                break  # قصف الطيران التابع لـ X: the attack is no part of what X owns
+            if self.is_member(m) or self.is_possessed(m) or self._bare_in(m, self.lex.closed.force_heads):
+                head, owned = m, owned or self.is_possessed(m)
+            elif not (self.skippable(m) or NISBA.match(self.norm[m])):
+                break
+        if head is not None and owned and not self._governing_prep(head, self.prefix_of(head)):
+            return None  # قصف X مواقع تابعة لـ Y: a verb's object that Y owns, as مواقع لـ Y
+        return head
 
     def _governing_prep(self, t0: int, prefix: str) -> str:
         """The preposition that governs a mention: an attached ل/ب, or a preposition word before it,
