@@ -977,3 +977,10 @@ def test_a_name_owned_through_taabi_is_no_stand_in_for_its_owner():  # X الت�
         ("FOUGHT", "AHRAR", "HTS", "asserted")}
     assert facts("وقال المرصد إن مسلحين تابعين لجبهة النصرة هاجموا مواقع لحركة أحرار الشام.") == {
         ("FOUGHT", "AHRAR", "NUSRA", "asserted")}
+
+
+def test_a_transitive_transfer_moves_the_people_named_after_its_subject():  # نقلت X المعتقلين إلى Y
+    assert facts("ونقلت قسد المعتقلين إلى الرقة بعد انتهاء التحقيق.") == set()
+    assert facts("ونقلت قسد عناصرها إلى الرقة بعد انتهاء المعارك.") == {("TRANSFERRED_TO", "SDF", "RAQQA", "asserted")}
+    assert facts("وتتهم تقارير تركيا بنقل مسلحين من جبهة النصرة عبر الحدود إلى إدلب.") == {
+        ("TRANSFERRED_TO", "NUSRA", "IDLIB", "asserted")}

@@ -403,6 +403,23 @@ def _movers_of(sv: SentView, trig: Trigger, a: Arg) -> bool:
     return False
 
 
+def _object_said(sv: SentView, trig: Trigger, k: int) -> bool:
+    """Token ``k`` says what a transitive trigger moves, and it names no party: no marker of the
+    destination, no number, no argument."""
+    return not bare_in(sv.norm[k], trig.markers) and not sv.norm[k].isdigit() and k not in sv.covered
+
+
+def _moves_others(sv: SentView, trig: Trigger, subject: Arg, dest: Arg) -> bool:
+    """نقلت X المعتقلين إلى Y، أجلت X السكان إلى Y: the first word after a transitive verb's subject (time
+    words, quotes and its adjectives aside) is the object it moves: no preposition (نقل مسلحين من X في
+    سوريا إلى Y: X's men move) and no member of its own (عناصرها، قواته are X moving)."""
+    k = subject.t1
+    while k < dest.t0 and (sv.skippable(k) or sv.is_word(k, sv.lex.closed.time_words) or NISBA.match(sv.norm[k])):
+        k += 1
+    function_words = sv.lex.object_preps | sv.lex.locative_preps | sv.lex.boundaries
+    return k < dest.t0 and not sv.is_member(k) and not sv.is_word(k, function_words) and _object_said(sv, trig, k)
+
+
 def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transitive: bool) -> list[Cand]:
     ok_s = eligible(rt.subject_types, sv, trig.type)
     dest = _destination(sv, trig, j)
@@ -426,6 +443,8 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
             if (transitive and second is not None and not second.prep
                     and second.t0 - party.t1 <= 2 and second not in sv.group(party)):
                 agent, party = party.entity, second  # VSO: نقلت قسد عناصر التنظيم إلى
+            elif transitive and trig.needs is None and not party.prep and _moves_others(sv, trig, party, dest):
+                return []  # نقلت X المعتقلين إلى Y: X moved people who are no party
             agent_nouns = sv.lex.closed.agent_nouns
             by = next((a for a in after if a.prep in agent_nouns or sv.norm[a.t0 - 1] in agent_nouns), None)
             if by is not None and by is not party:
@@ -445,8 +464,7 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         if said is not None and sv.is_member(said):
             return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
         pronoun = has_pronoun_object(sv, i, j) or any(_their_members(sv, k) for k in range(j, min(sv.n, j + 3)))
-        if transitive and not pronoun and said is not None and not bare_in(sv.norm[said], trig.markers) \
-                and not sv.norm[said].isdigit() and said not in sv.covered:
+        if transitive and not pronoun and said is not None and _object_said(sv, trig, said):
             return []  # ينقلون أسماكهم إلى، نقل الجرحى إلى: what is moved is said, and is no party
         if transitive and not pronoun:
             # بإجلاء أهالي داريا: the moved party is said and is no known actor; but a finite verb with
