@@ -984,3 +984,12 @@ def test_a_transitive_transfer_moves_the_people_named_after_its_subject():  # ن
     assert facts("ونقلت قسد عناصرها إلى الرقة بعد انتهاء المعارك.") == {("TRANSFERRED_TO", "SDF", "RAQQA", "asserted")}
     assert facts("وتتهم تقارير تركيا بنقل مسلحين من جبهة النصرة عبر الحدود إلى إدلب.") == {
         ("TRANSFERRED_TO", "NUSRA", "IDLIB", "asserted")}
+
+
+def test_a_victory_over_a_party_or_its_defeat_is_a_fight_with_it():  # النصر على X، هزمت X Y، من هزيمة X
+    assert facts("وحققت قوات سوريا الديمقراطية انتصارات متتالية على تنظيم داعش في ريف المدينة.") == {
+        ("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("وهزم الجيش العراقي مسلحي تنظيم داعش في معارك الصيف.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("وتمكنت قسد من هزيمة تنظيم داعش شرق النهر.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("وحقق حزب الله نصرا انتخابيا في الجنوب.") == set()
