@@ -993,3 +993,9 @@ def test_a_victory_over_a_party_or_its_defeat_is_a_fight_with_it():  # النص�
         ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
     assert facts("وتمكنت قسد من هزيمة تنظيم داعش شرق النهر.") == {("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("وحقق حزب الله نصرا انتخابيا في الجنوب.") == set()
+
+
+def test_the_members_in_a_body_stand_for_it_but_its_spokesman_does_not():  # المقاتلين في حركة X، قيادي في X
+    assert facts("وتستهدف قسد المقاتلين في حركة أحرار الشام بريف المدينة.") == {
+        ("FOUGHT", "AHRAR", "SDF", "asserted")}
+    assert facts("وقال قيادي في حركة أحرار الشام إن الحركة سيطرت على الرقة.") == set()

@@ -228,11 +228,11 @@ class SentView:
                     len(surface) - len(m.key) <= 3 and " " not in surface[: len(surface) - len(m.key)]:
                 prefix = surface[: len(surface) - len(m.key)]  # a span that kept its clitics (لقسد)
             arg = Arg(m.entity, etype, t0, t1, state, category=self.category(m.entity) or "", mention=m)
-            arg.prep = self._governing_prep(t0, prefix)
+            arg.prep = self._governing_prep(t0, prefix, etype == "Organization")
             head = self._affiliated_head(t0, args[-1].t1 if args else 0) \
                 if (etype != "Place" or state) and arg.prep == "ل" else None
             if head is not None:  # قوة تابعة لـ X: the argument is the whole phrase
-                arg.t0, arg.prep = head, self._governing_prep(head, self.prefix_of(head))
+                arg.t0, arg.prep = head, self._governing_prep(head, self.prefix_of(head), etype == "Organization")
             arg.capital = etype == "Place" and not state and bool(adoc.entities[m.entity].capital_of) \
                 and not self._capital_as_city(t0, arg.prep)
             arg.blocked = self._blocked(t0, args[-1].t1 if args else 0) or (state and self.where_not_who(t0)) \
@@ -292,9 +292,10 @@ class SentView:
             return None  # قصف X مواقع تابعة لـ Y: a verb's object that Y owns, as مواقع لـ Y
         return head
 
-    def _governing_prep(self, t0: int, prefix: str) -> str:
+    def _governing_prep(self, t0: int, prefix: str, organization: bool = False) -> str:
         """The preposition that governs a mention: an attached ل/ب, or a preposition word before it,
-        looking back over member nouns (قوات، عناصر) and quotes; '' for none."""
+        looking back over member nouns (قوات، عناصر) and quotes, and for an ``organization`` over the في
+        that makes them its members; '' for none."""
         clitic = prefix.lstrip("وف")
         if clitic[:1] in ("ل", "ب"):
             return clitic[:1]
@@ -308,9 +309,12 @@ class SentView:
                 before = self.norm[k - 1] if k > 0 else ""
                 if prep in self.lex.closed.agent_nouns and before in self.lex.closed.agent_preps:
                     return ""  # من قبل X / على يد X: the agent, a logical subject
-                if prep == "من" and k > 0 and (self.is_member(k - 1) or before.isdigit()
-                                                or (len(before) > 3 and before.endswith("ا"))):
-                    # partitive (عشرات من عناصر داعش، مع المسلحين من التنظيم): what governs the quantity
+                if (prep == "من" and k > 0 and (self.is_member(k - 1) or before.isdigit()
+                                                 or (len(before) > 3 and before.endswith("ا")))) \
+                        or (organization and prep in self.lex.closed.locating_preps and k > 0
+                            and self.is_member(k - 1) and not self._in(k - 1, self.lex.closed.spokesman_titles)):
+                    # partitive (عشرات من عناصر داعش، مع المسلحين من التنظيم) or a body's members (تستهدف
+                    # المقاتلين في حركة X; not its spokesman: قيادي في X): what governs the quantity or them
                     k -= 1
                     steps += 1
                     continue
