@@ -999,3 +999,10 @@ def test_the_members_in_a_body_stand_for_it_but_its_spokesman_does_not():  # ا�
     assert facts("وتستهدف قسد المقاتلين في حركة أحرار الشام بريف المدينة.") == {
         ("FOUGHT", "AHRAR", "SDF", "asserted")}
     assert facts("وقال قيادي في حركة أحرار الشام إن الحركة سيطرت على الرقة.") == set()
+
+
+def test_a_time_phrase_set_off_by_commas_is_read_past():  # بدأت X، منذ أواخر يوليو الماضي، مهاجمة Y
+    assert facts("وبدأت قسد، منذ أواخر أيار (مايو) الماضي، مهاجمة عناصر تنظيم داعش شرق النهر.") == {
+        ("FOUGHT", "ISIS", "SDF", "asserted")}
+    assert facts("وأرسلت تركيا تعزيزات، منذ عدة أسابيع، إلى إدلب.") == {
+        ("TRANSFERRED_TO", "TURKEY", "IDLIB", "asserted")}

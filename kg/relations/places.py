@@ -285,7 +285,7 @@ def direct_masdar(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType)
 
 def _destination(sv: SentView, trig: Trigger, j: int, window: int = 14) -> Arg | None:
     for k in range(j, min(sv.n, j + window)):
-        if sv.norm[k] in sv.lex.closed.transfer_stops:
+        if sv.norm[k] in sv.lex.closed.transfer_stops and k not in sv.aside:
             return None
         if bare_in(sv.norm[k], trig.markers):
             for a in sv.args:

@@ -78,6 +78,12 @@ class SentView:
         self.hard = [self._in(k, hard) or self.norm[k] in hard for k in range(self.n)]
         self.weak = [(self._in(k, lex.weak_boundaries) or self.norm[k] in lex.weak_boundaries)
                      and not (k and self.norm[k - 1] == "من") for k in range(self.n)]  # من قبل X opens no clause
+        # a time phrase set off by commas (بدأت X، منذ أواخر يوليو الماضي، مهاجمة Y) is read past like a
+        # quote: its commas close no clause and separate no list
+        self.aside: frozenset[int] = frozenset()
+        self.aside = frozenset(self.aside_time(0, self.n))
+        for k in self.aside:
+            self.hard[k] = self.weak[k] = False
         self.args = self._args(adoc, is_state)
         self.doc_entities = frozenset(adoc.entities)  # the article's entities (a state body it names)
         # the entities the article names by a name, not only by a generic back-reference (الحكومة، الشرعية)
@@ -130,7 +136,7 @@ class SentView:
         return 0 <= k < self.n and bool(self.stems[k] & set(words))
 
     def skippable(self, k: int) -> bool:
-        return self.norm[k] in PUNCT_SKIP
+        return self.norm[k] in PUNCT_SKIP or k in self.aside
 
     def word_before(self, t: int) -> int:
         """The nearest token before ``t`` that is no quote or bracket (``skippable``); -1 if none."""
@@ -141,7 +147,7 @@ class SentView:
 
     def is_comma(self, k: int) -> bool:
         """A list comma (، or ,): it separates list items and appositions, and often clauses."""
-        return self.norm[k] in self.lex.closed.list_commas
+        return self.norm[k] in self.lex.closed.list_commas and k not in self.aside
 
     def is_connector(self, k: int) -> bool:
         """و، أو or a list comma: what may join coordinated names."""
@@ -436,7 +442,8 @@ class SentView:
         e = k + 1 if k < self.n and self.norm[k] == "في" else k
         start = e
         words = self.lex.closed.time_words
-        while e < self.n and (self._in(e, words) or self._bare_in(e, words) or self.norm[e].isdigit()):
+        while e < self.n and (self._in(e, words) or self._bare_in(e, words) or self.norm[e].isdigit()
+                              or (e > start and self.norm[e] in PUNCT_SKIP)):  # أواخر يوليو (تموز) الماضي
             e += 1
         return e if e > start else k
 
