@@ -159,6 +159,14 @@ def test_a_branch_of_a_states_forces_is_its_own_body_unless_the_table_folds_it(p
     assert country_of("EGYPT_NAVY") == "EGYPT"
 
 
+def test_a_states_internal_security_forces_are_their_own_body_not_its_army_nor_lebanons(pipeline):
+    adoc = analyze(pipeline, "انتشرت قوى الأمن الداخلي السورية في المخيم، وأعلنت قوى الأمن الداخلي اللبنانية "
+                             "توقيف مطلوب.")
+    assert entities_of(adoc, "الداخلي السورية") == {"SYRIA_INTERNAL_SECURITY"}
+    assert entities_of(adoc, "الداخلي اللبنانية") == {"LEBANON_ISF"}
+    assert country_of("SYRIA_INTERNAL_SECURITY") == "SYRIA"
+
+
 def test_a_states_branch_named_with_the_demonym_before_the_branch_is_the_same_body(pipeline):
     adoc = analyze(pipeline, "قاتلت القوات الجوية الفرنسية في مالي، ونفذت القوات الفرنسية الجوية غارة أخرى.")
     assert {m.entity for m in adoc.mentions if m.text.startswith("القوات")} == {"FRANCE_AIR_FORCE"}
