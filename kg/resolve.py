@@ -428,6 +428,28 @@ def _link_known_without_demonym(named: list[Mention], clusters: _Clusters, kb: K
             clusters.union(present[ids.pop()].key, m.key)
 
 
+def _link_bare_names_of_named_bodies(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
+    """A table name of one state's body written without its demonym (قوى الأمن الداخلي, the table's for
+    Lebanon's) in an article that names the same words with one other state's demonym (قوى الأمن الداخلي
+    السورية) and never names the table's body otherwise is a short form of the body the article names; only
+    where the table's own name is those words and a demonym (قوى الأمن الداخلي اللبنانية: not the KDP beside
+    the Iranian KDPI)."""
+    def demonym_form_of(key: str, words: list[str]) -> bool:
+        return key.split()[:-1] == words and key.split()[-1] in kb.demonyms
+
+    for m in named:
+        if not m.entity or m.type != "Organization" or any(o.entity == m.entity and o.key != m.key for o in named):
+            continue
+        words = m.key.split()
+        known = kb.entities.get(m.entity)
+        if known is None or not demonym_form_of(normalize(known.label), words):
+            continue  # the table's own name is not these words and a demonym (الحزب الديمقراطي الكردستاني)
+        longer = {o.key: o.entity for o in named if o.entity and o.entity != m.entity and o.type == m.type
+                  and demonym_form_of(o.key, words)}
+        if len(set(longer.values())) == 1:
+            clusters.union(next(iter(longer)), m.key)
+
+
 def _link_known_person_words(named: list[Mention], clusters: _Clusters, kb: Knowledge) -> None:
     """A person name the table does not know whose words are all words of one table name of a person the
     article names, in any order (هادي عبد ربه of عبد ربه منصور هادي, named الرئيس هادي), is that person."""
@@ -1113,6 +1135,7 @@ def resolve(adoc: AnalyzedDoc, kb: Knowledge, generics: list[Mention]) -> None:
     _link_dotted_surnames(named, clusters, kb)
     _link_name_prefixes(named, clusters, kb)
     _link_known_without_demonym(named, clusters, kb)
+    _link_bare_names_of_named_bodies(named, clusters, kb)
     _link_known_person_words(named, clusters, kb)
     _link_spelling_variants(named, clusters)
     patterns = load_actor_patterns()

@@ -167,6 +167,15 @@ def test_a_states_internal_security_forces_are_their_own_body_not_its_army_nor_l
     assert country_of("SYRIA_INTERNAL_SECURITY") == "SYRIA"
 
 
+def test_a_bare_table_name_after_another_states_demonym_form_is_that_states_body(pipeline):
+    adoc = analyze(pipeline, "انتشرت قوى الأمن الداخلي السورية في المخيم. وقالت قوى الأمن الداخلي إنها أنهت المهمة.")
+    assert {m.entity for m in adoc.mentions if m.text.startswith("قوى")} == {"SYRIA_INTERNAL_SECURITY"}
+    adoc = analyze(pipeline, "أدان رئيس الحزب الديمقراطي الكردستاني القصف على مقر الحزب الديمقراطي الكردستاني "
+                             "الإيراني.")
+    assert entities_of(adoc, "الكردستاني الإيراني") == {"KDPI"}
+    assert "KDP" in {m.entity for m in adoc.mentions}
+
+
 def test_a_states_branch_named_with_the_demonym_before_the_branch_is_the_same_body(pipeline):
     adoc = analyze(pipeline, "قاتلت القوات الجوية الفرنسية في مالي، ونفذت القوات الفرنسية الجوية غارة أخرى.")
     assert {m.entity for m in adoc.mentions if m.text.startswith("القوات")} == {"FRANCE_AIR_FORCE"}
