@@ -1006,3 +1006,9 @@ def test_a_time_phrase_set_off_by_commas_is_read_past():  # بدأت X، منذ 
         ("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("وأرسلت تركيا تعزيزات، منذ عدة أسابيع، إلى إدلب.") == {
         ("TRANSFERRED_TO", "TURKEY", "IDLIB", "asserted")}
+
+
+def test_a_counterpart_set_off_by_commas_is_read_past():  # توصل X، ونظيره الروسي P، إلى اتفاق
+    assert facts("وتوصل سامر الحمد، ونظيره التركي خالد العلي، إلى اتفاق بشأن إدلب.") == {
+        ("NEGOTIATED_WITH", "KHALED", "SAMER", "asserted")}
+    assert facts("وشارك في المباحثات ممثلو ثلاث جهات وهي قسد، وجبهة النصرة، والمعارضة، في إدلب.") == set()

@@ -92,6 +92,10 @@ class SentView:
         self.body_names = {normalize(m.text): m.entity for m in adoc.mentions if m.entity and m.origin != "generic"
                            and (m.type == "Organization" or is_state(m.entity))}
         self.covered = {k for a in self.args for k in range(a.t0, a.t1)}
+        ends = self._set_off_conjunct_ends()  # X، ونظيره الروسي Y، إلى اتفاق: read past like a time aside
+        self.aside |= ends
+        for close in ends:
+            self.hard[close] = self.weak[close] = False
         for left, right in zip(self.args, self.args[1:], strict=False):
             if any(self.is_comma(k) for k in range(left.t1, right.t0)):
                 continue  # روسيا، حليفة دمشق، وتركيا: after an apposition و returns to the main list
@@ -100,6 +104,28 @@ class SentView:
                 right.capital = right.capital and right.prep not in lex.capital_place_preps
             if left.blocked and not right.blocked and self._joined(left, right, blocked_too=True):
                 right.blocked = True  # المدعومة من روسيا وإيران: both are backers
+
+    def _set_off_conjunct_ends(self) -> frozenset[int]:
+        """The commas that close a conjunct set off by commas after a name (توصل X، ونظيره الروسي Y، إلى
+        اتفاق): between ``، و`` and the closing comma only a name and the words that describe it
+        (counterparts, nisba adjectives, member nouns) and the conjunct opens on a counterpart or ally noun;
+        the closing comma ends no clause."""
+        ends = set()
+        starts = {a.t0 for a in self.args}
+        for a in self.args:
+            c1 = a.t1
+            if c1 + 1 >= self.n or not self.is_comma(c1) or not self.norm[c1 + 1].startswith("و") or not self._in(
+                    c1 + 1, self.lex.closed.counterparts | self.lex.closed.allies):
+                continue  # وهي X، وY، وZ، في: a plain list, whose commas keep separating
+            for c2 in range(c1 + 2, min(self.n, c1 + 8)):
+                if self.is_comma(c2):
+                    if any(c1 < t < c2 for t in starts):
+                        ends.add(c2)
+                    break
+                if not (c2 in self.covered or self.skippable(c2) or self.is_member(c2) or NISBA.match(self.norm[c2])
+                        or self._in(c2, self.lex.closed.counterparts)):
+                    break
+        return frozenset(ends)
 
     def titled_body(self, a: Arg) -> tuple[str, int] | None:
         """(body, k): a person's mention ends, past its first word, in a name the article gives a body
