@@ -1006,6 +1006,8 @@ def test_a_time_phrase_set_off_by_commas_is_read_past():  # بدأت X، منذ 
         ("FOUGHT", "ISIS", "SDF", "asserted")}
     assert facts("وأرسلت تركيا تعزيزات، منذ عدة أسابيع، إلى إدلب.") == {
         ("TRANSFERRED_TO", "TURKEY", "IDLIB", "asserted")}
+    assert facts("وبدأ الجيش العراقي عملية عسكرية في تلعفر باسم \"نصر قريب\"، في 11 آذار/ كانون الثاني الماضي، "
+                 "ضد مسلحي \"وحدات حماية الشعب\" السورية.") == {("FOUGHT", "IRAQI_ARMY", "YPG", "asserted")}
 
 
 def test_a_counterpart_set_off_by_commas_is_read_past():  # توصل X، ونظيره الروسي P، إلى اتفاق
