@@ -257,3 +257,9 @@ def test_a_place_noun_counts_only_places_the_article_names_not_the_resolvers_gue
     got = {(r.type, r.subject, r.object) for r in rels}
     assert ("CONTROLS", "NUSRA", "DARAA") in got
     assert ("CONTROLS", "NUSRA", "MOSUL") not in got
+
+
+def test_al_baladan_takes_up_the_two_states_named_before():  # الصفقة التي أبرمها البلدان
+    got = facts("وصل وفد رفيع من تركيا إلى روسيا صباح اليوم. "
+                "ووقع البلدان اتفاقا لتبادل الأسرى في ختام الزيارة.")
+    assert ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted") in got
