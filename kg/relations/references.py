@@ -60,6 +60,11 @@ def _mutual(sv: SentView, ref: int) -> bool:
         ref > 0 and bool(bare_in(sv.norm[ref - 1], sv.lex.closed.between)))
 
 
+def _new_conjunct(sv: SentView, ref: int, i: int) -> bool:
+    """The trigger at ``i`` is a conjunct of its own after the reference (بين البلدين والحرب)."""
+    return ref < i and sv.norm[i].startswith("و") and bool(sv.forms[i]) and sv.forms[i][-1][0] > 0
+
+
 def _two_actors(sv: SentView, rtype: str) -> tuple[str, str] | None:
     """The sentence's two parties, if it names exactly two, none of a category that cannot be a party to
     ``rtype`` (a news agency, the UN office that reports a fight).  Two persons, or two bodies: a person
@@ -147,6 +152,8 @@ def pair_reference_relations(adoc: AnalyzedDoc, lex: Lexicon, is_state: Callable
         for trig, i, j, strip in find_triggers(sv, lex):
             if not lex.types[trig.type].symmetric or trig.type in stated or abs(ref - i) > lex.pair_trigger_window:
                 continue
+            if _new_conjunct(sv, ref, i):
+                continue  # التعاون بين البلدين والحرب في X: the reference is the noun's before it, not the war's
             if trig.type in lex.pair_mutual_types and not _mutual(sv, ref):
                 continue  # هجوم نفذه الجانبان: the two sides attacked someone else, not each other
             conflict = any(seq.match(sv.forms, ref) for seq in lex.pair_conflict_words)
