@@ -1014,3 +1014,17 @@ def test_a_counterpart_set_off_by_commas_is_read_past():  # توصل X، ونظ�
     assert facts("وتوصل سامر الحمد، ونظيره التركي خالد العلي، إلى اتفاق بشأن إدلب.") == {
         ("NEGOTIATED_WITH", "KHALED", "SAMER", "asserted")}
     assert facts("وشارك في المباحثات ممثلو ثلاث جهات وهي قسد، وجبهة النصرة، والمعارضة، في إدلب.") == set()
+
+
+def test_a_meeting_or_a_phone_call_between_two_parties_is_a_negotiation():  # اجتمع مع، التقى، لقاء بين، اتصال هاتفي
+    assert facts("اجتمع سامر الحمد مع خالد العلي في أنقرة أمس.") == {
+        ("NEGOTIATED_WITH", "KHALED", "SAMER", "asserted")}
+    assert facts("التقى سامر الحمد خالد العلي في أنقرة.") == {("NEGOTIATED_WITH", "KHALED", "SAMER", "asserted")}
+    assert facts("وجاء القرار بعد لقاء بين سامر الحمد وخالد العلي في أنقرة.") == {
+        ("NEGOTIATED_WITH", "KHALED", "SAMER", "asserted")}
+    assert facts("وبحث سامر الحمد في اتصال هاتفي مع خالد العلي الأوضاع في المنطقة.") == {
+        ("NEGOTIATED_WITH", "KHALED", "SAMER", "asserted")}
+
+
+def test_a_meeting_that_two_parties_ask_for_is_no_meeting_between_them():
+    assert facts("وطلبت تركيا وروسيا عقد اجتماع عاجل لمجلس الأمن.") == set()
