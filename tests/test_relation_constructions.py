@@ -6,6 +6,8 @@ from dataclasses import replace
 from kg.model import Entity, Mention
 from kg.normalize import normalize
 from kg.relations import extract_relations
+from kg.relations.lexicon import load_lexicon
+from kg.relations.sentence import SentView
 from tests.test_relations import NAMES, ORG, PER, PLACE, STATES, facts, make_doc
 
 
@@ -1028,3 +1030,18 @@ def test_a_meeting_or_a_phone_call_between_two_parties_is_a_negotiation():  # ا
 
 def test_a_meeting_that_two_parties_ask_for_is_no_meeting_between_them():
     assert facts("وطلبت تركيا وروسيا عقد اجتماع عاجل لمجلس الأمن.") == set()
+
+
+def test_allies_joined_by_fi_are_on_the_side_before():  # ضد طالبان وحلفائها في «القاعدة»
+    assert facts("شن الجيش العراقي هجوما ضد داعش وحلفائها في «جبهة النصرة».") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted"), ("FOUGHT", "IRAQI_ARMY", "NUSRA", "asserted")}
+
+
+def test_a_bare_place_noun_that_names_a_group_is_the_group_but_not_after_a_demonstrative():  # القاعدة
+    names = {**NAMES, "القاعدة": ("QAEDA", ORG)}
+    doc = make_doc("شن الجيش العراقي هجوما ضد القاعدة قرب الموصل.", names=names)
+    assert {(r.type, r.subject, r.object) for r in extract_relations(doc, lambda e: e in STATES)} == {
+        ("FOUGHT", "IRAQI_ARMY", "QAEDA")}
+    doc = make_doc("ستتمكن تركيا من إرسال مقاتلات انطلاقا من هذه القاعدة.", names=names)
+    view = SentView(doc, doc.sentences[0], load_lexicon(), lambda e: e in STATES)
+    assert [a.entity for a in view.args] == ["TURKEY"]  # the candidates of the learned layer too

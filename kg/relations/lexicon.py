@@ -179,6 +179,8 @@ class ClosedClass:
     help_against: frozenset[str]  # ضد: دعم X لـ Y ضد Z: the one helped fights Z
     inside_words: frozenset[str]  # داخل: انسحبت X إلى داخل مدينة Y: the destination is the place after it
     allies: frozenset[str]  # حلفائهم: الحوثيين وحلفائهم من قوات صالح is one side
+    ally_preps: frozenset[str]  # من، في: what joins the allies noun to the allies' name (وحلفائها في القاعدة)
+    demonstratives: frozenset[str]  # هذه: هذه القاعدة is a base, not the group a bare القاعدة names
     counterparts: frozenset[str]  # نظيره: مع نظيره الإيراني P، X، ونظيره الروسي P: the person is the one after it
     affiliated: frozenset[str]  # التابعة: قوة تابعة لـ X: the noun phrase before it is X's, and stands for X
     force_heads: frozenset[str]  # طيران، وحدة: units and arms such a phrase names (besides member nouns)
@@ -243,7 +245,8 @@ def _closed_class(data: dict) -> ClosedClass:
         border_nouns=compile_words(data["border_nouns"]),
         help_words=compile_words(data["help_words"]), help_preps=compile_words(data["help_preps"]),
         help_against=compile_words(data["help_against"]), counterparts=compile_words(data["counterparts"]),
-        allies=compile_words(data["allies"]),
+        allies=compile_words(data["allies"]), ally_preps=compile_words(data["ally_preps"]),
+        demonstratives=compile_words(data["demonstratives"]),
         affiliated=compile_words(data["affiliated"]), force_heads=compile_words(data["force_heads"]),
         inside_words=compile_words(data["inside_words"]),
     )

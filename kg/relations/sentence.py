@@ -249,9 +249,12 @@ class SentView:
             if args and t0 < args[-1].t1:  # overlapping: keep the first, longest one
                 continue
             if (t1 - t0 == 1 and (self._is_trigger_word(t0) or self._is_function_word(t0))) \
-                    or (m.origin != "reference" and self._is_bare_head(m.text)):
+                    or (m.origin != "reference" and self._is_bare_head(m.text)
+                        and (adoc.entities[m.entity].type == "Place"
+                             or self._in(t0 - 1, self.lex.closed.demonstratives))):
                 continue  # a "name" that is a relation word (سيطرة) or a bare الريف is a mention slip (not
-                # المدينة that kg.relations.antecedents took as the place named before)
+                # المدينة that kg.relations.antecedents took as the place named before); a bare القاعدة that
+                # the resolver took for the group is the group, but not in هذه القاعدة
             etype = adoc.entities[m.entity].type
             state = etype == "Place" and bool(is_state(m.entity))
             prefix = normalize(self.text[self.tokens[t0].start:m.start]) if m.start > self.tokens[t0].start else ""
@@ -512,13 +515,15 @@ class SentView:
         if left.place and self._comma_list(left.t1, right.t0):
             return True
         has_conj = False
+        named = right.mention is not None and right.mention.origin != "generic"  # وحلفاؤها في الجيش: a unit of it
         for k in range(left.t1, right.t0):
             stem_ok = (self.skippable(k) or self.is_connector(k) or self.is_member(k)
                        or self._in(k, self.lex.place_heads) or bool(NISBA.match(self.norm[k]))
                        or self._in(k, self.lex.closed.counterparts)  # X، ونظيره الروسي Y
                        or self._in(k, self.lex.closed.allies)  # X وحلفائهم من Y
-                       or (self.norm[k] == "من" and k > left.t1 and (self.is_member(k - 1)  # X وعناصر من Y
-                                                                     or self._in(k - 1, self.lex.closed.allies))))
+                       or (k > left.t1 and self.norm[k] == "من" and self.is_member(k - 1))  # X وعناصر من Y
+                       or (k > left.t1 and self.norm[k] in self.lex.closed.ally_preps  # X وحلفائها في Y
+                           and self._in(k - 1, self.lex.closed.allies) and (self.norm[k] == "من" or named)))
             if not stem_ok:
                 return False
             if left.place and self.is_comma(k) and k + 1 < right.t0 and self._in(k + 1, self.lex.place_heads):
