@@ -1045,3 +1045,13 @@ def test_a_bare_place_noun_that_names_a_group_is_the_group_but_not_after_a_demon
     doc = make_doc("ستتمكن تركيا من إرسال مقاتلات انطلاقا من هذه القاعدة.", names=names)
     view = SentView(doc, doc.sentences[0], load_lexicon(), lambda e: e in STATES)
     assert [a.entity for a in view.args] == ["TURKEY"]  # the candidates of the learned layer too
+
+
+def test_a_name_after_a_site_noun_is_the_object_even_with_a_place_after_it():  # استهدفت مواقع X قرب Y
+    assert facts("شن التحالف الدولي غارات جوية استهدفت مواقع داعش قرب الرقة.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted")}
+    assert facts("هاجمت تركيا بلدة عفرين.") == set()  # a place after the VSO subject is no actor
+
+
+def test_a_count_before_the_sites_keeps_the_preposition_of_the_attack():  # غارات على عدد من مواقع X
+    assert facts("شن التحالف الدولي غارات على عدد من مواقع داعش.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}

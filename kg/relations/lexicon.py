@@ -362,6 +362,7 @@ class Lexicon:
     future_prefix: str
     closed: ClosedClass
     possessed_targets: frozenset[str]
+    held_sites: frozenset[str]  # مواقع، مقرات: what a party holds and never is (its people and aircraft are)
     capital_place_preps: frozenset[str] = frozenset()  # في الدوحة، على بغداد: a capital governed so is the city
     pair_references: tuple[Seq, ...] = ()  # بينهما، الطرفين: the parties named in an earlier sentence
     pair_reference_window: int = 2  # how many sentences back those parties may be named
@@ -532,6 +533,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         future_prefix=normalize(mod.get("future_prefix", "س")),
         closed=_closed_class(data.get("closed_class", {})),
         possessed_targets=compile_words(data.get("possessed_targets", {}).get("words", [])),
+        held_sites=compile_words(data.get("possessed_targets", {}).get("sites", [])),
         capital_place_preps=compile_words(data.get("capital_parties", {}).get("place_preps", [])),
         pair_references=tuple(compile_seq(w) for w in pairs.get("words", [])),
         pair_reference_window=int(pairs.get("window", 2)),

@@ -498,8 +498,10 @@ def verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[
         if held is not None and held.entity != near.entity:  # قصفت X أحياء يسيطر عليها Y: Y's ground
             p.subj, p.obj, p.conf = near, held, C_SENTENCE
             return _close(sv, i, j, p, rt)
-        if _place_object_after(sv, near) or _unknown_object_after(sv, near):
+        if (_place_object_after(sv, near) or _unknown_object_after(sv, near)) and \
+                not any(sv.is_site(k) for k in range(j, near.t0)):
             return []  # هاجمت تركيا بلدة عفرين، طردت تركيا المقاتلين الأكراد: the object is no actor we know
+            # (but in استهدفت مواقع X قرب Y the name after the sites is the object)
         nxt = first_after(sv, _past_backers(sv, near), lambda a: p.ok_o(a) and a.entity != near.entity
                           and a.prep in ("",) + tuple(trig.preps), window=4, cross_weak=False)
         if nxt is not None and nxt not in sv.group(near):

@@ -189,6 +189,10 @@ class SentView:
         """What belongs to a party (مواقع، أهداف، التابعة): lexicon ``possessed_targets``, with or without ال."""
         return self._bare_in(k, self.lex.possessed_targets)
 
+    def is_site(self, k: int) -> bool:
+        """What a party holds and never is (مواقع، مقرات): lexicon ``possessed_targets.sites``."""
+        return self._bare_in(k, self.lex.held_sites)
+
     def beside(self, a: Arg) -> bool:
         """إلى جانب Y، جنبا إلى جنب مع Y (lexicon ``ally_phrases``, member nouns between): Y acts on the side
         of the one before, never as its opponent."""
@@ -335,7 +339,7 @@ class SentView:
         if clitic[:1] in ("ل", "ب"):
             return clitic[:1]
         k, steps = t0 - 1, 0
-        while k >= 0 and steps < 3:
+        while k >= 0 and steps < 4:  # على عدد من مواقع X: a count, its من and a site
             if self.skippable(k):
                 k -= 1
                 continue
