@@ -1055,3 +1055,9 @@ def test_a_name_after_a_site_noun_is_the_object_even_with_a_place_after_it():  #
 
 def test_a_count_before_the_sites_keeps_the_preposition_of_the_attack():  # غارات على عدد من مواقع X
     assert facts("شن التحالف الدولي غارات على عدد من مواقع داعش.") == {("FOUGHT", "COALITION", "ISIS", "asserted")}
+
+
+def test_a_year_phrase_between_the_verb_and_its_subject_is_read_past():  # التي اتفقت عليها العام الماضي X وY
+    assert facts("وهي ضمن المناطق التي اتفقت عليها العام الماضي الولايات المتحدة وتركيا وروسيا.") == {
+        ("NEGOTIATED_WITH", "TURKEY", "USA", "asserted"), ("NEGOTIATED_WITH", "RUSSIA", "USA", "asserted"),
+        ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
