@@ -1061,3 +1061,8 @@ def test_a_year_phrase_between_the_verb_and_its_subject_is_read_past():  # ال�
     assert facts("وهي ضمن المناطق التي اتفقت عليها العام الماضي الولايات المتحدة وتركيا وروسيا.") == {
         ("NEGOTIATED_WITH", "TURKEY", "USA", "asserted"), ("NEGOTIATED_WITH", "RUSSIA", "USA", "asserted"),
         ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted")}
+
+
+def test_driving_a_party_away_is_fighting_it():  # عملية عسكرية لإبعاد مقاتلي X
+    assert facts("أطلقت تركيا عملية عسكرية في عفرين لإبعاد مقاتلي وحدات حماية الشعب.") == {
+        ("FOUGHT", "TURKEY", "YPG", "asserted")}
