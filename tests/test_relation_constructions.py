@@ -1066,3 +1066,8 @@ def test_a_year_phrase_between_the_verb_and_its_subject_is_read_past():  # ال�
 def test_driving_a_party_away_is_fighting_it():  # عملية عسكرية لإبعاد مقاتلي X
     assert facts("أطلقت تركيا عملية عسكرية في عفرين لإبعاد مقاتلي وحدات حماية الشعب.") == {
         ("FOUGHT", "TURKEY", "YPG", "asserted")}
+
+
+def test_the_announcer_of_a_deployment_moves_the_forces_it_deploys():  # أعلنت X نشر مقاتلات في Y
+    assert facts("أعلنت الولايات المتحدة نشر مقاتلات في منبج.") == {("TRANSFERRED_TO", "USA", "MANBIJ", "asserted")}
+    assert facts("بعد خروج مقاتلي داعش إلى الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}

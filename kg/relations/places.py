@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.relations.args import (
+    C_CLAUSE,
     C_NEAR,
     C_SENTENCE,
     FINITE,
@@ -462,7 +463,13 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
             return []  # weak triggers (فرار، هروب) need their party said
         said = next((k for k in range(j, min(sv.n, j + 3)) if not sv.skippable(k)), None)
         if said is not None and sv.is_member(said):
-            return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
+            if not (transitive and trig.needs is not None and not FINITE.match(sv.norm[i])):
+                return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
+            # أعلنت X نشر قوات في Y: the forces a deploying noun needs are its agent's, who moves them
+            party, _ = left_subject(sv, i, ok_s, set(), max_sentence=False)
+            if party is None:
+                return []
+            return [Cand([a for a in sv.group(party) if ok_s(a)], dests, C_CLAUSE)]
         pronoun = has_pronoun_object(sv, i, j) or any(_their_members(sv, k) for k in range(j, min(sv.n, j + 3)))
         if transitive and not pronoun and said is not None and _object_said(sv, trig, said):
             return []  # ينقلون أسماكهم إلى، نقل الجرحى إلى: what is moved is said, and is no party
