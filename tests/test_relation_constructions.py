@@ -1071,3 +1071,4 @@ def test_driving_a_party_away_is_fighting_it():  # عملية عسكرية لإ�
 def test_the_announcer_of_a_deployment_moves_the_forces_it_deploys():  # أعلنت X نشر مقاتلات في Y
     assert facts("أعلنت الولايات المتحدة نشر مقاتلات في منبج.") == {("TRANSFERRED_TO", "USA", "MANBIJ", "asserted")}
     assert facts("بعد خروج مقاتلي داعش إلى الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
+    assert facts("أعلنت تركيا أمس إرسال تعزيزات إلى عفرين.") == {("TRANSFERRED_TO", "TURKEY", "AFRIN", "asserted")}

@@ -462,7 +462,9 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         if trig.conf <= 0.6:
             return []  # weak triggers (فرار، هروب) need their party said
         said = next((k for k in range(j, min(sv.n, j + 3)) if not sv.skippable(k)), None)
-        if said is not None and sv.is_member(said):
+        needed = transitive and said is not None and trig.needs is not None and any(
+            trig.needs.fullmatch(stem) for _, stem in sv.forms[said])
+        if said is not None and (sv.is_member(said) or needed):
             if not (transitive and trig.needs is not None and not FINITE.match(sv.norm[i])):
                 return []  # بعد خروج مقاتلي التنظيم إلى: the movers are said and are no actor we know
             # أعلنت X نشر قوات في Y: the forces a deploying noun needs are its agent's, who moves them
