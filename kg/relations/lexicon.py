@@ -178,7 +178,7 @@ class ClosedClass:
     help_preps: frozenset[str]  # في، على: the preposition between the one helped and the act
     help_against: frozenset[str]  # ضد: دعم X لـ Y ضد Z: the one helped fights Z
     inside_words: frozenset[str]  # داخل: انسحبت X إلى داخل مدينة Y: the destination is the place after it
-    allies: frozenset[str]  # حلفائهم: الحوثيين وحلفائهم من قوات صالح is one side
+    allies: frozenset[str]  # حلفائهم: X وحلفائهم من Y is one side
     ally_preps: frozenset[str]  # من، في: what joins the allies noun to the allies' name (وحلفائها في القاعدة)
     demonstratives: frozenset[str]  # هذه: هذه القاعدة is a base, not the group a bare القاعدة names
     counterparts: frozenset[str]  # نظيره: مع نظيره الإيراني P، X، ونظيره الروسي P: the person is the one after it
