@@ -263,3 +263,16 @@ def test_al_baladan_takes_up_the_two_states_named_before():  # الصفقة ال
     got = facts("وصل وفد رفيع من تركيا إلى روسيا صباح اليوم. "
                 "ووقع البلدان اتفاقا لتبادل الأسرى في ختام الزيارة.")
     assert ("NEGOTIATED_WITH", "RUSSIA", "TURKEY", "asserted") in got
+
+
+TRIBES = {"قبيلة المعاليا": ("MAALIA", "Organization"), "الرزيقات": ("RIZEIGAT", "Organization"),
+          "شرق دارفور": ("EAST_DARFUR", "Place")}
+
+
+def test_al_qabilatain_takes_up_the_two_tribes_named_before():  # وجهاء القبيلتين، بين القبيلتين
+    text = ("تجدد القتال في شرق دارفور بين مسلحين من قبيلة المعاليا وآخرين من الرزيقات. "
+            "وقال مسؤول إن زعماء القبيلتين عقدوا اتفاقا لوقف النار بوساطة محلية.")
+    rels = extract_relations(make_doc(text, names=TRIBES), is_state=lambda eid: False, category=lambda eid: "")
+    got = {(r.type, *sorted((r.subject, r.object))) for r in rels}
+    assert ("NEGOTIATED_WITH", "MAALIA", "RIZEIGAT") in got
+    assert all(r.start > text.index(".") for r in rels if r.type == "NEGOTIATED_WITH")  # its evidence: the second
