@@ -1072,3 +1072,17 @@ def test_the_announcer_of_a_deployment_moves_the_forces_it_deploys():  # أعل�
     assert facts("أعلنت الولايات المتحدة نشر مقاتلات في منبج.") == {("TRANSFERRED_TO", "USA", "MANBIJ", "asserted")}
     assert facts("بعد خروج مقاتلي داعش إلى الرقة.") == {("TRANSFERRED_TO", "ISIS", "RAQQA", "asserted")}
     assert facts("أعلنت تركيا أمس إرسال تعزيزات إلى عفرين.") == {("TRANSFERRED_TO", "TURKEY", "AFRIN", "asserted")}
+
+
+def test_a_repeated_target_preposition_past_a_locative_adds_a_target():  # مواقع لـ X في Y ولـ Z، على X في Y وعلى Z
+    assert facts("نفذت تركيا ضربات جوية على مواقع لداعش في الرقة ولحزب الله في ريف تدمر.") >= {
+        ("FOUGHT", "ISIS", "TURKEY", "asserted"), ("FOUGHT", "HEZBOLLAH", "TURKEY", "asserted")}
+    assert facts("شن التحالف الدولي غارات على داعش في الرقة وعلى جبهة النصرة قرب إدلب.") == {
+        ("FOUGHT", "COALITION", "ISIS", "asserted"), ("FOUGHT", "COALITION", "NUSRA", "asserted")}
+    assert facts("قصفت قسد مواقع لداعش في الرقة ولـ \"جبهة النصرة\" في إدلب.") == {
+        ("FOUGHT", "ISIS", "SDF", "asserted"), ("FOUGHT", "NUSRA", "SDF", "asserted")}
+
+
+def test_a_party_named_after_a_locative_and_a_new_clause_is_no_second_target():  # مواقع لـ X في Y ويقتل ...
+    assert facts("قصفت قسد مواقع لداعش في الرقة وتقدمت قوات النظام نحو حلب.") == {
+        ("FOUGHT", "ISIS", "SDF", "asserted")}

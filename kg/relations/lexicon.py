@@ -159,6 +159,7 @@ class ClosedClass:
     partitive_resumptives: frozenset[str]  # التي يسيطر X على أجزاء منها: part of the antecedent place
     possessive_suffixes: frozenset[str]  # عناصرهم، منهم: the antecedent's own people move
     locating_preps: frozenset[str]  # في، ب: a place they govern may only locate the one a clause describes
+    parallel_preps: frozenset[str]  # ل، على: مواقع لـ X في سوريا ولـ Y في العراق: repeated, one run of targets
     casualty_words: frozenset[str]  # مقتل، أصيب: قتل عناصر X في هجوم لـ Y: X's people fell in Y's attack
     casualty_preps: frozenset[str]  # في، خلال، جراء: what places the casualties in the attack after it
     attack_makers: frozenset[str]  # شنها، نفذته: غارة شنها Y: the attack's agent follows
@@ -228,6 +229,7 @@ def _closed_class(data: dict) -> ClosedClass:
         partitive_resumptives=compile_words(data["partitive_resumptives"]),
         possessive_suffixes=compile_words(data["possessive_suffixes"]),
         locating_preps=compile_words(data["locating_preps"]),
+        parallel_preps=compile_words(data["parallel_preps"]),
         casualty_words=compile_words(data["casualty_words"]),
         casualty_preps=compile_words(data["casualty_preps"]),
         attack_makers=compile_words(data["attack_makers"]),

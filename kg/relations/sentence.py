@@ -343,7 +343,8 @@ class SentView:
             if self.skippable(k):
                 k -= 1
                 continue
-            prep = bare_in(self.norm[k], self.lex.object_preps)
+            prep = bare_in(self.norm[k], self.lex.object_preps) or (
+                self.norm[k][1:] if self.norm[k] in ("ول", "وب", "فل", "فب") else "")  # ولـ "X": a detached ل
             if prep:
                 before = self.norm[k - 1] if k > 0 else ""
                 if prep in self.lex.closed.agent_nouns and before in self.lex.closed.agent_preps:
@@ -550,12 +551,39 @@ class SentView:
         hi = idx
         while hi + 1 < len(self.args) and self._joined(self.args[hi], self.args[hi + 1], blocked_too):
             hi += 1
+        parallel = self._parallel_conjuncts(lo, hi)
+        if parallel:
+            return [a for a in self.args[lo:hi + 1] + parallel if a.actor]
         after = self.args[hi].t1
         while after < self.n and self.tokens[after].text in QUOTE_MARKS:
             after += 1
         if hi > lo and after < self.n and self.norm[after] in self.lex.closed.singular_relatives:
             return [arg]  # لبنان والأردن وتركيا التي وقعت: a singular relative clause has one antecedent
         return self.args[lo:hi + 1]
+
+    def _parallel_conjuncts(self, lo: int, hi: int) -> list[Arg]:
+        """Actors after the run lo..hi that repeat its preposition after و with a locative between
+        (مواقع لـ X في سوريا ولـ Y في العراق، غارات على X في سوريا وعلى Y في العراق): the same role, so
+        the same run; the locatives are left out."""
+        last, out, k = self.args[hi], [], hi + 1
+        while last.actor and last.prep in self.lex.closed.parallel_preps and k + 1 < len(self.args):
+            loc, nxt = self.args[k], self.args[k + 1]
+            if not (loc.place and loc.prep in self.lex.closed.locating_preps
+                    and nxt.actor and nxt.prep == last.prep and self._repeats_prep(loc.t1, nxt.t0)):
+                break
+            out.append(nxt)
+            last, k = nxt, k + 2
+        return out
+
+    def _repeats_prep(self, after: int, t0: int) -> bool:
+        """Between a locative ending at ``after`` and a mention at ``t0``, only place words and the و that
+        opens the new conjunct, on the mention itself (ولحزب) or on its preposition (وعلى)."""
+        opener = next((k for k in range(after, t0 + 1) if self.norm[k].startswith("و")), None)
+        return opener is not None and all(self.skippable(k) or self._in(k, self.lex.place_heads)
+                                          or self._bare_in(k, self.lex.relative_location)
+                                          for k in range(after, opener)) \
+            and (opener == t0 or self.norm[opener][1:] in self.lex.closed.parallel_preps) \
+            and all(self.skippable(k) for k in range(opener + 1, t0))
 
     def _included(self, left: Arg, right: Arg) -> bool:
         """``right`` is a place listed with ``left`` by an inclusion phrase (lexicon ``place_inclusion``:
