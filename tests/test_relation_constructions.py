@@ -1086,3 +1086,8 @@ def test_a_repeated_target_preposition_past_a_locative_adds_a_target():  # مو�
 def test_a_party_named_after_a_locative_and_a_new_clause_is_no_second_target():  # مواقع لـ X في Y ويقتل ...
     assert facts("قصفت قسد مواقع لداعش في الرقة وتقدمت قوات النظام نحو حلب.") == {
         ("FOUGHT", "ISIS", "SDF", "asserted")}
+
+
+def test_the_commas_of_a_time_aside_join_no_list():  # اتهم X، الثلاثاء، Y بشن هجوم على Z
+    assert facts("اتهمت روسيا، الأحد، هيئة تحرير الشام بشن هجوم على قوات النظام قرب إدلب.") == {
+        ("FOUGHT", "HTS", "REGIME", "asserted")}

@@ -533,8 +533,8 @@ class SentView:
                 return False
             if left.place and self.is_comma(k) and k + 1 < right.t0 and self._in(k + 1, self.lex.place_heads):
                 return False  # زنجبار، عاصمة محافظة أبين: an apposition that locates the place, no second one
-            if self.is_connector(k) or self.norm[k].startswith("و"):
-                has_conj = True
+            if (self.is_connector(k) and k not in self.aside) or self.norm[k].startswith("و"):
+                has_conj = True  # not the commas of a time aside (اتهم X، الثلاثاء، Y بشن ...)
         first = self.norm[right.t0]
         key = normalize(right.mention.text) if right.mention else ""
         if first.startswith("و") and (not key.startswith("و") or (left.place and right.place and not left.state)):
