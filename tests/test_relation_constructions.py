@@ -1091,3 +1091,8 @@ def test_a_party_named_after_a_locative_and_a_new_clause_is_no_second_target(): 
 def test_the_commas_of_a_time_aside_join_no_list():  # اتهم X، الثلاثاء، Y بشن هجوم على Z
     assert facts("اتهمت روسيا، الأحد، هيئة تحرير الشام بشن هجوم على قوات النظام قرب إدلب.") == {
         ("FOUGHT", "HTS", "REGIME", "asserted")}
+
+
+def test_a_person_as_the_vso_subject_of_a_move_leaves_no_party_to_guess():  # توجه فلان مع رجاله إلى Y
+    assert facts("وإثر وقوع الموصل في يد داعش توجه سامر الحمد مع رجاله إلى تلعفر.") == {
+        ("CONTROLS", "ISIS", "MOSUL", "asserted")}

@@ -437,6 +437,8 @@ def _moved(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType, transi
         after = [a for a in sv.args if j <= a.t0 and a.t1 <= dest.t0 and ok_s(a)
                  and not governed(sv, a, range(i, j)) and not sv.boundary_between(j, a.t0)]
         if not transitive:
+            if after and after[0].etype == "Person" and not after[0].prep and after[0].t0 - j <= 1:
+                return []  # توجه العامري مع مقاتليه إلى Y: the VSO subject is a person, no party before it moves
             after = [a for a in after if a.etype != "Person"]  # a minister travelling is no transfer
         if after and (not after[0].prep or _movers_of(sv, trig, after[0])):
             party = after[0]
