@@ -615,6 +615,15 @@ def test_forces_the_table_names_after_a_person_by_a_short_name_under_another_hea
     assert {"قوات موالية للرئيس المخلوع علي صالح", "فلول صالح"} <= set(adoc.entities["SALEH_FORCES"].aliases)
 
 
+def test_south_sudans_rebel_forces_named_after_their_leader_are_the_splm_io(pipeline, kb):
+    # SPLM-IO is named after Riek Machar (named_after): his forces, by any head and title, are that body
+    assert kb.entities["SPLM_IO"].named_after == "MACHAR"
+    adoc = analyze(pipeline, "صدت وحدات من الجيش الحكومي هجوما لقوات رياك مشار قرب بانتيو، بينما انسحبت قوات موالية "
+                             "لزعيم المتمردين رياك مشار من بلدة أخرى.")
+    assert {m.entity for m in adoc.mentions if m.type == "Organization" and m.text.startswith("قوات")} == {"SPLM_IO"}
+    assert {m.entity for m in adoc.mentions if m.type == "Person"} == {"MACHAR"}
+
+
 def test_a_states_forces_named_after_its_president_named_only_there(pipeline):
     # the table's name of Yemen's forces (القوات الموالية لهادي), cut before the president's name
     adoc = analyze(pipeline, "أحكمت القوات الموالية للرئيس عبد ربه منصور هادي سيطرتها على المدينة.")
