@@ -1096,3 +1096,9 @@ def test_the_commas_of_a_time_aside_join_no_list():  # اتهم X، الثلاث
 def test_a_person_as_the_vso_subject_of_a_move_leaves_no_party_to_guess():  # توجه فلان مع رجاله إلى Y
     assert facts("وإثر وقوع الموصل في يد داعش توجه سامر الحمد مع رجاله إلى تلعفر.") == {
         ("CONTROLS", "ISIS", "MOSUL", "asserted")}
+
+
+def test_a_pronoun_between_is_the_subject_of_the_clause():  # اشتباكات دارت بينها وبين Y
+    assert ("FOUGHT", "AHRAR", "HTS", "asserted") in facts(
+        "دخلت هيئة تحرير الشام جرابلس عقب اشتباكات عنيفة جرت بينها وبين حركة أحرار الشام.")
+    assert facts("قال خالد العلي إن العلاقة بينه وبين تركيا جيدة.") == set()

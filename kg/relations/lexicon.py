@@ -144,6 +144,7 @@ class ClosedClass:
     singular_relatives: frozenset[str]  # الذي، التي: one antecedent, never a coordinated list
     auxiliaries: frozenset[str]  # كان، قد، لا: between a relative pronoun and its verb
     between: frozenset[str]  # بين X و Y: the two sides
+    pronoun_between: frozenset[str]  # بينها وبين Y: the pronoun is one side, the subject of the clause
     resumptive_pronouns: frozenset[str]  # التي تسيطر عليها X: the pronoun takes up the antecedent
     agent_phrases: tuple[tuple[str, str], ...]  # من قبل X، على يد X: the agent of a passive
     complementizers: frozenset[str]  # أن، إن: a clause that a saying verb reports
@@ -215,6 +216,7 @@ def _closed_class(data: dict) -> ClosedClass:
         relative_pronouns=compile_words(data["relative_pronouns"]),
         singular_relatives=compile_words(data["singular_relatives"]),
         auxiliaries=compile_words(data["auxiliaries"]), between=compile_words(data["between"]),
+        pronoun_between=compile_words(data["pronoun_between"]),
         resumptive_pronouns=compile_words(data["resumptive_pronouns"]),
         agent_phrases=phrases,  # type: ignore[arg-type]
         complementizers=compile_words(data["complementizers"]),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.relations.args import (
+    C_BETWEEN,
     C_CLAUSE,
     C_NEAR,
     C_SENTENCE,
@@ -45,7 +46,7 @@ class _Pair:
     conf: float = C_NEAR
 
 
-def _between_sides(sv: SentView, j: int, rt: RelationType) -> list[Cand]:
+def _between_sides(sv: SentView, i: int, j: int, rt: RelationType) -> list[Cand]:
     """بين X و Y after the trigger gives both sides, whatever the role."""
     if not rt.between_sides:
         return []
@@ -55,7 +56,24 @@ def _between_sides(sv: SentView, j: int, rt: RelationType) -> list[Cand]:
     rel = _relative_after(sv, j) if cand is None else None
     if rel is not None:  # المعارك التي تدور في مدينة X بين Y وZ: the sides are in the relative clause
         cand = between(sv, rel + 1, lambda a: ok_s(a) and ok_o(a), window=14, past_events=past)
+    if cand is None:
+        cand = _pronoun_between(sv, i, j, lambda a: ok_s(a) and ok_o(a))
     return [cand] if cand else []
+
+
+def _pronoun_between(sv: SentView, i: int, j: int, ok: Callable[[Arg], bool], window: int = 6) -> Cand | None:
+    """اشتباكات دارت بينها وبين Y (closed class pronoun_between): the pronoun is the subject of the
+    trigger's clause, the other side is named after وبين."""
+    k = next((k for k in range(j, min(sv.n - 1, j + window)) if sv.norm[k] in sv.lex.closed.pronoun_between
+              and sv.norm[k + 1] in {"و" + w for w in sv.lex.closed.between}), None)
+    if k is None or sv.boundary_between(j, k):
+        return None
+    other = next((a for a in sv.args if a.t0 >= k + 2 and ok(a) and not sv.boundary_between(k, a.t0)), None)
+    if other is None or other.t0 - (k + 2) > 2:
+        return None
+    side_b = [a for a in sv.group(other) if ok(a)]
+    subject, conf = left_subject(sv, i, ok, {a.entity for a in side_b})
+    return Cand([subject], side_b, min(conf, C_BETWEEN)) if subject is not None else None
 
 
 Handler = Callable[[SentView, Trigger, int, int, RelationType], list[Cand]]
@@ -65,7 +83,7 @@ def _sides_first(handler: Handler) -> Handler:
     """بين X و Y after the trigger gives both sides, whatever the role: tried before the role's own frame."""
     @functools.wraps(handler)
     def run(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-        return _between_sides(sv, j, rt) or handler(sv, trig, i, j, rt)
+        return _between_sides(sv, i, j, rt) or handler(sv, trig, i, j, rt)
     return run
 
 
