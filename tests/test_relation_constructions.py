@@ -1102,3 +1102,15 @@ def test_a_pronoun_between_is_the_subject_of_the_clause():  # اشتباكات �
     assert ("FOUGHT", "AHRAR", "HTS", "asserted") in facts(
         "دخلت هيئة تحرير الشام جرابلس عقب اشتباكات عنيفة جرت بينها وبين حركة أحرار الشام.")
     assert facts("قال خالد العلي إن العلاقة بينه وبين تركيا جيدة.") == set()
+
+
+def test_a_reciprocal_verb_makes_a_coordinated_subject_the_two_sides():  # اشتبك X وY، تبادل X وY القصف
+    assert facts("واشتبكت قسد وهيئة تحرير الشام قرب منبج.") == {("FOUGHT", "HTS", "SDF", "asserted")}
+    assert facts("وتبادلت قسد وهيئة تحرير الشام القصف المدفعي قرب منبج.") == {("FOUGHT", "HTS", "SDF", "asserted")}
+    assert facts("واشتبكت قسد والجيش الحر مع مسلحين مجهولين قرب منبج.") == set()  # the other side is unnamed
+    assert facts("وتبادلت روسيا وتركيا الأسرى.") == set()
+
+
+def test_dying_in_an_ambush_a_party_laid_is_a_fight_with_it():  # لقي X حتفهم في كمين نصبه Y
+    assert ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted") in facts(
+        "ولقي ثلاثة من عناصر الجيش العراقي حتفهم في كمين نصبه داعش قرب الموصل.")

@@ -78,6 +78,9 @@ class Trigger:
     # masdar: the agent may be named outside the trigger's clause (قصف X مواقع Y ما أسفر عن مقتل Z: the attack
     # told before); a plain verbal noun's agent is in its clause (لمحاربة Y، في قتال مع Y)
     distant_agent: bool = False
+    # a reciprocal word (اشتبك X وY، تبادل X وY القصف): with no object, a coordinated subject's members are
+    # the two sides, as coordinated_parties makes them for a whole type
+    mutual: bool = False
 
 
 # The argument frames the code has (kg.relations.extract maps each to its handler); a type names its
@@ -467,6 +470,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 article_body=bool(t.get("article_body", False)),
                 direct_object=bool(t.get("direct_object", False)),
                 distant_agent=bool(t.get("distant_agent", False)),
+                mutual=bool(t.get("mutual", False)),
             )
             rtype.triggers.append(trig)
             triggers.append(trig)

@@ -44,6 +44,7 @@ class _Pair:
     near: Arg | None
     subj: Arg | None = None
     conf: float = C_NEAR
+    mutual: bool = False  # the trigger is reciprocal (Trigger.mutual): a coordinated subject fights itself
 
 
 def _between_sides(sv: SentView, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -122,7 +123,18 @@ def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
     near = near_after(sv, j, ok_s, preps=near_preps)
     if near is None and resumptive and j < sv.n and bare_in(sv.norm[j], sv.lex.closed.resumptive_pronouns):
         near = near_after(sv, j + 1, ok_s)
-    return _Pair(ok_s, ok_o, obj, near)
+    return _Pair(ok_s, ok_o, obj, near, mutual=trig.mutual and not _unnamed_object(sv, trig, start))
+
+
+def _unnamed_object(sv: SentView, trig: Trigger, start: int) -> bool:
+    """One of the trigger's prepositions follows it in its clause (اشتبكت قوات X وY مع مسلحين): the other
+    side is said, and is no known actor, so the coordinated subject is one side, not both."""
+    k = start
+    while k < sv.n and not sv.hard[k]:
+        if bare_in(sv.norm[k], trig.preps):
+            return True
+        k += 1
+    return False
 
 
 def _border_with(sv: SentView, a: Arg) -> bool:
@@ -219,7 +231,7 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     X) names a known event; a party guessed from outside its clause is no party of it."""
     obj, subj, conf = p.obj, p.subj, p.conf
     if obj is None:
-        return _among_subjects(sv, i, p) if rt.coordinated_parties else []
+        return _among_subjects(sv, i, p) if rt.coordinated_parties or p.mutual else []
     if subj is None:  # a subject between the trigger and the object (يشنها X ضد Y)
         subj = next((a for a in sv.args if j <= a.t0 and a.t1 <= obj.t0 and p.ok_s(a) and not a.prep
                      and a.entity != obj.entity and a not in sv.group(obj)), None)
