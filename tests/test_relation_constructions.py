@@ -1114,3 +1114,14 @@ def test_a_reciprocal_verb_makes_a_coordinated_subject_the_two_sides():  # اش�
 def test_dying_in_an_ambush_a_party_laid_is_a_fight_with_it():  # لقي X حتفهم في كمين نصبه Y
     assert ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted") in facts(
         "ولقي ثلاثة من عناصر الجيش العراقي حتفهم في كمين نصبه داعش قرب الموصل.")
+
+
+def test_a_leader_as_the_vso_subject_of_yaqud():  # يقود P X
+    assert facts("ويقود أبو محمد الجولاني هيئة تحرير الشام منذ سنوات.") == {("LEADS", "JOLANI", "HTS", "asserted")}
+
+
+def test_receiving_arms_or_air_support_from_a_party_is_being_supported_by_it():  # تتلقى X أسلحة من Y
+    assert facts("وتتلقى هيئة تحرير الشام أسلحة من تركيا.") == {("SUPPORTED_BY", "HTS", "TURKEY", "asserted")}
+    got = facts("وتلقت قسد دعما جويا من التحالف الدولي خلال معاركها مع داعش شرق الرقة.")
+    assert {("SUPPORTED_BY", "SDF", "COALITION", "asserted"), ("FOUGHT", "ISIS", "SDF", "asserted")} <= got
+    assert facts("واستولت قسد على أسلحة من داعش.") == set()

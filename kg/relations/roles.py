@@ -206,10 +206,14 @@ def led_by(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> lis
 
 
 def leads_verb(sv: SentView, trig: Trigger, i: int, j: int, rt: RelationType) -> list[Cand]:
-    """X الذي يقوده P, or P يقود X."""
+    """X الذي يقوده P, P يقود X, or (VSO) يقود P X."""
     found = _org_then_person(sv, i, j)
-    if found is not None:
+    if found:
         return found
+    if found is not None and not has_pronoun_object(sv, i, j, trig):  # VSO: يقود P X (not يترأسها P)
+        person = near_after(sv, j, lambda a: a.etype == "Person", gap=1)
+        org = near_after(sv, person.t1, _is_org, gap=1) if person is not None else None
+        return [Cand([person], [org], C_CLAUSE)] if person and org else []
     if has_pronoun_object(sv, i, j, trig) and after_relative(sv, i):
         return _led_antecedent(sv, i)
     person = last_before(sv, i, lambda a: a.etype == "Person", window=3)
