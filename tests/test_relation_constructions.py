@@ -1125,3 +1125,9 @@ def test_receiving_arms_or_air_support_from_a_party_is_being_supported_by_it(): 
     got = facts("وتلقت قسد دعما جويا من التحالف الدولي خلال معاركها مع داعش شرق الرقة.")
     assert {("SUPPORTED_BY", "SDF", "COALITION", "asserted"), ("FOUGHT", "ISIS", "SDF", "asserted")} <= got
     assert facts("واستولت قسد على أسلحة من داعش.") == set()
+
+
+def test_sites_a_pronoun_owns_belong_to_the_party_named_before():  # أعلن X أن Y قصف مواقعه
+    assert facts("وأعلن حزب الله أن قوات النظام قصفت مواقعه قرب تدمر.") == {
+        ("FOUGHT", "HEZBOLLAH", "REGIME", "asserted")}
+    assert facts("وأعلنت قسد عن مقتل عشرين مسلحا بقصف جوي استهدف أوكارهم قرب الرقة.") == set()  # no attacker said

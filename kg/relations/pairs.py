@@ -45,6 +45,7 @@ class _Pair:
     subj: Arg | None = None
     conf: float = C_NEAR
     mutual: bool = False  # the trigger is reciprocal (Trigger.mutual): a coordinated subject fights itself
+    owned_by_pronoun: bool = False  # its target is a site with a pronoun (قصف مواقعه): owned by one named before
 
 
 def _between_sides(sv: SentView, i: int, j: int, rt: RelationType) -> list[Cand]:
@@ -123,7 +124,30 @@ def _slots(sv: SentView, trig: Trigger, j: int, rt: RelationType, start: int,
     near = near_after(sv, j, ok_s, preps=near_preps)
     if near is None and resumptive and j < sv.n and bare_in(sv.norm[j], sv.lex.closed.resumptive_pronouns):
         near = near_after(sv, j + 1, ok_s)
-    return _Pair(ok_s, ok_o, obj, near, mutual=trig.mutual and not _unnamed_object(sv, trig, start))
+    return _Pair(ok_s, ok_o, obj, near, mutual=trig.mutual and not _unnamed_object(sv, trig, start),
+                 owned_by_pronoun=obj is None and _pronoun_site(sv, trig, start))
+
+
+def _pronoun_site(sv: SentView, trig: Trigger, start: int, window: int = 3) -> bool:
+    """The trigger's target is a held site with a possessive pronoun (قصف مواقعه، هجوم على مقراتهم، ضد
+    معاقله): right after it, past its preposition and quotes."""
+    k = start
+    while k < sv.n and k - start < window and (sv.skippable(k) or bare_in(sv.norm[k], trig.preps)):
+        k += 1
+    return k < sv.n and any(stem.endswith(suffix) and stem[:-len(suffix)] in sv.lex.held_sites
+                            for stem in sv.stems[k] for suffix in sv.lex.closed.possessive_suffixes)
+
+
+def _site_owner(sv: SentView, i: int, p: _Pair) -> Arg | None:
+    """Who owns the sites a pronoun takes up (أعلن X أن Y قصف مواقعه): the nearest actor before the
+    trigger that is not its subject's side; only where the subject is said in the trigger's clause (not
+    the speaker of بقصف استهدف أوكارهم, whose attacker is unnamed)."""
+    subj, conf = (p.subj, C_NEAR) if p.subj is not None else left_subject(sv, i, p.ok_s, set())
+    if subj is None or conf < C_CLAUSE:
+        return None
+    side = {a.entity for a in sv.group(subj)}
+    return next((a for a in reversed(sv.args) if a.t1 <= i and p.ok_o(a) and a.entity not in side
+                 and not (a.state and a.prep == "في")), None)
 
 
 def _unnamed_object(sv: SentView, trig: Trigger, start: int) -> bool:
@@ -230,6 +254,8 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     expand both sides to their coordinated lists.  ``definite``: a definite noun (الاتفاق مع X، الهجوم على
     X) names a known event; a party guessed from outside its clause is no party of it."""
     obj, subj, conf = p.obj, p.subj, p.conf
+    if obj is None and p.owned_by_pronoun:
+        obj, conf = _site_owner(sv, i, p), min(conf, C_SENTENCE)
     if obj is None:
         return _among_subjects(sv, i, p) if rt.coordinated_parties or p.mutual else []
     if subj is None:  # a subject between the trigger and the object (يشنها X ضد Y)
