@@ -12,6 +12,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from kg.normalize import shown_letters
+
 MODEL_DIR = Path(__file__).resolve().parent / "resources" / "models" / "ner"
 MODEL_NAME = "ar_kg_nertagger.pt"
 PRETRAIN_NAME = "ar_kg_word2vec.pt"
@@ -227,7 +229,7 @@ class StanzaNER:
         if not keep:
             return out
         trainers = _trainers(str(self.model_dir.resolve()), self.official)
-        tags = _tag(trainers, [[w.strip() or "_" for w in sentences[i]] for i in keep])
+        tags = _tag(trainers, [[shown_letters(w.strip()) or "_" for w in sentences[i]] for i in keep])
         for i, sentence_tags in zip(keep, tags, strict=True):
             out[i] = decode_bio(sentence_tags)
         return out

@@ -23,6 +23,15 @@ PROCLITIC_PREP = ("ب", "ل", "ك")
 CACHE_SIZE = 1 << 17
 
 
+PRESENTATION_FORMS = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def shown_letters(word: str) -> str:
+    """A word typed in Arabic presentation forms (ﻋﺪﻥ, some outlets' pages) as the letters it shows (عدن),
+    the spelling the NER model learned; any other word as it is."""
+    return unicodedata.normalize("NFKC", word) if PRESENTATION_FORMS.search(word) else word
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def normalize(text: str) -> str:
     """Fold the spelling variants Arabic news mixes freely: hamza/alef forms, yaa/alef maqsura,

@@ -112,3 +112,37 @@ def test_finds_actors_and_places_of_other_wars_offline():
     assert {("التحالف العربي", "Organization"), ("جماعة الحوثي", "Organization"), ("صعدة", "Place"),
             ("فايز السراج", "Person"), ("خليفة حفتر", "Person"), ("الجيش السوداني", "Organization"),
             ("الفاشر", "Place")} <= found
+
+
+def _presentation_forms(text: str) -> str:
+    """``text`` typed as some outlets' pages carry it: each letter as its contextual presentation form
+    (U+FE70-FEFF), the form table read from Unicode's own names."""
+    import unicodedata
+
+    forms: dict[tuple[str, str], str] = {}
+    for code in range(0xFE70, 0xFEFF):
+        ch = chr(code)
+        name, base = unicodedata.name(ch, ""), unicodedata.normalize("NFKC", ch)
+        for kind in ("ISOLATED", "FINAL", "INITIAL", "MEDIAL"):
+            if len(base) == 1 and f"{kind} FORM" in name:
+                forms.setdefault((base, kind), ch)
+    joins_next = {base for base, kind in forms if kind == "INITIAL"}
+    out = []
+    for i, ch in enumerate(text):
+        before = i > 0 and text[i - 1] in joins_next
+        after = i + 1 < len(text) and ch in joins_next and (text[i + 1], "FINAL") in forms
+        kind = {(True, True): "MEDIAL", (True, False): "FINAL", (False, True): "INITIAL"}.get(
+            (before, after), "ISOLATED")
+        out.append(forms.get((ch, kind), ch))
+    return "".join(out)
+
+
+def test_presentation_forms_are_read_as_the_letters_they_show():
+    """A page typed in presentation forms (ﻗﺎﻝ) is tagged like the same page in plain letters."""
+    plain = split_sentences(TEXT)
+    shaped = split_sentences(_presentation_forms(TEXT))
+    assert [len(s.tokens) for s in shaped] == [len(s.tokens) for s in plain]
+    assert any("\uFE70" <= ch <= "\uFEFF" for ch in shaped[0].tokens[1].text)
+    ner = StanzaNER()
+    words = [[[t.text for t in s.tokens] for s in sentences] for sentences in (shaped, plain)]
+    assert ner.spans(words[0]) == ner.spans(words[1])
