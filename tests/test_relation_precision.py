@@ -261,3 +261,11 @@ def test_a_joint_operation_partner_is_beside_the_subject():  # ally_phrases: ب�
 def test_who_gives_support_after_a_support_noun_is_no_opponent():  # SentView._supporter_after
     got = facts("تمكنت قوات النظام من استعادة معظم مناطق البادية مستندة إلى دعم قوي من روسيا والولايات المتحدة.")
     assert not {r for r in got if r[0] == "FOUGHT" and {"RUSSIA", "USA"} & set(r[1:])}
+
+
+def test_a_ceasefire_is_no_fight():  # وقف إطلاق النار: إطلاق inside the longer trigger is part of it
+    assert facts("وتوصلت قوات النظام إلى وقف لإطلاق النار مع جبهة النصرة في ريف حماة.") == {
+        ("NEGOTIATED_WITH", "NUSRA", "REGIME")}
+    assert facts("وتعهدت المعارضة بإخراج مقاتلي جبهة النصرة من إدلب بعد سريان وقف إطلاق النار مع قوات النظام.") == {
+        ("NEGOTIATED_WITH", "OPPOSITION", "REGIME")}
+    assert ("FOUGHT", "NUSRA", "REGIME") in facts("وأطلق مقاتلو جبهة النصرة النار على قوات النظام.")

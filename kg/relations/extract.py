@@ -148,6 +148,8 @@ def find_triggers(sv: SentView, lex: Lexicon) -> list[tuple[Trigger, int, int, i
             used = taken.setdefault(trig.type, set())
             if trig.type in off_domain or any(k in used for k in range(i, i + n)):
                 continue  # اتفاق النادي مع اللاعب: a sentence of another domain (sport) is no party's deal
+            if any(a < i and i + n <= b for _, a, b, _ in found):
+                continue  # وقف إطلاق النار: a word inside a longer trigger begun before it is part of that one
             nxt = i + n
             while nxt < sv.n and sv.skippable(nxt):
                 nxt += 1
