@@ -1131,3 +1131,8 @@ def test_sites_a_pronoun_owns_belong_to_the_party_named_before():  # أعلن X 
     assert facts("وأعلن حزب الله أن قوات النظام قصفت مواقعه قرب تدمر.") == {
         ("FOUGHT", "HEZBOLLAH", "REGIME", "asserted")}
     assert facts("وأعلنت قسد عن مقتل عشرين مسلحا بقصف جوي استهدف أوكارهم قرب الرقة.") == set()  # no attacker said
+
+
+def test_a_hedged_nationality_adjective_still_names_the_agent():  # غارات يعتقد أنها إسرائيلية
+    assert facts("وأسفرت غارات يعتقد أنها تركية على مواقع لقسد عن قتلى، فيما نفت تركيا أي دور لها.") == {
+        ("FOUGHT", "SDF", "TURKEY", "asserted")}

@@ -223,9 +223,13 @@ def genitive_agent(sv: SentView, j: int, ok_agent: Callable[[Arg], bool],
 
 
 def _agent_adjective_at(sv: SentView, j: int) -> int | None:
-    """The token of a nationality adjective right after the trigger (الغارات الإسرائيلية), or None."""
+    """The token of a nationality adjective right after the trigger (الغارات الإسرائيلية), or after a hedge
+    (غارات يعتقد أنها إسرائيلية: closed class hedges), or None."""
     pat = sv.lex.agent_adjective
-    return next((k for k in range(j, min(sv.n, j + 2)) if pat is not None and pat.fullmatch(sv.norm[k])), None)
+    if pat is None:
+        return None
+    start = j + next((len(h) for h in sv.lex.closed.hedges if tuple(sv.norm[j:j + len(h)]) == h), 0)
+    return next((k for k in range(start, min(sv.n, start + 2)) if pat.fullmatch(sv.norm[k])), None)
 
 
 def agent_adjective(sv: SentView, j: int) -> bool:
