@@ -1136,3 +1136,7 @@ def test_sites_a_pronoun_owns_belong_to_the_party_named_before():  # أعلن X 
 def test_a_hedged_nationality_adjective_still_names_the_agent():  # غارات يعتقد أنها إسرائيلية
     assert facts("وأسفرت غارات يعتقد أنها تركية على مواقع لقسد عن قتلى، فيما نفت تركيا أي دور لها.") == {
         ("FOUGHT", "SDF", "TURKEY", "asserted")}
+
+
+def test_a_side_of_a_border_told_by_a_demonym_is_no_party():  # على الجانب العراقي من الحدود
+    assert facts("وأعلن العراق أن التحالف الدولي سيكثف عملياته العسكرية في الجانب العراقي من حدوده الغربية.") == set()

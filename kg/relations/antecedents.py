@@ -165,6 +165,8 @@ def reference_mentions(adoc: AnalyzedDoc, ante: Antecedents, is_state: Callable[
                 agent = not n
                 n = n or _matches(forms, i, ante.demonym_agents)
                 states = _demonym_mentions(adoc, sent, i, n, agent) if n else []
+                if states and not agent and _matches(forms, i + n + len(states), ante.border_sides):
+                    states = []  # العمليات على الجانب العراقي من الحدود: where, not who
                 out.extend(states)
                 n, kinds = (0, frozenset()) if states else _place_noun(ante, forms, sent, i, spans)
                 target = _place_before(adoc, named, sent, tok.start, kinds, is_state, category) if n else None

@@ -279,6 +279,7 @@ class Antecedents:
     non_party: frozenset[str] = frozenset()  # categories never an antecedent of a member noun (media, NGOs)
     demonym_heads: tuple[Seq, ...] = ()  # what a state has, told by a nationality adjective (مواقع سورية)
     demonym_agents: tuple[Seq, ...] = ()  # attacks whose nationality adjective names their agent (الغارات التركية)
+    border_sides: tuple[Seq, ...] = ()  # الجانب العراقي من الحدود: after a demonym head, a side of a border, no party
     places: tuple[tuple[Seq, frozenset[str]], ...] = ()  # المدينة: a place noun and the kinds it takes up
     confidence: float = 0.8
 
@@ -301,6 +302,7 @@ def _antecedents(data: dict) -> Antecedents:
         non_party=frozenset(data.get("non_party_categories", [])),
         demonym_heads=tuple(compile_seq(w) for w in data.get("demonym_heads", [])),
         demonym_agents=tuple(compile_seq(w) for w in data.get("demonym_agents", [])),
+        border_sides=tuple(compile_seq(w) for w in data.get("border_sides", [])),
         places=tuple(_place_noun(row) for row in data.get("place_nouns", [])),
         confidence=float(data.get("confidence", 0.8)),
     )
