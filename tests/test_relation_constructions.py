@@ -1140,3 +1140,8 @@ def test_a_hedged_nationality_adjective_still_names_the_agent():  # غارات �
 
 def test_a_side_of_a_border_told_by_a_demonym_is_no_party():  # على الجانب العراقي من الحدود
     assert facts("وأعلن العراق أن التحالف الدولي سيكثف عملياته العسكرية في الجانب العراقي من حدوده الغربية.") == set()
+
+
+def test_a_side_loyal_to_the_first_after_bayn_fights_beside_it():  # بين X وY الموالية لها وZ
+    assert facts("واحتدمت المعارك بين قوات النظام والمعارضة الموالية له وهيئة تحرير الشام جنوب إدلب.") == {
+        ("FOUGHT", "HTS", "REGIME", "asserted"), ("FOUGHT", "HTS", "OPPOSITION", "asserted")}

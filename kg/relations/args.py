@@ -292,6 +292,19 @@ def _conjunct_start(sv: SentView, a: Arg) -> int:
     return a.t0 - 1 if a.t0 > 0 and sv.is_member(a.t0 - 1) else a.t0
 
 
+def _loyal_to_it(sv: SentView, a: Arg) -> bool:
+    """An adjective of loyalty with a pronoun right after ``a``, past its nisbas (فصائل المعارضة السورية الموالية
+    لها: closed class loyal_to_it): ``a`` stands by the side named before it."""
+    k = a.t1
+    while k < sv.n and k not in sv.covered:
+        if any(tuple(sv.norm[k:k + len(p)]) == p for p in sv.lex.closed.loyal_to_it):
+            return True
+        if not NISBA.match(sv.norm[k]):
+            return False
+        k += 1
+    return False
+
+
 def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, past_events: str = "") -> Cand | None:
     """The two sides after بين: split at من جهة/من طرف, at a second وبين, or two entities alone.  بين may
     stand ``window`` tokens after the trigger: past a name, a participle and a date (اتفاق فيينا المبرم
@@ -349,8 +362,9 @@ def between(sv: SentView, j: int, ok: Callable[[Arg], bool], window: int = 10, p
         # بين X وY, and بين X وY وZ: the first named party with each of the others (مفاوضات بين اليونان
         # والمفوضية والبنك المركزي)
         first = inside[0]
-        side_a = [a for a in inside if a.entity == first.entity]
-        side_b = [a for a in inside if a.entity != first.entity]
+        loyal = [a for a in inside if _loyal_to_it(sv, a)]  # بين X وY الموالية لها وZ: Y on X's side
+        side_a = [a for a in inside if a.entity == first.entity or a in loyal]
+        side_b = [a for a in inside if a not in side_a]
         conf = C_BETWEEN
     if not side_a or not side_b:
         return None

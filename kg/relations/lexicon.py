@@ -153,6 +153,7 @@ class ClosedClass:
     complementizers: frozenset[str]  # أن، إن: a clause that a saying verb reports
     each_of: tuple[tuple[str, ...], ...]  # كل من X وY: a list whose members act together (or with each other)
     hedges: tuple[tuple[str, ...], ...]  # غارات يعتقد أنها إسرائيلية: before an agent adjective
+    loyal_to_it: tuple[tuple[str, ...], ...]  # بين X وY الموالية لها وZ: Y is on X's side
     accusation_words: frozenset[str]  # اتهم، الاتهام: اتهم X Y بتسليح Z: what Y is accused of, Y did
     connectors: frozenset[str]  # و، أو and list commas between coordinated names
     list_commas: frozenset[str]
@@ -226,6 +227,7 @@ def _closed_class(data: dict) -> ClosedClass:
         complementizers=compile_words(data["complementizers"]),
         each_of=tuple(tuple(normalize(w) for w in p.split()) for p in data["each_of"]),
         hedges=tuple(tuple(normalize(w) for w in p.split()) for p in data["hedges"]),
+        loyal_to_it=tuple(tuple(normalize(w) for w in p.split()) for p in data["loyal_to_it"]),
         accusation_words=compile_words(data["accusation_words"]),
         connectors=compile_words(data["connectors"]), list_commas=compile_words(data["list_commas"]),
         transfer_stops=compile_words(data["transfer_stops"]),

@@ -411,6 +411,8 @@ class SentView:
         if self._beside_at(t0):
             return False  # بالتنسيق مع X: a partner in the fight, on the side of the one before
         for k in range(t0 - 1, max(floor, t0 - 6) - 1, -1):
+            if any(tuple(self.norm[k:k + len(p)]) == p for p in self.lex.closed.loyal_to_it):
+                return False  # X الموالية لها وY: the cue's complement is the pronoun, Y a new conjunct
             if self._in(k, self.lex.blocking_cues) or self._is_backing_word(k):
                 return True
             if t0 - k <= 3 and self._in(k, self.lex.attribution_cues):
