@@ -1145,3 +1145,8 @@ def test_a_side_of_a_border_told_by_a_demonym_is_no_party():  # على الجا�
 def test_a_side_loyal_to_the_first_after_bayn_fights_beside_it():  # بين X وY الموالية لها وZ
     assert facts("واحتدمت المعارك بين قوات النظام والمعارضة الموالية له وهيئة تحرير الشام جنوب إدلب.") == {
         ("FOUGHT", "HTS", "REGIME", "asserted"), ("FOUGHT", "HTS", "OPPOSITION", "asserted")}
+
+
+def test_a_fight_a_party_seeks_to_avoid_is_denied():  # تجنب حرب مع X، تفادي مواجهة مع X
+    assert facts("وتسعى تركيا إلى تجنب حرب مع روسيا في إدلب.") == {("FOUGHT", "RUSSIA", "TURKEY", "denied")}
+    assert facts("وتحاول تركيا تفادي مواجهة مع روسيا.") == {("FOUGHT", "RUSSIA", "TURKEY", "denied")}
