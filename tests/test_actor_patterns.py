@@ -668,9 +668,3 @@ def test_the_legitimate_government_is_that_of_the_war_the_article_names(pipeline
     yemen = analyze(pipeline, "أكد قائد في اليمن أن الحكومة الشرعية ستعود إلى عدن، وأن اليمن سيستعيد أمنه.")
     assert {m.entity for m in libya.mentions if "الحكومة" in m.text} == {"LIBYA_INTERIM_GOV"}
     assert entities_of(yemen, "الحكومة الشرعية") == {"YEMENI_GOV"}
-
-
-def test_the_sdf_described_as_the_arab_kurdish_alliance_is_the_sdf(pipeline):
-    # AFP's apposition for the SDF (التحالف العربي الكردي) is one of its names, not a second party
-    adoc = analyze(pipeline, "وتقدمت أمس نحو أطراف الحسكة قسد، وهي التحالف العربي الكردي ذو الغالبية الكردية.")
-    assert entities_of(adoc, "التحالف العربي الكردي") == entities_of(adoc, "قسد") == {"SDF"}
