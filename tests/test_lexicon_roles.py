@@ -41,6 +41,16 @@ def test_a_handler_without_a_declared_role_is_an_error(tmp_path):
         load_lexicon(_lexicon_with(tmp_path, drop_role))
 
 
+def test_a_misspelt_trigger_key_is_an_error(tmp_path):
+    """A flag the loader does not read (mutal for mutual) would silently leave the trigger as it was."""
+    def typo(data):
+        trigger = next(t for t in data["types"]["FOUGHT"]["triggers"] if t.get("mutual"))
+        trigger["mutal"] = trigger.pop("mutual")
+
+    with pytest.raises(LexiconError, match=r"unknown keys \['mutal'\]"):
+        load_lexicon(_lexicon_with(tmp_path, typo))
+
+
 @pytest.mark.parametrize("key", CLOSED_CLASS_KEYS)
 def test_a_missing_closed_class_list_is_an_error(tmp_path, key):
     with pytest.raises(LexiconError, match=f"closed_class: missing {key}"):

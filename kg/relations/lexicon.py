@@ -395,12 +395,22 @@ class Lexicon:
         return hit
 
 
+# What a trigger entry may say (read into Trigger by load_lexicon): a misspelt key is an error, not ignored.
+TRIGGER_KEYS = frozenset({"p", "role", "conf", "preps", "markers", "markers_extra", "needs", "needs_within",
+                          "needs_before", "body", "else_title", "article_body", "direct_object", "distant_agent",
+                          "mutual"})
+
+
 def _check_frame_and_roles(name: str, frame: str, triggers: list[dict], roles: dict[str, dict]) -> None:
-    """An unknown frame or role, or a role not valid in the type's frame, is an error, never a silent
-    default."""
+    """An unknown frame, role or trigger key, or a role not valid in the type's frame, is an error, never a
+    silent default."""
     if frame not in FRAMES:
         raise LexiconError(f"relation type {name}: frame {frame!r} is not one of {', '.join(FRAMES)}")
     for t in triggers:
+        unknown = set(t) - TRIGGER_KEYS
+        if unknown:
+            raise LexiconError(f"relation type {name}: trigger {t.get('p')!r} has unknown keys {sorted(unknown)} "
+                               f"(known: {', '.join(sorted(TRIGGER_KEYS))})")
         role = roles.get(t["role"])
         if role is None:
             raise LexiconError(f"relation type {name}: trigger {t['p']!r} has role {t['role']!r}, not declared "
