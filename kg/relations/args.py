@@ -228,7 +228,7 @@ def _agent_adjective_at(sv: SentView, j: int) -> int | None:
     pat = sv.lex.agent_adjective
     if pat is None:
         return None
-    start = j + next((len(h) for h in sv.lex.closed.hedges if tuple(sv.norm[j:j + len(h)]) == h), 0)
+    start = j + sv.phrase_at(j, sv.lex.closed.hedges)
     return next((k for k in range(start, min(sv.n, start + 2)) if pat.fullmatch(sv.norm[k])), None)
 
 
@@ -297,7 +297,7 @@ def _loyal_to_it(sv: SentView, a: Arg) -> bool:
     لها: closed class loyal_to_it): ``a`` stands by the side named before it."""
     k = a.t1
     while k < sv.n and k not in sv.covered:
-        if any(tuple(sv.norm[k:k + len(p)]) == p for p in sv.lex.closed.loyal_to_it):
+        if sv.phrase_at(k, sv.lex.closed.loyal_to_it):
             return True
         if not NISBA.match(sv.norm[k]):
             return False

@@ -158,6 +158,11 @@ class SentView:
         """A reading of token k, the article ال aside, is one of ``words`` (السفارة، سفارة)."""
         return any(stem.removeprefix("ال") in words for stem in self.stems[k])
 
+    def phrase_at(self, k: int, phrases: Iterable[tuple[str, ...]]) -> int:
+        """Tokens of the first of ``phrases`` (folded word tuples, closed classes such as hedges) that
+        starts at token k; 0 for none."""
+        return next((len(p) for p in phrases if tuple(self.norm[k:k + len(p)]) == p), 0)
+
     def is_word(self, k: int, words: Iterable[str]) -> bool:
         return 0 <= k < self.n and bool(self.stems[k] & set(words))
 
@@ -411,7 +416,7 @@ class SentView:
         if self._beside_at(t0):
             return False  # بالتنسيق مع X: a partner in the fight, on the side of the one before
         for k in range(t0 - 1, max(floor, t0 - 6) - 1, -1):
-            if any(tuple(self.norm[k:k + len(p)]) == p for p in self.lex.closed.loyal_to_it):
+            if self.phrase_at(k, self.lex.closed.loyal_to_it):
                 return False  # X الموالية لها وY: the cue's complement is the pronoun, Y a new conjunct
             if self._in(k, self.lex.blocking_cues) or self._is_backing_word(k):
                 return True
