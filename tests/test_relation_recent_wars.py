@@ -191,7 +191,7 @@ CASES = [
      {("FOUGHT", "HOUTHIS", "ARAB_COALITION")}),
     ("وهي الأحياء التي هاجمت فيها قوات الدعم السريع الجيش السوداني الأسبوع الماضي.",
      {("FOUGHT", "RSF", "SUDANESE_ARMY")}),
-    ("وهاجم مسلحون من جماعة نصرة الإسلام والمسلمين معسكرا للجيش المالي قرب موبتي.",  # nominative partitive
+    ("وهاجم مسلحون من جماعة «نصرة الإسلام والمسلمين» معسكرا للجيش المالي قرب موبتي.",  # nominative partitive
      {("FOUGHT", "JNIM", "MALI_ARMY")}),
     ("وسلم العشرات من مقاتلي قوات الدعم السريع أنفسهم للجيش السوداني شرق سنار.",  # a long partitive subject
      {("SURRENDERED_TO", "RSF", "SUDANESE_ARMY")}),
