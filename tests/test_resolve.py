@@ -1073,3 +1073,33 @@ def test_syria_spelt_as_its_feminine_adjective_after_a_noun_is_no_mention_of_the
         assert "SYRIA" not in {m.entity for m in analyze(pipeline, text).mentions}, text
     assert entity_of(analyze(pipeline, "وزار الوزير سورية الأسبوع الماضي."), "سورية") == "SYRIA"
     assert entity_of(analyze(pipeline, "وعاد اللاجئون إلى سورية."), "سورية") == "SYRIA"
+
+
+def test_a_state_is_never_part_of_a_persons_name(pipeline):
+    # a minister whose first name is the state's (إسرائيل كاتس) and a nisba surname (الليبي): the state stays itself
+    adoc = analyze(pipeline, "صرح الوزير إسرائيل كاتس بأن إسرائيل لن توقف عملياتها، وأضاف كاتس أن الرد قادم. "
+                             "وسلمت ليبيا المطلوب محمود الليبي إلى القاهرة، وقالت ليبيا إنها تعاونت.")
+    assert [m.entity for m in adoc.mentions if m.text == "إسرائيل"] == ["ISRAEL"]
+    assert entity_of(adoc, "كاتس") == "ISRAEL_KATZ"
+    assert {m.entity for m in adoc.mentions if m.text == "ليبيا"} == {"LIBYA"}
+
+
+def test_recent_wars_actors_and_places_are_known(pipeline):
+    """Actors and places of the wars after 2019 (Sudan, Yemen, Libya, Gaza, Lebanon, the Sahel, Somalia)."""
+    adoc = analyze(pipeline, "قال الفريق ياسر العطا إن الجيش استعاد مدينة سنجة، بينما هاجم أبو عاقلة كيكل بلدة "
+                             "الفولة. ودعا المجلس الأعلى للدولة وعبد الله باتيلي إلى الحوار. وقصف الجيش الإسرائيلي "
+                             "بلدة الخيام، وزار يوآف غالانت محور فيلادلفيا. وهاجمت ولاية الساحل مواقع قرب تيلابيري، "
+                             "وسيطرت حركة الشباب على بلدة عيل بور، ورحبت إيكواس بالاتفاق.")
+    expected = {"ياسر العطا": "YASSER_ATTA", "سنجة": "SINGA", "كيكل": "ABU_AQLA_KEIKAL", "الفولة": "AL_FULA",
+                "المجلس الأعلى للدولة": "HCS_LY", "باتيلي": "BATHILY", "الخيام": "KHIAM", "غالانت": "GALLANT",
+                "فيلادلفيا": "PHILADELPHI", "ولاية الساحل": "ISGS", "تيلابيري": "TILLABERI", "عيل بور": "EL_BUUR",
+                "إيكواس": "ECOWAS"}
+    assert {s: entity_of(adoc, s) for s in expected} == expected
+    assert adoc.entities["HCS_LY"].type == "Organization" and adoc.entities["KHIAM"].type == "Place"
+
+
+def test_common_words_that_are_also_town_names_stay_words(pipeline):
+    # جوهر (essence) and أدري (I know) name Somali and Chadian towns only with their head noun
+    adoc = analyze(pipeline, "لا أدري ما «جوهر» الخلاف، قال المسؤول. ووصلت قافلة إلى مدينة أدري ثم إلى مدينة جوهر.")
+    assert {m.entity for m in adoc.mentions if m.entity in ("ADRE", "JOWHAR")} == {"ADRE", "JOWHAR"}
+    assert all(m.text not in ("أدري", "جوهر", "«جوهر»") for m in adoc.mentions)
