@@ -1150,3 +1150,19 @@ def test_a_side_loyal_to_the_first_after_bayn_fights_beside_it():  # بين X و
 def test_a_fight_a_party_seeks_to_avoid_is_denied():  # تجنب حرب مع X، تفادي مواجهة مع X
     assert facts("وتسعى تركيا إلى تجنب حرب مع روسيا في إدلب.") == {("FOUGHT", "RUSSIA", "TURKEY", "denied")}
     assert facts("وتحاول تركيا تفادي مواجهة مع روسيا.") == {("FOUGHT", "RUSSIA", "TURKEY", "denied")}
+
+
+def test_bare_qasaf_after_a_resuming_pronoun_is_the_verb():  # قال X إنه قصف مواقع لـ Y
+    assert facts("قال حزب الله إنه قصف مواقع لتنظيم داعش.") == {("FOUGHT", "HEZBOLLAH", "ISIS", "asserted")}
+    assert facts("أدى قصف مواقع داعش إلى خسائر كبيرة.") == set()  # the verbal noun with no agent named
+
+
+def test_members_after_min_or_a_count_are_the_partys_fighters():  # قتل عناصر من X، جنودا من X، عددا من مسلحي X
+    assert facts("قال الجيش العراقي إنه قتل عناصر من تنظيم داعش.") == {
+        ("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+    assert facts("قالت قسد إنها قتلت جنودا من قوات النظام.") == {("FOUGHT", "REGIME", "SDF", "asserted")}
+    assert facts("قال الجيش العراقي إنه قتل عددا من مسلحي داعش.") == {("FOUGHT", "IRAQI_ARMY", "ISIS", "asserted")}
+
+
+def test_a_nationality_adjective_inside_the_objects_name_is_no_agent():  # استهداف الجيش العراقي
+    assert facts("أعلنت قسد استهداف الجيش العراقي قرب الموصل.") == {("FOUGHT", "IRAQI_ARMY", "SDF", "asserted")}

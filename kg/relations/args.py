@@ -202,7 +202,8 @@ def near_after(sv: SentView, j: int, ok: Callable[[Arg], bool], gap: int = 2,
                            for k in range(j, a.t0)):
             return None
         if a.t0 - j > gap + 3 or not sv.gap_is(
-                j, a.t0, lambda k: sv.is_filler(k) or loose(k) or bool(NISBA.match(sv.norm[k]))):
+                j, a.t0, lambda k: sv.is_filler(k) or loose(k) or (k > j and sv.is_partitive(k))
+                or bool(NISBA.match(sv.norm[k]))):  # the من of members: قتل عناصر من X
             return None
         if a.t0 - j - sum(1 for k in range(j, a.t0) if loose(k)) > gap:
             return None
@@ -224,12 +225,15 @@ def genitive_agent(sv: SentView, j: int, ok_agent: Callable[[Arg], bool],
 
 def _agent_adjective_at(sv: SentView, j: int) -> int | None:
     """The token of a nationality adjective right after the trigger (الغارات الإسرائيلية), or after a hedge
-    (غارات يعتقد أنها إسرائيلية: closed class hedges), or None."""
+    (غارات يعتقد أنها إسرائيلية: closed class hedges), or None.  One inside a name after the trigger
+    (استهداف الجيش الإسرائيلي) is that name's, not the trigger's, and so is one after a head that makes
+    its state's thing (قصف أهدافا إيرانية: kg.relations.antecedents), the object."""
     pat = sv.lex.agent_adjective
     if pat is None:
         return None
     start = j + sv.phrase_at(j, sv.lex.closed.hedges)
-    return next((k for k in range(start, min(sv.n, start + 2)) if pat.fullmatch(sv.norm[k])), None)
+    return next((k for k in range(start, min(sv.n, start + 2)) if pat.fullmatch(sv.norm[k])
+                 and not any(a.t0 < k < a.t1 for a in sv.args)), None)
 
 
 def agent_adjective(sv: SentView, j: int) -> bool:

@@ -186,9 +186,10 @@ class SentView:
 
     def is_member(self, k: int) -> bool:
         """A member noun (قوات، عناصر، المقاتلين), with or without the article: what stands between a
-        preposition or a head and the party it belongs to."""
-        return any(s in self.lex.member_nouns or (s.startswith("ال") and s[2:] in self.lex.member_nouns)
-                   for s in self.stems[k])
+        preposition or a head and the party it belongs to; an indefinite accusative too (جنودا، عددا من)."""
+        members = self.lex.member_nouns
+        return any(s in members or (s.startswith("ال") and s[2:] in members)
+                   or (len(s) > 3 and s.endswith("ا") and s[:-1] in members) for s in self.stems[k])
 
     def is_possessed(self, k: int) -> bool:
         """What belongs to a party (مواقع، أهداف، التابعة): lexicon ``possessed_targets``, with or without ال."""
@@ -336,6 +337,12 @@ class SentView:
             return None  # قصف X مواقع تابعة لـ Y: a verb's object that Y owns, as مواقع لـ Y
         return head
 
+    def is_partitive(self, k: int) -> bool:
+        """Token k is the من of a quantity or of members (عشرات من، 20 من، عناصر من، عددا من X)."""
+        before = self.norm[k - 1] if k > 0 else ""
+        return self.norm[k] == "من" and k > 0 and (self.is_member(k - 1) or before.isdigit()
+                                                   or (len(before) > 3 and before.endswith("ا")))
+
     def _governing_prep(self, t0: int, prefix: str, organization: bool = False) -> str:
         """The preposition that governs a mention: an attached ل/ب, or a preposition word before it,
         looking back over member nouns (قوات، عناصر) and quotes, and for an ``organization`` over the في
@@ -354,8 +361,7 @@ class SentView:
                 before = self.norm[k - 1] if k > 0 else ""
                 if prep in self.lex.closed.agent_nouns and before in self.lex.closed.agent_preps:
                     return ""  # من قبل X / على يد X: the agent, a logical subject
-                if (prep == "من" and k > 0 and (self.is_member(k - 1) or before.isdigit()
-                                                 or (len(before) > 3 and before.endswith("ا")))) \
+                if (prep == "من" and self.is_partitive(k)) \
                         or (organization and prep in self.lex.closed.locating_preps and k > 0
                             and self.is_member(k - 1) and not self._in(k - 1, self.lex.closed.spokesman_titles)):
                     # partitive (عشرات من عناصر داعش، مع المسلحين من التنظيم) or a body's members (تستهدف
