@@ -1166,3 +1166,9 @@ def test_members_after_min_or_a_count_are_the_partys_fighters():  # قتل عن�
 
 def test_a_nationality_adjective_inside_the_objects_name_is_no_agent():  # استهداف الجيش العراقي
     assert facts("أعلنت قسد استهداف الجيش العراقي قرب الموصل.") == {("FOUGHT", "IRAQI_ARMY", "SDF", "asserted")}
+
+
+def test_the_accused_made_the_attack_it_is_accused_of():  # اتهمت X Y بقصف مواقعها، بشن هجمات على أراضيها
+    assert facts("اتهمت قسد تركيا بقصف مواقعها قرب منبج.") == {("FOUGHT", "SDF", "TURKEY", "asserted")}
+    assert facts("وتتهم تركيا قسد بشن هجمات على أراضيها.") == {("FOUGHT", "SDF", "TURKEY", "asserted")}
+    assert facts("اتهمت قسد تركيا بقصف مواقع لتنظيم داعش.") == {("FOUGHT", "ISIS", "TURKEY", "asserted")}

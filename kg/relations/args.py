@@ -119,6 +119,27 @@ def after_relative(sv: SentView, i: int) -> bool:
     return k >= 0 and bool(bare_in(sv.norm[k], sv.lex.closed.relative_pronouns))
 
 
+ACCUSATION_REACH = 16  # tokens from a word of accusation to the ب of what the accused did
+
+
+def accusation_before(sv: SentView, b: int) -> int | None:
+    """The word of accusation that governs token b with its ب (اتهم X Y بقصف ...), or None."""
+    if b < 0 or sv.prefix_of(b).lstrip("وف") != "ب":
+        return None
+    return next((k for k in range(b - 1, max(-1, b - ACCUSATION_REACH), -1)
+                 if sv.is_word(k, sv.lex.closed.accusation_words)), None)
+
+
+def accused_of(sv: SentView, b: int) -> Arg | None:
+    """The actor accused of what token b says (اتهم X Y بقصف ...، يتهم X جماعة Z بدعم Y): the last actor
+    between the word of accusation and b, not one that only locates (في العراق)."""
+    k = accusation_before(sv, b)
+    if k is None:
+        return None
+    return next((a for a in reversed(sv.args) if a.t0 > k and a.t1 <= b
+                 and a.prep not in sv.lex.closed.locating_preps), None)
+
+
 def speaker_floor(sv: SentView, i: int) -> int:
     """Tokens before this index may not supply a guessed subject: a saying/stance verb (دان الكرملين
     الضربات، روسيا تدين الهجوم) sits between them and the trigger, and the speaker does not resume

@@ -13,6 +13,7 @@ from kg.relations.args import (
     C_NEAR,
     C_SENTENCE,
     Cand,
+    accused_of,
     adjective_agent,
     after_relative,
     agent_adjective,
@@ -254,8 +255,13 @@ def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: b
     expand both sides to their coordinated lists.  ``definite``: a definite noun (الاتفاق مع X، الهجوم على
     X) names a known event; a party guessed from outside its clause is no party of it."""
     obj, subj, conf = p.obj, p.subj, p.conf
+    accused = None if subj is not None else accused_of(sv, i) or accused_of(sv, i - 1)
+    if accused is not None and p.ok_s(accused):  # اتهمت X Y بقصف مواقعها، بشن هجمات على أراضيها: Y did it
+        p.subj = subj = accused
     if obj is None and p.owned_by_pronoun:
         obj, conf = _site_owner(sv, i, p), min(conf, C_SENTENCE)
+    if accused is not None and subj is accused:
+        conf = min(p.conf, C_CLAUSE)  # the accused is named in the trigger's clause
     if obj is None:
         return _among_subjects(sv, i, p) if rt.coordinated_parties or p.mutual else []
     if subj is None:  # a subject between the trigger and the object (يشنها X ضد Y)

@@ -11,6 +11,8 @@ from kg.relations.args import (
     C_NEAR,
     C_SENTENCE,
     Cand,
+    accusation_before,
+    accused_of,
     adjective_agent,
     after_relative,
     agent_adjective,
@@ -275,15 +277,10 @@ def _accused_backer(sv: SentView, i: int, j: int, rt: RelationType) -> list[Cand
     support after ب is what an actor is accused of, so the accused (the last actor between the word of
     accusation and the trigger, not one that only locates: في العراق) backs the genitive.  None when no
     word of accusation governs the trigger."""
-    if sv.prefix_of(i).lstrip("وف") != "ب":
+    if accusation_before(sv, i) is None:
         return None
-    k = next((k for k in range(i - 1, max(-1, i - 16), -1)
-              if sv.is_word(k, sv.lex.closed.accusation_words)), None)
-    if k is None:
-        return None
+    accused = accused_of(sv, i)
     ok_any = _any_of(rt)
-    accused = next((a for a in reversed(sv.args) if a.t0 > k and a.t1 <= i
-                    and a.prep not in sv.lex.closed.locating_preps), None)
     backed = near_after(sv, j, ok_any, gap=1)
     if accused is None or not ok_any(accused) or backed is None:
         return []
