@@ -1063,6 +1063,11 @@ def test_a_state_body_named_without_its_state_is_that_states_only_where_the_arti
     assert entity_of(sweida, "قوات شيخ الكرامة") != "LNA"  # Libya's قوات الكرامة, a title left out
     syria = analyze(pipeline, "دفع النظام السوري بتعزيزات من الحرس الجمهوري إلى ريف دمشق.")
     assert entity_of(syria, "الحرس الجمهوري") == "SYRIAN_REPUBLICAN_GUARD"
+    # قوى الأمن الداخلي: Lebanon's ISF in a Lebanese article, no Lebanese body in a Syrian one
+    isf_syria = analyze(pipeline, "أعلنت وزارة الداخلية السورية أن قوى الأمن الداخلي انتشرت في بلدة جيرود.")
+    assert entity_of(isf_syria, "قوى الأمن الداخلي") != "LEBANON_ISF"
+    isf_lebanon = analyze(pipeline, "قالت قوى الأمن الداخلي إنها أوقفت مطلوبين في بيروت، عاصمة لبنان.")
+    assert entity_of(isf_lebanon, "قوى الأمن الداخلي") == "LEBANON_ISF"
 
 
 def test_syria_spelt_as_its_feminine_adjective_after_a_noun_is_no_mention_of_the_state(pipeline):
