@@ -275,8 +275,8 @@ def test_transferred_destination_not_origin():
         ("TRANSFERRED_TO", "ISIS", "BADIA", "asserted")}
 
 
-def test_transferred_pronoun_party_from_the_agreement():
-    assert ("TRANSFERRED_TO", "ISIS", "BADIA", "asserted") in facts(
+def test_transferred_pronoun_party_from_the_agreement():  # the move the deal provides for is planned: expected
+    assert ("TRANSFERRED_TO", "ISIS", "BADIA", "expected") in facts(
         "وقعت قسد اتفاقا مع داعش يقضي بنقلهم إلى البادية السورية.")
 
 
@@ -305,6 +305,12 @@ def test_transferred_proposed_by_negotiations_for():
 def test_transferred_expected():
     assert facts("من المتوقع أن يخرج مقاتلو هيئة تحرير الشام إلى إدلب خلال أيام.") == {
         ("TRANSFERRED_TO", "HTS", "IDLIB", "expected")}
+
+
+def test_what_an_agreement_provides_for_is_expected():  # اتفاق يقضي بـ / ينص على
+    assert facts("وقال مصدر إن الاتفاق يقضي بخروج مقاتلي هيئة تحرير الشام إلى إدلب.") == {
+        ("TRANSFERRED_TO", "HTS", "IDLIB", "expected")}
+    assert facts("وينص الاتفاق على نقل عناصر داعش إلى الحسكة.") == {("TRANSFERRED_TO", "ISIS", "HASAKAH", "expected")}
 
 
 def test_transferred_expected_by_future_prefix():

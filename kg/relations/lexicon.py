@@ -497,7 +497,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     mod = data.get("modality", {})
     pairs = data.get("pair_references", {})
     modality = {k: [compile_seq(c) for c in mod.get(k, [])]
-                for k in ("denied", "negation_particles", "proposed", "expected", "proposed_purpose", "expected_after")}
+                for k in ("denied", "negation_particles", "proposed", "expected", "proposed_purpose", "expected_after",
+                          "expected_right_before")}
     return Lexicon(
         types=types, triggers=triggers,
         member_nouns=compile_words(data.get("member_nouns", [])),

@@ -20,6 +20,11 @@ def _cue_before(sv: SentView, cues: list[Seq], lo: int, i: int) -> bool:
     return False
 
 
+def _cue_ending_at(sv: SentView, cues: list[Seq], lo: int, i: int) -> bool:
+    """A cue that ends right before token i."""
+    return any((hit := cue.match(sv.forms, k)) and k + hit[0] == i for k in range(lo, i) for cue in cues)
+
+
 def _clause_start(sv: SentView, i: int) -> int:
     """Where the cues of the trigger at ``i`` may start: its clause, at most the modality window back."""
     lo = i
@@ -71,6 +76,7 @@ def modality(sv: SentView, trig: Trigger, i: int, j: int, strip: int) -> str:
     if clitics.startswith("ل") and _cue_before(sv, lex.modality["proposed_purpose"], max(lo, i - 3), i):
         return "proposed"
     if _cue_before(sv, lex.modality["expected"], lo, i) or \
+            _cue_ending_at(sv, lex.modality["expected_right_before"], lo, i) or \
             _cue_before(sv, lex.modality["expected_after"], j, min(sv.n, j + 2)):
         return "expected"
     stem = first[strip:]
