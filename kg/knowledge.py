@@ -108,6 +108,11 @@ class Knowledge:
         """The entity of a state's body of ``kind``: FORCES for its forces, else a state_bodies kind."""
         return self.state_forces.get(state) if kind == "FORCES" else self.state_bodies.get((state, kind))
 
+    def is_state(self, entity_id: str | None) -> bool:
+        """A country (type Place) that may act as a party."""
+        ent = self.entities.get(entity_id) if entity_id else None
+        return bool(ent and ent.state)
+
     def lookup(self, key: str, ambiguous: bool = False) -> KnownEntity | None:
         entity_id = self.alias_index.get(key) or (self.ambiguous_index.get(key) if ambiguous else None)
         return self.entities[entity_id] if entity_id else None
@@ -340,8 +345,7 @@ def _or_short_form_pattern(cues: list[str]) -> re.Pattern | None:
 
 def is_state(entity_id: str) -> bool:
     """Countries keep type Place but may act as parties (SUPPORTED_BY the United States)."""
-    ent = load_knowledge().entities.get(entity_id)
-    return bool(ent and ent.state)
+    return load_knowledge().is_state(entity_id)
 
 
 def camp_of(entity_id: str) -> str:

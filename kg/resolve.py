@@ -224,7 +224,7 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
     named_times = Counter(m.entity for m in named if m.entity)
     decided: dict[tuple[str, str], tuple[int, str] | None] = {}  # (key, type) -> (clitic letters, new key)
     for m in sorted(named, key=lambda m: -len(m.key.split())):
-        if m.type not in ("Person", "Place") or (m.type == "Place" and (" " in m.key or _is_state(m, kb))):
+        if m.type not in ("Person", "Place") or (m.type == "Place" and (" " in m.key or kb.is_state(m.entity))):
             continue  # a state (إسرائيل of إسرائيل كاتس) is named for itself, never as part of a person's name
         if (m.key, m.type) in decided:  # the same name again: the same decision
             _apply_part(text, m, decided[(m.key, m.type)])
@@ -253,10 +253,6 @@ def _link_person_parts(text: str, named: list[Mention], clusters: _Clusters, kb:
             _apply_part(text, m, (stripped, " ".join(words)))
             clusters.union(owner.key, m.key)
             break
-
-
-def _is_state(m: Mention, kb: Knowledge) -> bool:
-    return bool(m.entity and m.entity in kb.entities and kb.entities[m.entity].state)
 
 
 DOTTED_SURNAME_MIN_LETTERS = 5  # a shorter word one dot off is often another name (تامر / ثامر)
@@ -1221,7 +1217,7 @@ def _loyal_forces(adoc: AnalyzedDoc, generics: list[Mention], kb: Knowledge, pat
         if to in RESUMPTIVE_TO:
             sentence = next((s for s in adoc.sentences if s.start <= m.start < s.end), None)
             before = [b for b in adoc.mentions[:k] if b.entity and sentence and sentence.start <= b.start < m.start
-                      and (b.type != "Place" or kb.entities.get(b.entity, KnownEntity("", "", "")).state)]
+                      and (b.type != "Place" or kb.is_state(b.entity))]
             actor = before[-1].entity if before else None
         else:
             actor = next((b.entity for b in adoc.mentions[k:] if b.entity

@@ -250,17 +250,24 @@ def _vso_maker(sv: SentView, k: int, i: int, gap: list[int]) -> bool:
     return len(gap) <= VSO_GAP and not any(sv.hard[m] or sv.is_comma(m) for m in range(k, i))
 
 
+def _accused_agent(sv: SentView, i: int, p: _Pair) -> Arg | None:
+    """اتهمت X Y بقصف مواقعها، تتهم X Y بشن هجمات على أراضيها: the accused, where it may be the subject, made
+    the attack (the ب on the trigger or on the verb that carries it)."""
+    accused = accused_of(sv, i) or accused_of(sv, i - 1)
+    return accused if accused is not None and p.ok_s(accused) else None
+
+
 def _close(sv: SentView, i: int, j: int, p: _Pair, rt: RelationType, definite: bool = False) -> list[Cand]:
     """Fill in a missing subject (between the trigger and the object, else before the trigger) and
     expand both sides to their coordinated lists.  ``definite``: a definite noun (الاتفاق مع X، الهجوم على
     X) names a known event; a party guessed from outside its clause is no party of it."""
     obj, subj, conf = p.obj, p.subj, p.conf
-    accused = None if subj is not None else accused_of(sv, i) or accused_of(sv, i - 1)
-    if accused is not None and p.ok_s(accused):  # اتهمت X Y بقصف مواقعها، بشن هجمات على أراضيها: Y did it
-        p.subj = subj = accused
+    accused = _accused_agent(sv, i, p) if subj is None else None
+    if accused is not None:
+        p.subj = subj = accused  # before the site owner, which is the subject's other side
     if obj is None and p.owned_by_pronoun:
         obj, conf = _site_owner(sv, i, p), min(conf, C_SENTENCE)
-    if accused is not None and subj is accused:
+    if accused is not None:
         conf = min(p.conf, C_CLAUSE)  # the accused is named in the trigger's clause
     if obj is None:
         return _among_subjects(sv, i, p) if rt.coordinated_parties or p.mutual else []
